@@ -1,0 +1,214 @@
+/**
+ * Normalise a policy document once, so rules test a model and never strings:
+ * string-or-array fields become arrays, Statement object-or-array becomes an array,
+ * `${...}` interpolation tokens stay opaque strings. Structural problems are collected,
+ * never thrown: one bad statement must not hide the rest of the document.
+ */
+import type { ConditionBlock, DocumentProblem, PolicyDocument, Statement } from './types';
+
+export const POLICY_VERSIONS = ['2012-10-17', '2008-10-17'] as const;
+
+const KNOWN_STATEMENT_KEYS = new Set([
+  'Sid',
+  'Effect',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Principal',
+  'NotPrincipal',
+  'Condition',
+]);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** True when `value` looks like a policy document (has a Statement), whatever its quality. */
+export function looksLikePolicyDocument(value: unknown): value is Record<string, unknown> {
+  return isRecord(value) && 'Statement' in value;
+}
+
+/** Count characters as IAM does for size quotas: white space outside strings is not counted. */
+export function policySize(jsonText: string): number {
+  let size = 0;
+  let inString = false;
+  for (let i = 0; i < jsonText.length; i++) {
+    const c = jsonText.charCodeAt(i);
+    if (inString) {
+      size++;
+      if (c === 92 /* \ */) {
+        size++;
+        i++;
+      } else if (c === 34 /* " */) {
+        inString = false;
+      }
+    } else if (c === 34) {
+      inString = true;
+      size++;
+    } else if (c !== 32 && c !== 10 && c !== 13 && c !== 9) {
+      size++;
+    }
+  }
+  return size;
+}
+
+function stringList(
+  value: unknown,
+  field: string,
+  index: number,
+  problems: DocumentProblem[],
+): string[] | null {
+  if (value === undefined) return null;
+  const items = Array.isArray(value) ? value : [value];
+  const out: string[] = [];
+  for (const item of items) {
+    if (typeof item === 'string') out.push(item);
+    else problems.push({ statement: index, message: `${field} must be a string or a list of strings, found ${describe(item)}` });
+  }
+  if (Array.isArray(value) && value.length === 0) {
+    problems.push({ statement: index, message: `${field} is an empty list` });
+  }
+  return out;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `"${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function parseCondition(value: unknown, index: number, problems: DocumentProblem[]): ConditionBlock | null {
+  if (value === undefined) return null;
+  if (!isRecord(value)) {
+    problems.push({ statement: index, message: `Condition must be an object of operators, found ${describe(value)}` });
+    return null;
+  }
+  const block: ConditionBlock = {};
+  for (const [operator, keys] of Object.entries(value)) {
+    if (!isRecord(keys)) {
+      problems.push({ statement: index, message: `Condition operator ${operator} must map condition keys to values, found ${describe(keys)}` });
+      continue;
+    }
+    const entry: Record<string, string[]> = {};
+    for (const [key, raw] of Object.entries(keys)) {
+      const values = Array.isArray(raw) ? raw : [raw];
+      const strings: string[] = [];
+      for (const v of values) {
+        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') strings.push(String(v));
+        else problems.push({ statement: index, message: `Condition ${operator} ${key} has a value that is ${describe(v)}; use strings` });
+      }
+      entry[key] = strings;
+    }
+    block[operator] = entry;
+  }
+  return block;
+}
+
+function parseStatement(raw: unknown, index: number, problems: DocumentProblem[]): Statement | null {
+  if (!isRecord(raw)) {
+    problems.push({ statement: index, message: `statement must be an object, found ${describe(raw)}` });
+    return null;
+  }
+  const sid = typeof raw.Sid === 'string' ? raw.Sid : null;
+  if (raw.Sid !== undefined && typeof raw.Sid !== 'string') {
+    problems.push({ statement: index, message: `Sid must be a string, found ${describe(raw.Sid)}` });
+  }
+  for (const key of Object.keys(raw)) {
+    if (!KNOWN_STATEMENT_KEYS.has(key)) problems.push({ statement: index, message: `unknown statement element "${key}"` });
+  }
+  const effect = typeof raw.Effect === 'string' ? raw.Effect : '';
+  if (raw.Effect === undefined) problems.push({ statement: index, message: 'Effect is missing; use "Allow" or "Deny"' });
+  else if (effect !== 'Allow' && effect !== 'Deny') {
+    problems.push({ statement: index, message: `Effect must be "Allow" or "Deny", found ${describe(raw.Effect)}` });
+  }
+  const statement: Statement = {
+    index,
+    sid,
+    effect,
+    actions: stringList(raw.Action, 'Action', index, problems),
+    notActions: stringList(raw.NotAction, 'NotAction', index, problems),
+    resources: stringList(raw.Resource, 'Resource', index, problems),
+    notResources: stringList(raw.NotResource, 'NotResource', index, problems),
+    principal: raw.Principal ?? null,
+    notPrincipal: raw.NotPrincipal ?? null,
+    condition: parseCondition(raw.Condition, index, problems),
+    line: null,
+  };
+  if (statement.actions === null && statement.notActions === null) {
+    problems.push({ statement: index, message: 'statement has neither Action nor NotAction' });
+  }
+  if (statement.actions !== null && statement.notActions !== null) {
+    problems.push({ statement: index, message: 'statement has both Action and NotAction; use one' });
+  }
+  if (statement.resources !== null && statement.notResources !== null) {
+    problems.push({ statement: index, message: 'statement has both Resource and NotResource; use one' });
+  }
+  return statement;
+}
+
+export interface ParseDocumentOptions {
+  /** JSON text the value was parsed from, to measure the size IAM counts. */
+  text?: string;
+  /**
+   * Trust (assume-role) policies carry Principal and no Resource; identity policies need a Resource
+   * and must not carry a Principal.
+   */
+  trust?: boolean;
+}
+
+/** Normalise a parsed JSON value into a PolicyDocument. Never throws. */
+export function parsePolicyDocument(value: unknown, options: ParseDocumentOptions = {}): PolicyDocument {
+  const problems: DocumentProblem[] = [];
+  const doc: PolicyDocument = {
+    version: null,
+    id: null,
+    statements: [],
+    problems,
+    size: options.text === undefined ? null : policySize(options.text),
+  };
+  if (!isRecord(value)) {
+    problems.push({ statement: null, message: `a policy document must be a JSON object, found ${describe(value)}` });
+    return doc;
+  }
+  if (value.Version === undefined) {
+    problems.push({ statement: null, message: 'Version is missing; set "Version": "2012-10-17" (without it, policy variables such as ${aws:username} are not substituted)' });
+  } else if (typeof value.Version !== 'string' || !(POLICY_VERSIONS as readonly string[]).includes(value.Version)) {
+    problems.push({ statement: null, message: `Version must be "2012-10-17", found ${describe(value.Version)}` });
+  } else {
+    doc.version = value.Version;
+  }
+  if (typeof value.Id === 'string') doc.id = value.Id;
+  const rawStatements = value.Statement;
+  if (rawStatements === undefined) {
+    problems.push({ statement: null, message: 'Statement is missing' });
+    return doc;
+  }
+  const list = Array.isArray(rawStatements) ? rawStatements : [rawStatements];
+  if (list.length === 0) problems.push({ statement: null, message: 'Statement is an empty list' });
+  list.forEach((raw, index) => {
+    const statement = parseStatement(raw, index, problems);
+    if (statement === null) return;
+    if (options.trust) {
+      if (statement.principal === null && statement.notPrincipal === null) {
+        problems.push({ statement: index, message: 'a trust policy statement needs a Principal' });
+      }
+    } else {
+      if (statement.resources === null && statement.notResources === null) {
+        problems.push({ statement: index, message: 'statement has neither Resource nor NotResource' });
+      }
+      if (statement.principal !== null || statement.notPrincipal !== null) {
+        problems.push({ statement: index, message: 'an identity policy must not carry Principal or NotPrincipal' });
+      }
+    }
+    doc.statements.push(statement);
+  });
+  return doc;
+}
+
+/** The id a finding uses for a statement: its Sid, or its 0-based index. */
+export function statementId(statement: Statement): string | number {
+  return statement.sid ?? statement.index;
+}

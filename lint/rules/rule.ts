@@ -1,0 +1,58 @@
+/**
+ * The shape of one rule. One rule per file in lint/rules/, named for its id, with its docs page
+ * at docs/rules/<id>.md and its tests at lint/rules/<id>.test.ts (ESLint's layout).
+ * Messages are data: tests assert messageIds, not prose.
+ */
+import type { Catalog } from '../catalog/catalog';
+import type { Inventory, Origin, RawFinding, Severity } from '../model/types';
+
+export interface RuleMeta {
+  id: string;
+  defaultSeverity: Severity;
+  /** One line, used in SARIF's shortDescription and `--list-rules`. */
+  description: string;
+  /** messageId -> template with {{placeholders}}. */
+  messages: Record<string, string>;
+  /** True when the rule asks the catalog; such rules are what makes a run load AWS data. */
+  needsCatalog: boolean;
+}
+
+/** Preset declared for a user: name -> document, for exceeds-preset. */
+export interface PresetLookup {
+  /** Preset names known to this run. */
+  names(): string[];
+  document(name: string): import('../model/types').PolicyDocument | null;
+  /** Preset declared for a principal (tag on the user, or a mapping in the config), or null. */
+  declaredFor(principalKey: string): string | null;
+}
+
+export interface RuleContext {
+  inventory: Inventory;
+  catalog: Catalog;
+  presets: PresetLookup;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): RawFinding[];
+}
+
+/** Fill a message template: `{{name}}` -> data.name. */
+export function formatMessage(template: string, data: Record<string, string | number>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) =>
+    key in data ? String(data[key]) : whole,
+  );
+}
+
+/** Build a RawFinding from a rule's message table, so every finding names a declared messageId. */
+export function report(
+  meta: RuleMeta,
+  messageId: string,
+  data: Record<string, string | number>,
+  origin: Origin,
+  statement: string | number | null,
+): RawFinding {
+  const template = meta.messages[messageId];
+  if (template === undefined) throw new Error(`rule ${meta.id} has no message "${messageId}"`);
+  return { ruleId: meta.id, messageId, message: formatMessage(template, data), origin, statement };
+}
