@@ -38,6 +38,14 @@ export interface PresetNarrowing {
   why: string;
 }
 
+/** What the tutorial granted, as data, so tools can count it against the preset. */
+export interface TutorialGrant {
+  /** AWS managed policies the tutorial attaches, by name (e.g. AdministratorAccess). */
+  managedPolicies: string[];
+  /** Action patterns of the tutorial's own Allow statements. */
+  actions: string[];
+}
+
 export interface PresetMetadata {
   description: string;
   /** The tutorial it replaces: seed file id and a short title. */
@@ -49,6 +57,7 @@ export interface PresetMetadata {
   judgements: string[];
   placeholders: string[];
   narrows: PresetNarrowing[];
+  tutorialGrant?: TutorialGrant;
 }
 
 export interface Preset {

