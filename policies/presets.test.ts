@@ -63,8 +63,9 @@ describe('presets', () => {
         const expanded = await expandActions(statement.actions ?? []);
         if (!expanded.has('iam:passrole')) continue;
         for (const resource of statement.resources ?? []) {
-          // A role name prefix, not every role in the account (`role/*`) or every account.
-          expect(resource, `${statement.sid}`).toMatch(/^arn:\$\{Partition\}:iam::\$\{AccountId\}:role\/[^*]/);
+          // Roles of this account whose names carry a fixed part, not every role (`role/*`).
+          expect(resource, `${statement.sid}`).toMatch(/^arn:\$\{Partition\}:iam::\$\{AccountId\}:role\//);
+          expect(resource.split(':role/')[1].replace(/\*/g, ''), `${statement.sid}: ${resource}`).not.toBe('');
         }
         const passedTo = statement.condition?.StringEquals?.['iam:PassedToService'] ?? statement.condition?.StringLike?.['iam:PassedToService'];
         expect(passedTo?.length, `${statement.sid} needs an iam:PassedToService condition`).toBeGreaterThan(0);
