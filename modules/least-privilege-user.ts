@@ -1,0 +1,152 @@
+/**
+ * One IAM user with least-privilege grants, an access key and optional console sign-in: the five
+ * tutorials' console clicking as one construct. Props are documented in props.ts and README.md.
+ */
+import { Annotations } from 'cdktf';
+import { Construct } from 'constructs';
+import { IamGroup } from '@cdktf/provider-aws/lib/iam-group';
+import { IamGroupPolicyAttachment } from '@cdktf/provider-aws/lib/iam-group-policy-attachment';
+import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
+import { IamUser } from '@cdktf/provider-aws/lib/iam-user';
+import { IamUserGroupMembership } from '@cdktf/provider-aws/lib/iam-user-group-membership';
+import { IamUserPolicyAttachment } from '@cdktf/provider-aws/lib/iam-user-policy-attachment';
+import { accountValues, toTerraformString } from './account-context';
+import { RotatingAccessKey } from './access-key';
+import { ConsoleAccess } from './console-access';
+import { namedOutput } from './outputs';
+import { renderPolicy, type PolicySource } from './policy-documents';
+import { policiesFolder } from './preset-source';
+import type { LeastPrivilegeUserProps } from './props';
+
+/** The user tag naming the presets the user is meant to stay within (the linter's exceeds-preset rule reads it). */
+export const PRESET_TAG = 'iam-preset';
+
+/** Managed policies per user or group before IAM's default quota needs raising (it goes to 20). */
+const ATTACHED_POLICY_QUOTA = 10;
+
+const IAM_NAME = /^[\w+=,.@-]+$/;
+
+function checkName(prop: string, value: string, max: number): void {
+  if (!IAM_NAME.test(value) || value.length > max) {
+    throw new Error(`${prop} "${value}" is not a valid IAM name: use up to ${max} letters, digits and +=,.@_- (found ${value.length} characters)`);
+  }
+}
+
+function checkPath(path: string): void {
+  if (!/^\/([\x21-\x7e]+\/)?$/.test(path) || path.length > 512) {
+    throw new Error(`path "${path}" is not a valid IAM path: start and end it with "/", e.g. "/" or "/deploy/"`);
+  }
+}
+
+function policySources(props: LeastPrivilegeUserProps): PolicySource[] {
+  const presets = props.presetSource ?? policiesFolder;
+  const sources: PolicySource[] = (props.presets ?? []).map((name) => {
+    const found = presets.find(name);
+    if (!found) throw new Error(`presets: unknown preset "${name}"; the presets are: ${presets.names().join(', ') || '(none)'}`);
+    return { ...found, prop: `presets: "${name}"` };
+  });
+  for (const [name, document] of Object.entries(props.policies ?? {})) {
+    if (sources.some((s) => s.name === name)) {
+      throw new Error(`policies.${name}: a preset has the same name; rename the custom policy`);
+    }
+    sources.push({ name, document, origin: 'custom document', prop: `policies.${name}` });
+  }
+  return sources;
+}
+
+function managedPolicyPath(name: string): string {
+  if (name.startsWith('arn:')) {
+    throw new Error(`managedPolicies: give the policy's name ("${name.split(':policy/').pop()}"), not its ARN; the construct builds the ARN in the stack's partition`);
+  }
+  if (!/^([\w+=,.@-]+\/)*[\w+=,.@-]+$/.test(name)) {
+    throw new Error(`managedPolicies: "${name}" is not an AWS managed policy name; use e.g. "ReadOnlyAccess" or "job-function/ViewOnlyAccess"`);
+  }
+  return name;
+}
+
+export class LeastPrivilegeUser extends Construct {
+  readonly userName: string;
+  readonly userArn: string;
+  /** Undefined when policies attach to the user. */
+  readonly groupName: string | undefined;
+  /** Customer managed policies the construct made, then the AWS managed ones. */
+  readonly policyArns: string[];
+  /** The current key's id; undefined when `accessKey` is false. */
+  readonly accessKeyId: string | undefined;
+  readonly user: IamUser;
+
+  constructor(scope: Construct, id: string, props: LeastPrivilegeUserProps) {
+    super(scope, id);
+    checkName('userName', props.userName, 64);
+    const path = props.path ?? '/';
+    checkPath(path);
+    const attachTo = props.attachTo ?? 'group';
+    if (attachTo !== 'group' && attachTo !== 'user') throw new Error(`attachTo must be 'group' or 'user' (found "${String(attachTo)}")`);
+    if (attachTo === 'user' && props.groupName !== undefined) {
+      throw new Error(`groupName is set but attachTo is 'user': no group is made; drop groupName or set attachTo: 'group'`);
+    }
+    const values = accountValues(this);
+    const presets = props.presets ?? [];
+    if (Object.hasOwn(props.tags ?? {}, PRESET_TAG)) {
+      throw new Error(`tags["${PRESET_TAG}"] is set by the construct from presets; remove it from tags`);
+    }
+
+    this.user = new IamUser(this, 'user', {
+      name: props.userName,
+      path,
+      forceDestroy: props.forceDestroy ?? false,
+      permissionsBoundary: props.permissionsBoundary === undefined ? undefined : toTerraformString(props.permissionsBoundary, values),
+      tags: { ...props.tags, ...(presets.length > 0 ? { [PRESET_TAG]: presets.join(' ') } : {}) },
+    });
+    this.userName = this.user.name;
+    this.userArn = this.user.arn;
+
+    // Attachments are keyed by policy name, not position, so adding a grant never re-attaches the others.
+    const grants = policySources(props).flatMap((source) =>
+      renderPolicy(source, values).map((part) => {
+        const name = `${props.userName}-${part.name}`;
+        checkName(`policy name for ${source.prop}`, name, 128);
+        const policy = new IamPolicy(this, `policy-${part.name}`, {
+          name,
+          path,
+          policy: part.policy,
+          description: `${source.prop} for IAM user ${props.userName}`,
+        });
+        return { key: part.name, arn: policy.arn };
+      }),
+    );
+    for (const name of props.managedPolicies ?? []) {
+      grants.push({ key: `aws-${name.replace(/\//g, '-')}`, arn: `arn:${values.partition}:iam::aws:policy/${managedPolicyPath(name)}` });
+    }
+    this.policyArns = grants.map((g) => g.arn);
+    if (grants.length > ATTACHED_POLICY_QUOTA) {
+      Annotations.of(this).addWarning(`${grants.length} managed policies attach to one ${attachTo}; IAM allows ${ATTACHED_POLICY_QUOTA} unless the quota is raised (up to 20)`);
+    }
+
+    if (attachTo === 'group') {
+      const groupName = props.groupName ?? `${props.userName}-group`;
+      checkName('groupName', groupName, 128);
+      const group = new IamGroup(this, 'group', { name: groupName, path });
+      new IamUserGroupMembership(this, 'membership', { user: this.user.name, groups: [group.name] });
+      for (const g of grants) new IamGroupPolicyAttachment(this, `attach-${g.key}`, { group: group.name, policyArn: g.arn });
+      this.groupName = group.name;
+    } else {
+      for (const g of grants) new IamUserPolicyAttachment(this, `attach-${g.key}`, { user: this.user.name, policyArn: g.arn });
+      this.groupName = undefined;
+    }
+
+    const accessKey = props.accessKey ?? {};
+    this.accessKeyId =
+      accessKey === false
+        ? undefined
+        : new RotatingAccessKey(this, 'access-key', { ...accessKey, user: this.user.name, userName: props.userName, outputScope: this }).current.id;
+    if (props.consoleAccess) {
+      new ConsoleAccess(this, 'console', { ...props.consoleAccess, user: this.user.name, outputScope: this });
+    }
+
+    namedOutput(this, 'user_name', this.userName, { description: 'IAM user name' });
+    namedOutput(this, 'user_arn', this.userArn, { description: 'IAM user ARN' });
+    if (this.groupName !== undefined) namedOutput(this, 'group_name', this.groupName, { description: 'Group holding the policies' });
+    namedOutput(this, 'policy_arns', this.policyArns, { description: 'Managed policies attached (customer, then AWS)' });
+  }
+}
