@@ -1,0 +1,65 @@
+/**
+ * IAM action patterns: `*` matches any run of characters, `?` one character, case-insensitive,
+ * matched against the whole `service:Action` string (so `s3*:Get*` is legal and meaningful).
+ */
+
+export function hasWildcard(text: string): boolean {
+  return text.includes('*') || text.includes('?');
+}
+
+/** A case-insensitive anchored regular expression for an IAM glob. */
+export function globToRegExp(glob: string): RegExp {
+  let source = '';
+  for (const c of glob) {
+    if (c === '*') source += '.*';
+    else if (c === '?') source += '.';
+    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`, 'i');
+}
+
+/** Split `service:Action` at the first colon; null when there is none. */
+export function splitAction(pattern: string): { service: string; action: string } | null {
+  const colon = pattern.indexOf(':');
+  if (colon <= 0) return null;
+  return { service: pattern.slice(0, colon), action: pattern.slice(colon + 1) };
+}
+
+/**
+ * Edit distance from an IAM glob to a concrete name, where `*` matches any run for free and `?`
+ * any one character: Levenshtein when the glob has no wildcard. Case-sensitive; callers lower-case.
+ */
+export function editDistance(glob: string, name: string): number {
+  const n = name.length;
+  let previous = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= glob.length; i++) {
+    const p = glob.charCodeAt(i - 1);
+    const star = p === 42; /* * */
+    const current = [star ? previous[0] : previous[0] + 1];
+    for (let j = 1; j <= n; j++) {
+      if (star) {
+        current[j] = Math.min(previous[j], current[j - 1]);
+      } else {
+        const cost = p === 63 /* ? */ || p === name.charCodeAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      }
+    }
+    previous = current;
+  }
+  return previous[n];
+}
+
+/** The candidate closest to `target` (case-insensitive), ties broken alphabetically; null for no candidates. */
+export function closest(target: string, candidates: Iterable<string>): string | null {
+  const needle = target.toLowerCase();
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(needle, candidate.toLowerCase());
+    if (distance < bestDistance || (distance === bestDistance && best !== null && candidate < best)) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

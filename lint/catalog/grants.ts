@@ -1,0 +1,120 @@
+/**
+ * What a policy document grants, after wildcard expansion and Deny subtraction: the shared
+ * statement analysis behind every rule that asks "does this allow X, on what, and is it
+ * constrained?". Computed once per document and catalog.
+ *
+ * Deny subtracts when it surely applies: a Deny with Action (not NotAction), no Condition, and a
+ * Resource that covers the Allow's (`*`, or every Allow resource listed verbatim). A conditional
+ * Deny may not apply, so it subtracts nothing; rules then judge the Allow as written.
+ */
+import type { Inventory, PolicyDocument, PolicyRecord, Statement } from '../model/types';
+import type { Catalog } from './catalog';
+import { conditionConstrains } from './conditions';
+import { isSelfOnly, reachesAllResources } from './resources';
+
+export interface PatternGrant {
+  /** The pattern as written in Action. */
+  pattern: string;
+  /** What it expands to, catalog spelling, Deny already subtracted. */
+  actions: readonly string[];
+}
+
+export interface Grant {
+  statement: Statement;
+  /** Every action the statement allows (catalog spelling), Deny subtracted, in catalog order. */
+  actions: ReadonlySet<string>;
+  /** Per Action pattern; empty for a NotAction statement. */
+  patterns: readonly PatternGrant[];
+  /** True for an Allow with NotAction (it allows everything but the listed actions). */
+  viaNotAction: boolean;
+  /** Resources reach everything (see resources.ts). */
+  allResources: boolean;
+  /** Every resource is the caller's own user (`user/${aws:username}`). */
+  selfOnly: boolean;
+  /** A Condition narrows who or what is reached (see conditions.ts). */
+  constrained: boolean;
+}
+
+const cache = new WeakMap<Catalog, WeakMap<PolicyDocument, Grant[]>>();
+
+function allActions(catalog: Catalog): readonly string[] {
+  return catalog.expand('*');
+}
+
+function denyCovers(deny: Statement, allow: Statement): boolean {
+  if (deny.condition !== null || deny.actions === null || deny.notResources !== null) return false;
+  const denied = deny.resources ?? [];
+  if (denied.includes('*')) return true;
+  if (allow.notResources !== null || allow.resources === null) return false;
+  return allow.resources.every((r) => denied.includes(r));
+}
+
+/** The Allow statements of `document`, each with what it really grants. */
+export function documentGrants(document: PolicyDocument, catalog: Catalog): Grant[] {
+  let perCatalog = cache.get(catalog);
+  if (!perCatalog) {
+    perCatalog = new WeakMap();
+    cache.set(catalog, perCatalog);
+  }
+  const cached = perCatalog.get(document);
+  if (cached) return cached;
+
+  const denies = document.statements.filter((s) => s.effect === 'Deny');
+  const grants: Grant[] = [];
+  for (const statement of document.statements) {
+    if (statement.effect !== 'Allow') continue;
+    const denied = new Set<string>();
+    for (const deny of denies) {
+      if (!denyCovers(deny, statement)) continue;
+      for (const pattern of deny.actions ?? []) for (const a of catalog.expand(pattern)) denied.add(a);
+    }
+    const patterns: PatternGrant[] = [];
+    const actions = new Set<string>();
+    const viaNotAction = statement.actions === null && statement.notActions !== null;
+    if (viaNotAction) {
+      const excluded = new Set((statement.notActions ?? []).flatMap((p) => catalog.expand(p)));
+      for (const a of allActions(catalog)) if (!excluded.has(a) && !denied.has(a)) actions.add(a);
+    } else {
+      for (const pattern of statement.actions ?? []) {
+        const expanded = catalog.expand(pattern);
+        const kept = denied.size === 0 ? expanded : expanded.filter((a) => !denied.has(a));
+        patterns.push({ pattern, actions: kept });
+        for (const a of kept) actions.add(a);
+      }
+    }
+    grants.push({
+      statement,
+      actions,
+      patterns,
+      viaNotAction,
+      allResources: reachesAllResources(statement),
+      selfOnly: isSelfOnly(statement),
+      constrained: conditionConstrains(statement.condition),
+    });
+  }
+  perCatalog.set(document, grants);
+  return grants;
+}
+
+/** Actions of `document` granted on every resource with no constraining Condition. */
+export function unconstrainedGrants(document: PolicyDocument, catalog: Catalog): Grant[] {
+  return documentGrants(document, catalog).filter((g) => g.allResources && !g.constrained);
+}
+
+/** True when the action only takes `*` (it cannot be scoped to a resource): "on *" rules don't flag it for that. */
+export function isUnscopable(action: string, catalog: Catalog): boolean {
+  const info = catalog.action(action);
+  return info !== null && info.resourceTypes.length === 0;
+}
+
+/** Identity policies with a parsed document (trust policies grant nothing to their holder). */
+export function identityPolicies(inventory: Inventory): (PolicyRecord & { document: PolicyDocument })[] {
+  return inventory.policies.filter((p): p is PolicyRecord & { document: PolicyDocument } => p.document !== null && p.kind !== 'trust');
+}
+
+/** "a, b, c and 4 more": sorted, at most `limit` names, for messages. */
+export function listActions(actions: Iterable<string>, limit = 5): string {
+  const sorted = [...new Set(actions)].sort();
+  if (sorted.length <= limit) return sorted.join(', ');
+  return `${sorted.slice(0, limit).join(', ')} and ${sorted.length - limit} more`;
+}

