@@ -1,0 +1,3 @@
+/** `--baseline FILE`: report only findings that a previous JSON report did not have. */
+export { diffAgainstBaseline, fingerprint, type BaselineDiff } from './new-findings';
+export { BaselineError, parseBaseline, readBaseline, type BaselineFinding } from './read-baseline';

@@ -1,0 +1,75 @@
+/**
+ * Read `--baseline FILE`: a JSON report from an earlier run (`--format json`). Only the fields the
+ * fingerprint uses are required; anything wrong is a usage error naming the file and the place,
+ * because silently treating a bad baseline as empty would report every finding as new.
+ */
+import { readFileSync } from 'node:fs';
+import type { Finding } from '../model/types';
+import { jsonErrorOffset, lineAndColumn } from './json-error-place';
+
+/** The part of a reported finding a baseline needs. */
+export type BaselineFinding = Pick<Finding, 'ruleId' | 'file' | 'resource' | 'statement' | 'message'>;
+
+export class BaselineError extends Error {
+  constructor(
+    readonly file: string,
+    problem: string,
+  ) {
+    super(`--baseline ${file}: ${problem}`);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkFinding(value: unknown, index: number, file: string): BaselineFinding {
+  const where = `findings[${index}]`;
+  if (!isRecord(value)) throw new BaselineError(file, `${where} is not an object`);
+  for (const field of ['ruleId', 'file', 'message'] as const) {
+    if (typeof value[field] !== 'string') throw new BaselineError(file, `${where}.${field} must be a string`);
+  }
+  const { resource, statement } = value;
+  if (resource !== null && resource !== undefined && typeof resource !== 'string') {
+    throw new BaselineError(file, `${where}.resource must be a string or null`);
+  }
+  if (statement !== null && statement !== undefined && typeof statement !== 'string' && typeof statement !== 'number') {
+    throw new BaselineError(file, `${where}.statement must be a string, a number or null`);
+  }
+  return {
+    ruleId: value.ruleId as string,
+    file: value.file as string,
+    message: value.message as string,
+    resource: (resource as string | null | undefined) ?? null,
+    statement: (statement as string | number | null | undefined) ?? null,
+  };
+}
+
+/** Findings of a JSON report given as text; `file` names it in errors. */
+export function parseBaseline(text: string, file: string): BaselineFinding[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const offset = jsonErrorOffset(text);
+    const place = offset === null ? '' : ` at ${lineAndColumn(text, offset)}`;
+    // Node quotes the whole text after a comma; the place already says where.
+    const reason = (error as Error).message.replace(/(\s*in JSON at position|, ").*$/s, '').slice(0, 120);
+    throw new BaselineError(file, `not valid JSON${place} (${reason})`);
+  }
+  if (!isRecord(value) || !Array.isArray(value.findings)) {
+    throw new BaselineError(file, 'not a JSON report: expected an object with a "findings" list (write one with --format json)');
+  }
+  return value.findings.map((finding, index) => checkFinding(finding, index, file));
+}
+
+export function readBaseline(file: string): BaselineFinding[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new BaselineError(file, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (error as Error).message})`);
+  }
+  return parseBaseline(text, file);
+}
