@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { policySize } from '../lint/model/parse-document';
+import { atWorstCaseLength, toTerraformString, WORST_CASE_LENGTH, type AccountValues } from './account-context';
+import { MANAGED_POLICY_SIZE_LIMIT, renderPolicy } from './policy-documents';
+
+const values: AccountValues = { accountId: '<ACCOUNT>', partition: '<PARTITION>', region: '<REGION>' };
+
+/** What IAM would receive from a rendered part, with each value at its longest. */
+function asIamAtWorst(policy: string): string {
+  return policy
+    .replace(/<ACCOUNT>/g, 'x'.repeat(WORST_CASE_LENGTH.AccountId))
+    .replace(/<PARTITION>/g, 'x'.repeat(WORST_CASE_LENGTH.Partition))
+    .replace(/<REGION>/g, 'x'.repeat(WORST_CASE_LENGTH.Region))
+    .replace(/\$\$\{/g, '${')
+    .replace(/%%\{/g, '%{');
+}
+
+describe('toTerraformString', () => {
+  it('substitutes placeholders and escapes every other template sequence', () => {
+    expect(toTerraformString('arn:${Partition}:s3:::b-${AccountId}/${aws:username}/%{x}', values)).toBe('arn:<PARTITION>:s3:::b-<ACCOUNT>/$${aws:username}/%%{x}');
+    expect(toTerraformString('arn:aws:iam::123456789012:role/r', values)).toBe('arn:aws:iam::<ACCOUNT>:role/r');
+    expect(toTerraformString('id 1234567890123 stays', values)).toBe('id 1234567890123 stays');
+    expect(toTerraformString('${Region}', values)).toBe('<REGION>');
+  });
+
+  it('sizes placeholders at their longest', () => {
+    expect(atWorstCaseLength('${AccountId}:123456789012:${Partition}:${Region}')).toBe(['x'.repeat(12), 'x'.repeat(12), 'x'.repeat(10), 'x'.repeat(16)].join(':'));
+  });
+});
+
+describe('renderPolicy', () => {
+  const statement = (i: number) => ({
+    Sid: `S${i}`,
+    Effect: 'Allow',
+    Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+    Resource: `arn:\${Partition}:s3:::bucket-number-${i}-\${AccountId}-\${Region}/\${aws:username}/*`,
+  });
+
+  it('keeps a document under the quota whole', () => {
+    const parts = renderPolicy({ name: 'small', prop: 'policies.small', origin: 'test', document: { Version: '2012-10-17', Statement: [statement(1)] } }, values);
+    expect(parts.map((p) => p.name)).toEqual(['small']);
+  });
+
+  it('splits by statement into parts that each fit at worst-case length, in order', () => {
+    const statements = Array.from({ length: 80 }, (_, i) => statement(i));
+    const parts = renderPolicy({ name: 'big', prop: 'policies.big', origin: 'test', document: { Version: '2012-10-17', Id: 'Big', Statement: statements } }, values);
+    expect(parts.map((p) => p.name)).toEqual(parts.map((_, i) => `big-${i + 1}`));
+    for (const part of parts) {
+      expect(policySize(asIamAtWorst(part.policy))).toBe(part.size);
+      expect(part.size).toBeLessThanOrEqual(MANAGED_POLICY_SIZE_LIMIT);
+      expect(JSON.parse(part.policy)).toMatchObject({ Version: '2012-10-17', Id: 'Big' });
+    }
+    // Greedy: every part but the last would go over with the next statement.
+    const oneStatement = parts[0].size / (JSON.parse(parts[0].policy) as { Statement: unknown[] }).Statement.length;
+    for (const part of parts.slice(0, -1)) expect(part.size + oneStatement).toBeGreaterThan(MANAGED_POLICY_SIZE_LIMIT);
+    const sids = parts.flatMap((p) => (JSON.parse(p.policy) as { Statement: { Sid: string }[] }).Statement.map((s) => s.Sid));
+    expect(sids).toEqual(statements.map((s) => s.Sid));
+  });
+
+  it('counts a document that fits only with short values as over the quota', () => {
+    // Just under the limit with placeholders as written, over it once they take their longest values.
+    const resource = (n: number) => `arn:aws:s3:::${'b'.repeat(n)}-\${AccountId}-\${Region}`;
+    const base = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: [] as string[] }] };
+    while (policySize(JSON.stringify(base)) < MANAGED_POLICY_SIZE_LIMIT - 200) base.Statement[0].Resource.push(resource(40));
+    expect(policySize(JSON.stringify(base))).toBeLessThanOrEqual(MANAGED_POLICY_SIZE_LIMIT);
+    expect(() => renderPolicy({ name: 'edge', prop: 'policies.edge', origin: 'test', document: base }, values)).toThrow(/Statement\[0\] is \d+ characters/);
+  });
+});

@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { TerraformStack, Testing } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { describe, expect, it } from 'vitest';
+import { LeastPrivilegeUser } from '.';
+import { fixturePresets } from '../test/fixtures/modules/stack';
+import { runOk, terraformEnv } from '../test/support/terraform';
+import { requireTool } from '../test/support/tools';
+
+describe('synthesized stacks', () => {
+  it('pass terraform validate with every option in use', { timeout: 240_000 }, async () => {
+    if (!requireTool('terraform')) return;
+    const stack = new TerraformStack(Testing.app(), 'every-option');
+    new AwsProvider(stack, 'aws', {});
+    const common = { presetSource: fixturePresets, presets: ['self-service', 'bucket-reader'], managedPolicies: ['ReadOnlyAccess'] };
+    new LeastPrivilegeUser(stack, 'grouped', { ...common, userName: 'grouped', tags: { team: 'a' }, accessKey: { serial: 3 }, consoleAccess: {} });
+    new LeastPrivilegeUser(stack, 'direct', {
+      ...common,
+      userName: 'direct',
+      attachTo: 'user',
+      path: '/ci/',
+      forceDestroy: true,
+      permissionsBoundary: 'arn:${Partition}:iam::${AccountId}:policy/Boundary',
+      accessKey: { pgpKey: 'keybase:someone', status: 'Inactive' },
+      consoleAccess: { pgpKey: 'keybase:someone', passwordResetRequired: false },
+    });
+    new LeastPrivilegeUser(stack, 'ssm', { ...common, userName: 'ssm', accessKey: { secret: { store: 'ssm', kmsKeyId: 'alias/k' } } });
+    new LeastPrivilegeUser(stack, 'sm', { ...common, userName: 'sm', accessKey: { secret: { store: 'secretsmanager', recoveryWindowInDays: 7 } } });
+    new LeastPrivilegeUser(stack, 'nokey', { ...common, userName: 'nokey', accessKey: false, policies: { extra: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:GetCallerIdentity', Resource: '*' }] } } });
+
+    const dir = join(Testing.fullSynth(stack), 'stacks', 'every-option');
+    const env = terraformEnv();
+    await runOk('terraform', ['init', '-backend=false', '-input=false', '-no-color'], { cwd: dir, env });
+    const result = await runOk('terraform', ['validate', '-json', '-no-color'], { cwd: dir, env });
+    const report = JSON.parse(result.stdout) as { valid: boolean; error_count: number; diagnostics: { summary: string }[] };
+    expect(report.diagnostics.map((d) => d.summary)).toEqual([]);
+    expect(report.valid).toBe(true);
+  });
+});
