@@ -163,6 +163,11 @@ export interface RawFinding {
   origin: Origin;
   /** Sid, or the statement's 0-based index, or null. */
   statement: string | number | null;
+  /**
+   * Set only when one rule reports at two levels (console-password: a literal password is an
+   * error, a missing reset a warning); otherwise the rule's default or the configured severity.
+   */
+  severity?: Severity;
 }
 
 /** The JSON contract's finding (design.md), plus the suppression reason where one applies. */

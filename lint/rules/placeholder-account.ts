@@ -1,0 +1,109 @@
+/**
+ * placeholder-account: example account ids and placeholder text copied from documentation into
+ * ARNs and principals. Such a grant either fails at apply or, worse, names someone else's account.
+ * `${...}` interpolations and policy variables are opaque: an unknown value is never a placeholder.
+ */
+import { statementId } from '../model/parse-document';
+import type { RawFinding, Statement } from '../model/types';
+import { principalLabel, principalsByKey, statementOrigin } from './grants';
+import { report, type Rule, type RuleMeta } from './rule';
+
+/** Account ids used in AWS's documentation and in local emulators' defaults. */
+export const EXAMPLE_ACCOUNT_IDS: ReadonlySet<string> = new Set([
+  '123456789012',
+  '111122223333',
+  '444455556666',
+  '777788889999',
+  '000000000000',
+]);
+
+/** Text that only a person filling in a template writes: `<bucket>`, `YOUR_BUCKET`, `REPLACE_ME`. */
+const PLACEHOLDER_TEXT = /<[^<>]+>|\bYOUR[_-]?[A-Z]|REPLACE[_-]?ME|CHANGE[_-]?ME/i;
+
+const meta: RuleMeta = {
+  id: 'placeholder-account',
+  defaultSeverity: 'error',
+  description: 'Example account ids (123456789012) or placeholder text left in ARNs and principals',
+  messages: {
+    exampleAccount:
+      '{{value}} names the example account {{account}} from the documentation. ' +
+      'Use the real account id, or ${data.aws_caller_identity.current.account_id} in Terraform.',
+    placeholderAccount:
+      '{{value}} has "{{account}}" where the account id goes: a template placeholder. ' +
+      'Put the real account id there, or ${data.aws_caller_identity.current.account_id} in Terraform.',
+    placeholderText:
+      '{{value}} still contains the placeholder "{{text}}". Replace it with the real name before applying.',
+  },
+  needsCatalog: false,
+};
+
+type Problem = { messageId: string; data: Record<string, string> };
+
+/** The problem in one string value (ARN, account id or principal), or null. */
+export function placeholderIn(value: string): Problem | null {
+  const text = value.trim();
+  if (EXAMPLE_ACCOUNT_IDS.has(text)) return { messageId: 'exampleAccount', data: { value: text, account: text } };
+  if (text.startsWith('arn:')) {
+    const account = text.split(':')[4] ?? '';
+    if (!account.includes('${')) {
+      if (EXAMPLE_ACCOUNT_IDS.has(account)) return { messageId: 'exampleAccount', data: { value: text, account } };
+      // Digits and wildcards are real (or deliberately open); `aws` owns AWS managed resources.
+      if (!/^[0-9*?]*$/.test(account) && account !== 'aws') {
+        return { messageId: 'placeholderAccount', data: { value: text, account } };
+      }
+    }
+  }
+  const withoutTokens = text.replace(/\$\{[^}]*\}/g, '');
+  const placeholder = PLACEHOLDER_TEXT.exec(withoutTokens);
+  if (placeholder !== null && (text.startsWith('arn:') || /^<[^<>]+>$/.test(text))) {
+    return { messageId: 'placeholderText', data: { value: text, text: placeholder[0] } };
+  }
+  return null;
+}
+
+/** Every string a statement names ARNs or accounts with: resources, principals, condition values. */
+function* statementValues(statement: Statement): Generator<string> {
+  yield* statement.resources ?? [];
+  yield* statement.notResources ?? [];
+  yield* stringsIn(statement.principal);
+  yield* stringsIn(statement.notPrincipal);
+  for (const keys of Object.values(statement.condition ?? {})) {
+    for (const values of Object.values(keys)) yield* values;
+  }
+}
+
+function* stringsIn(value: unknown): Generator<string> {
+  if (typeof value === 'string') yield value;
+  else if (Array.isArray(value)) for (const item of value) yield* stringsIn(item);
+  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) yield* stringsIn(item);
+}
+
+export const placeholderAccount: Rule = {
+  meta,
+  check({ inventory }) {
+    const findings: RawFinding[] = [];
+    for (const policy of inventory.policies) {
+      // AWS's own documents are not a template anyone filled in.
+      if (policy.document === null || policy.kind === 'aws-managed') continue;
+      for (const statement of policy.document.statements) {
+        const seen = new Set<string>();
+        for (const value of statementValues(statement)) {
+          if (seen.has(value)) continue;
+          seen.add(value);
+          const problem = placeholderIn(value);
+          if (problem !== null) {
+            findings.push(report(meta, problem.messageId, problem.data, statementOrigin(policy, statement), statementId(statement)));
+          }
+        }
+      }
+    }
+    const principals = principalsByKey(inventory);
+    for (const attachment of inventory.attachments) {
+      const problem = attachment.arn === null ? null : placeholderIn(attachment.arn);
+      if (problem === null) continue;
+      problem.data.value = `${problem.data.value} (attached to ${principalLabel(attachment.principal, principals)})`;
+      findings.push(report(meta, problem.messageId, problem.data, attachment.origin, null));
+    }
+    return findings;
+  },
+};

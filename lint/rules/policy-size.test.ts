@@ -1,0 +1,37 @@
+import { policySize } from './policy-size';
+import { InventoryBuilder, policyFile, testRule } from './testing';
+
+/** A document of about `chars` characters without white space. */
+function sized(chars: number) {
+  const resources: string[] = [];
+  // Each ARN adds its length plus two quotes and a comma.
+  for (let i = 0; resources.join('","').length < chars - 80; i++) resources.push(`arn:aws:s3:::bucket-${String(i).padStart(6, '0')}/*`);
+  return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: resources }] };
+}
+
+function inlineOnUser(...sizes: number[]) {
+  const b = new InventoryBuilder();
+  const u = b.user('scanner');
+  sizes.forEach((s, i) => b.inline(u, b.policy(sized(s), { kind: 'inline-user', resource: `aws_iam_user_policy.p${i}` })));
+  return b.inventory;
+}
+
+testRule(policySize, {
+  valid: [
+    { name: 'managed policy under 6,144', inventory: policyFile(sized(6000), { kind: 'managed' }) },
+    { name: 'white space is not counted', inventory: policyFile(sized(6000), { kind: 'managed', text: JSON.stringify(sized(6000), null, 8) }) },
+    { name: 'role inline policy of 9,000 fits 10,240', inventory: policyFile(sized(9000), { kind: 'inline-role' }) },
+    { name: 'group inline policy of 5,000', inventory: policyFile(sized(5000), { kind: 'inline-group' }) },
+    { name: 'two user inline policies of 900 each', inventory: inlineOnUser(900, 900) },
+    { name: 'AWS managed policies are AWS\'s business', inventory: policyFile(sized(9000), { kind: 'aws-managed' }) },
+    { name: 'policy_document blocks are measured where used', inventory: policyFile(sized(9000), { kind: 'document' }) },
+  ],
+  invalid: [
+    { name: 'managed policy over 6,144', inventory: policyFile(sized(6300), { kind: 'managed', resource: 'aws_iam_policy.big' }), errors: [{ messageId: 'tooLarge', resource: 'aws_iam_policy.big' }] },
+    { name: 'user inline policy over 2,048', inventory: policyFile(sized(2200), { kind: 'inline-user' }), errors: [{ messageId: 'tooLarge' }] },
+    { name: 'group inline over 5,120', inventory: policyFile(sized(5300), { kind: 'inline-group' }), errors: [{ messageId: 'tooLarge' }] },
+    { name: 'role inline over 10,240', inventory: policyFile(sized(10400), { kind: 'inline-role' }), errors: [{ messageId: 'tooLarge' }] },
+    { name: 'user inline policies add up over 2,048', inventory: inlineOnUser(1100, 1100), errors: [{ messageId: 'inlineTotalTooLarge', resource: 'aws_iam_user.scanner' }] },
+    { name: 'one oversized inline policy is reported once', inventory: inlineOnUser(2200, 500), errors: [{ messageId: 'tooLarge', resource: 'aws_iam_user_policy.p0' }] },
+  ],
+});
