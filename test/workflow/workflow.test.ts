@@ -1,0 +1,151 @@
+/**
+ * The GitHub workflow is code that only runs on GitHub: these tests check what can be checked
+ * here, that it is valid YAML, that the commands it runs exist in this repository, that the
+ * options it passes are the linter's, and that the upload step reads the file the lint writes.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const ROOT = join(__dirname, '..', '..');
+const WORKFLOW = join(ROOT, '.github', 'workflows', 'iam-policy-lint.yml');
+
+interface Step {
+  id?: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, string | number>;
+  'continue-on-error'?: boolean;
+}
+
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions: Record<string, string>;
+  jobs: Record<string, { 'runs-on': string; steps: Step[] }>;
+}
+
+/** The linter's options (design.md contract, plus issue 6's), each with whether it takes a value. */
+const LINT_OPTIONS: Record<string, { values?: string[] } | { flag: true } | { file: true }> = {
+  '--format': { values: ['text', 'json', 'sarif', 'github'] },
+  '--output': { file: true },
+  '--fail-on': { values: ['error', 'warning', 'info', 'never'] },
+  '--config': { file: true },
+  '--baseline': { file: true },
+  '--access-analyzer': { flag: true },
+  '--check-no-new-access': { file: true },
+  '--no-synth': { flag: true },
+};
+
+function loadWorkflow(): Workflow {
+  return parse(readFileSync(WORKFLOW, 'utf8'), { strict: true, uniqueKeys: true }) as Workflow;
+}
+
+/** Parsed once, so steps compare by identity. */
+const parsed = loadWorkflow();
+
+function steps(): Step[] {
+  const jobs = Object.values(parsed.jobs);
+  expect(jobs).toHaveLength(1);
+  return jobs[0]!.steps;
+}
+
+/** Shell words of the `npm run` line in a step's script: the one command the lint step exists for. */
+function npmRunWords(run: string): string[] {
+  const line = run.split('\n').find((l) => /^\s*npm run /.test(l));
+  expect(line, 'the lint step runs an npm script').toBeDefined();
+  return line!.trim().split(/\s+/);
+}
+
+function lintStep(): Step {
+  const step = steps().find((s) => s.run !== undefined && /npm run lint-policies/.test(s.run));
+  expect(step, 'a step runs npm run lint-policies').toBeDefined();
+  return step!;
+}
+
+/** Option -> value for the arguments after `--`, rejecting what the linter would not accept. */
+function lintArguments(words: string[]): Map<string, string | true> {
+  const separator = words.indexOf('--');
+  expect(separator, 'arguments reach the linter after --').toBeGreaterThan(0);
+  const given = new Map<string, string | true>();
+  const rest = words.slice(separator + 1);
+  for (let i = 0; i < rest.length; i++) {
+    const option = rest[i]!;
+    const spec = LINT_OPTIONS[option];
+    expect(spec, `${option} is an iam-policy-lint option`).toBeDefined();
+    if ('flag' in spec!) {
+      given.set(option, true);
+      continue;
+    }
+    const value = rest[++i];
+    expect(value, `${option} has a value`).toBeDefined();
+    if ('values' in spec! && spec.values) expect(spec.values).toContain(value);
+    given.set(option, value!);
+  }
+  return given;
+}
+
+describe('.github/workflows/iam-policy-lint.yml', () => {
+  it('runs on pull requests with read access to the code and write access to code scanning only', () => {
+    const workflow = parsed;
+    expect(Object.keys(workflow.on)).toEqual(['pull_request']);
+    expect(workflow.permissions).toEqual({ contents: 'read', 'security-events': 'write' });
+  });
+
+  it('checks out, sets up Node 20 and installs with npm ci before linting', () => {
+    const all = steps();
+    const index = (match: (s: Step) => boolean) => all.findIndex(match);
+    const checkout = index((s) => s.uses?.startsWith('actions/checkout@') === true);
+    const node = index((s) => s.uses?.startsWith('actions/setup-node@') === true);
+    const install = index((s) => s.run?.trim() === 'npm ci');
+    const lint = all.indexOf(lintStep());
+    expect(checkout).toBe(0);
+    expect(all[node]!.with?.['node-version']).toBe(20);
+    expect([checkout, node, install, lint]).toEqual([...[checkout, node, install, lint]].sort((a, b) => a - b));
+    expect(install).toBeGreaterThan(node);
+
+    const engines = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines;
+    expect(engines.node, 'the Node the workflow uses satisfies package.json engines').toMatch(/^>=20(\.|$)/);
+  });
+
+  it('runs an npm script that exists, whose program exists, with options the linter accepts', () => {
+    const words = npmRunWords(lintStep().run!);
+    const script = words[2]!;
+    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts[script], `package.json has a "${script}" script`).toBeDefined();
+    const program = /^tsx\s+(\S+)/.exec(scripts[script]!)?.[1];
+    expect(program, `the "${script}" script runs a TypeScript file`).toBeDefined();
+    expect(existsSync(join(ROOT, program!)), `${program} exists`).toBe(true);
+
+    const given = lintArguments(words);
+    expect(given.get('--format')).toBe('sarif');
+    expect(given.get('--output')).toEqual(expect.any(String));
+  });
+
+  it('uploads the file the lint writes, even when the lint failed', () => {
+    const lint = lintStep();
+    const output = lintArguments(npmRunWords(lint.run!)).get('--output');
+    const upload = steps().find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    expect(upload?.with?.sarif_file).toBe(output);
+    expect(upload?.if).toMatch(/^always\(\)/);
+    expect(upload?.if).toContain(`hashFiles('${String(output)}')`);
+    expect(steps().indexOf(upload!)).toBeGreaterThan(steps().indexOf(lint));
+  });
+
+  it('keeps the lint exit status and fails the job with it after the upload', () => {
+    const lint = lintStep();
+    expect(lint.id).toBeDefined();
+    const script = lint.run!.split('\n').map((l) => l.trim()).filter(Boolean);
+    // The status must be recorded, so the lint line must not end the step under `bash -e`.
+    expect(script[0]).toBe('set +e');
+    expect(script.at(-1)).toBe('echo "status=$?" >> "$GITHUB_OUTPUT"');
+    expect(script.at(-2)).toMatch(/^npm run lint-policies /);
+
+    const all = steps();
+    const last = all.at(-1)!;
+    expect(last.if).toBe(`steps.${lint.id}.outputs.status != '0'`);
+    expect(last.run).toContain(`exit \${{ steps.${lint.id}.outputs.status }}`);
+  });
+});
