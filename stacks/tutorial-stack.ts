@@ -1,0 +1,31 @@
+/**
+ * One stack per tutorial: the AWS provider, the state backend and one LeastPrivilegeUser with the
+ * tutorial's preset and an access key. Nothing here grants AWS managed policies.
+ */
+import { TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { LeastPrivilegeUser } from '../modules';
+import type { AppConfig, StackName } from '../config';
+import { addStateBackend } from './state-backend';
+import { TUTORIALS } from './tutorials';
+
+export class TutorialStack extends TerraformStack {
+  readonly user: LeastPrivilegeUser;
+
+  constructor(scope: Construct, name: StackName, config: AppConfig) {
+    super(scope, name);
+    const tutorial = TUTORIALS[name];
+    const override = config.users[name] ?? {};
+    new AwsProvider(this, 'aws', { region: config.region });
+    addStateBackend(this, name, config.backend);
+    const { pgpKey, secret } = config.accessKey;
+    this.user = new LeastPrivilegeUser(this, 'user', {
+      userName: override.userName ?? tutorial.userName,
+      tags: { ...tutorial.tags, tutorial: tutorial.seed, ...override.tags },
+      presets: [name],
+      accessKey: { secret, ...(pgpKey === undefined ? {} : { pgpKey }) },
+      consoleAccess: tutorial.consoleAccess ? { ...tutorial.consoleAccess, ...(pgpKey === undefined ? {} : { pgpKey }) } : false,
+    });
+  }
+}
