@@ -1,0 +1,44 @@
+/**
+ * The AWS catalog, loaded only when a rule that needs it runs. The module is required on first use
+ * (not imported at the top) so a run whose rules need no catalog never reads AWS data, and
+ * synchronously, because the synth-time aspect cannot wait for a promise. tsx's scoped require
+ * compiles the TypeScript module the same way under the CLI, vitest and plain node.
+ */
+import { require as tsxRequire } from 'tsx/cjs/api';
+import type { Catalog } from '../catalog/catalog';
+
+type CatalogModule = { createCatalog(): Catalog };
+
+export function loadAwsCatalog(): Catalog {
+  const catalogModule = tsxRequire('../catalog/aws-catalog', __filename) as CatalogModule;
+  return catalogModule.createCatalog();
+}
+
+/**
+ * A Catalog that builds the real one on first use, and says whether it did. A Proxy, so it
+ * delegates whatever the Catalog interface grows to without being edited.
+ */
+export function lazyCatalog(factory: () => Catalog = loadAwsCatalog): { catalog: Catalog; loaded(): Catalog | null } {
+  let instance: Catalog | null = null;
+  const bound = new Map<PropertyKey, unknown>();
+  const catalog = new Proxy({} as Catalog, {
+    get(_target, property) {
+      instance ??= factory();
+      if (!bound.has(property)) {
+        const value: unknown = Reflect.get(instance, property);
+        bound.set(property, typeof value === 'function' ? value.bind(instance) : value);
+      }
+      return bound.get(property);
+    },
+  });
+  return { catalog, loaded: () => instance };
+}
+
+/** Given to rules when no enabled rule declared needsCatalog: using it is a bug in the rule. */
+export const catalogNotLoaded: Catalog = new Proxy({} as Catalog, {
+  get(_target, property) {
+    return () => {
+      throw new Error(`a rule called catalog.${String(property)}() but no enabled rule declares needsCatalog: set it in the rule's meta`);
+    };
+  },
+});
