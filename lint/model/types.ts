@@ -89,6 +89,12 @@ export interface PolicyRecord {
   /** Null when the text could not be parsed at all; `parseError` then says why. */
   document: PolicyDocument | null;
   parseError: string | null;
+  /**
+   * Set when the document is a value the input does not show (`${var.policy}`, a policy built from
+   * interpolations, a module output): document and parseError are then null. Not a problem with
+   * the policy, so rules skip it rather than report it invalid.
+   */
+  unresolved?: string;
 }
 
 export type PrincipalKind = 'user' | 'group' | 'role';

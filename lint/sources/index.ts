@@ -1,0 +1,141 @@
+/**
+ * The linter's inputs: files and folders in, one linked Inventory out. Each file is read once and
+ * parsed once; its format is found from its content (see formats.ts). A file that cannot be read
+ * is an error for that file only: the rest is still read.
+ */
+import { readFileSync } from 'node:fs';
+import { emptyInventory, type Inventory } from '../model/types';
+import { JSON_FORMATS, isHclFile } from './formats';
+import { parseJsonText, stripBom } from './json-text';
+import type { InputError, ReadResult, SkippedFile } from './read-result';
+import type { ReaderOutput } from './reader';
+import { readHcl } from './terraform-hcl';
+import { inventoryOfTerraform } from './terraform-inventory';
+import type { TerraformUnit } from './terraform-resource';
+import { describeFsError, listFiles } from './walk';
+
+export type { InputError, ReadResult, SkippedFile } from './read-result';
+
+export interface ReadOptions {
+  /** Called before each file is read (progress, --debug). */
+  onFile?: (file: string) => void;
+}
+
+/** Collects what each file gave, in file order; Terraform units are linked at the end. */
+class Collector {
+  private readonly parts: (Inventory | TerraformUnit)[] = [];
+  private readonly units = new Map<string, TerraformUnit>();
+  filesRead = 0;
+  readonly skipped: SkippedFile[] = [];
+  readonly errors: InputError[] = [];
+
+  add(output: ReaderOutput): void {
+    this.filesRead++;
+    if ('inventory' in output) {
+      this.parts.push(output.inventory);
+      return;
+    }
+    const { scope, resources } = output.terraform;
+    const unit = this.units.get(scope);
+    if (unit === undefined) {
+      this.units.set(scope, output.terraform);
+      this.parts.push(output.terraform);
+    } else unit.resources.push(...resources);
+  }
+
+  result(): ReadResult {
+    const inventory = emptyInventory();
+    for (const part of this.parts) {
+      const piece = 'scope' in part ? inventoryOfTerraform(part) : part;
+      for (const key of Object.keys(inventory) as (keyof Inventory)[]) {
+        (inventory[key] as unknown[]).push(...(piece[key] as unknown[]));
+      }
+    }
+    return { inventory, filesRead: this.filesRead, skipped: this.skipped, errors: this.errors };
+  }
+}
+
+function internalError(file: string, error: unknown): InputError {
+  const message = error instanceof Error ? error.message : String(error);
+  return { file, line: null, column: null, message: `could not be read because of a fault in the linter (${message}); please report it with this file` };
+}
+
+/** A JSON file (or one that looks like JSON): parse once, hand to the reader that owns it. */
+function readJson(file: string, text: string, into: Collector): void {
+  const named = /\.json$/i.test(file);
+  const start = /\S/.exec(text.slice(0, 4096))?.[0];
+  if (!named && start !== '{' && start !== '[') {
+    into.skipped.push({ file, reason: 'not JSON or Terraform HCL' });
+    return;
+  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) {
+    if (named) into.errors.push({ file, line: parsed.line, column: parsed.column, message: parsed.message });
+    else into.skipped.push({ file, reason: 'not valid JSON, and not named .json' });
+    return;
+  }
+  const format = JSON_FORMATS.find((f) => f.detect(parsed.value));
+  if (format === undefined) {
+    into.skipped.push({ file, reason: 'JSON, but not a policy document, Terraform configuration or plan' });
+    return;
+  }
+  try {
+    into.add(format.read({ file, text, value: parsed.value }));
+  } catch (error) {
+    into.errors.push(internalError(file, error));
+  }
+}
+
+async function readOne(file: string, rawText: string, into: Collector): Promise<void> {
+  const text = stripBom(rawText);
+  if (!isHclFile(file)) return readJson(file, text, into);
+  try {
+    const read = await readHcl(file, text);
+    if ('error' in read) into.errors.push(read.error);
+    else into.add(read);
+  } catch (error) {
+    into.errors.push(internalError(file, error));
+  }
+}
+
+function readFileText(file: string): string | InputError {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'the file vanished after it was listed (ENOENT); was it deleted while linting?' : describeFsError(error);
+    return { file, line: null, column: null, message: `cannot read: ${why}` };
+  }
+}
+
+/** Read files and folders (searched recursively) into one inventory. */
+export async function readPaths(paths: string[], options: ReadOptions = {}): Promise<ReadResult> {
+  const listed = listFiles(paths);
+  const into = new Collector();
+  into.errors.push(...listed.errors);
+  // Files are read one after another: small files read faster in sequence than through the
+  // thread pool, and only one large file is held in memory at a time.
+  for (const file of listed.files) {
+    options.onFile?.(file);
+    const text = readFileText(file);
+    if (typeof text === 'string') await readOne(file, text, into);
+    else into.errors.push(text);
+  }
+  into.errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return into.result();
+}
+
+/** One in-memory JSON file (tests, the synth-time aspect). HCL needs readTextAsync. */
+export function readText(file: string, text: string): ReadResult {
+  const into = new Collector();
+  if (isHclFile(file)) into.skipped.push({ file, reason: 'HCL is parsed asynchronously: use readTextAsync' });
+  else readJson(file, stripBom(text), into);
+  return into.result();
+}
+
+/** One in-memory file of any format, HCL included. */
+export async function readTextAsync(file: string, text: string): Promise<ReadResult> {
+  const into = new Collector();
+  await readOne(file, text, into);
+  return into.result();
+}

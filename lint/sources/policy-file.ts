@@ -1,0 +1,70 @@
+/**
+ * Policy JSON files: one document (`{"Version", "Statement"}`), or several in one file, as an
+ * array of documents or an object of name -> document.
+ */
+import { POLICY_VERSIONS, looksLikePolicyDocument, parsePolicyDocument } from '../model/parse-document';
+import { emptyInventory, type PolicyRecord } from '../model/types';
+import { isRecord, type JsonFormat, type ParsedJsonFile, type ReaderOutput } from './reader';
+import { pointer, valueLines } from './value-lines';
+
+/** A document even when broken: it has a Statement, or a policy Version and nothing else of note. */
+function isDocument(value: unknown): boolean {
+  if (looksLikePolicyDocument(value)) return true;
+  return isRecord(value) && typeof value.Version === 'string' && (POLICY_VERSIONS as readonly string[]).includes(value.Version);
+}
+
+/** The documents of a file with the JSON pointer of each; null when this is not a policy file. */
+function documentsOf(value: unknown): { name: string | null; at: (string | number)[]; value: unknown }[] | null {
+  if (isDocument(value)) return [{ name: null, at: [], value }];
+  if (Array.isArray(value) && value.length > 0 && value.every(isDocument)) {
+    return value.map((doc, i) => ({ name: null, at: [i], value: doc }));
+  }
+  if (isRecord(value)) {
+    const entries = Object.entries(value);
+    if (entries.length > 0 && entries.every(([, doc]) => isDocument(doc))) {
+      return entries.map(([name, doc]) => ({ name, at: [name], value: doc }));
+    }
+  }
+  return null;
+}
+
+function baseName(file: string): string {
+  const last = file.split(/[\\/]/).pop() ?? file;
+  return last.replace(/\.json$/i, '');
+}
+
+function read({ file, text, value }: ParsedJsonFile): ReaderOutput {
+  const documents = documentsOf(value) ?? [];
+  const inventory = emptyInventory();
+  // Statement objects sit at depth 2 (/Statement/0) or 3 (/0/Statement/1, /name/Statement/0).
+  const lines = valueLines(text, 3);
+  const single = documents.length === 1 && documents[0]?.at.length === 0;
+  for (const doc of documents) {
+    const docPointer = pointer(...doc.at);
+    // Each document of a multi-document file is sized on its own text.
+    const ownText = single ? text : JSON.stringify(doc.value);
+    const document = parsePolicyDocument(doc.value, { text: ownText });
+    const statementList = isRecord(doc.value) ? doc.value.Statement : undefined;
+    for (const statement of document.statements) {
+      const at = Array.isArray(statementList) ? `${docPointer}/Statement/${statement.index}` : `${docPointer}/Statement`;
+      statement.line = lines.get(at) ?? null;
+    }
+    const record: PolicyRecord = {
+      key: single ? file : `${file}#${docPointer}`,
+      kind: 'file',
+      origin: { file, resource: null, pointer: single ? null : docPointer, line: lines.get(docPointer) ?? null },
+      name: doc.name ?? (single ? baseName(file) : null),
+      arn: null,
+      document,
+      parseError: null,
+    };
+    inventory.policies.push(record);
+  }
+  return { inventory };
+}
+
+export const policyFile: JsonFormat = {
+  name: 'policy document',
+  detect: (value) => documentsOf(value) !== null,
+  read,
+};

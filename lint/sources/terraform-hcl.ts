@@ -1,0 +1,69 @@
+/**
+ * HCL `.tf` files, through @cdktf/hcl2json, then the same resources as Terraform JSON. hcl2json
+ * gives no positions, so the line of each resource is found by a pass over the text for its
+ * `resource "type" "name"` header.
+ */
+import { dirname } from 'node:path';
+import { parse } from '@cdktf/hcl2json';
+import type { InputError } from './read-result';
+import { isRecord } from './reader';
+import { configurationResources } from './terraform-json';
+import type { TerraformUnit } from './terraform-resource';
+
+const BLOCK_HEADER = /^[ \t]*(resource|data)[ \t]+"([^"]+)"[ \t]+"([^"]+)"[ \t]*\{/gm;
+
+function headerLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  let line = 1;
+  let counted = 0;
+  for (const m of text.matchAll(BLOCK_HEADER)) {
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    counted = m.index;
+    const key = `${m[1] === 'data' ? 'data' : 'managed'} ${m[2]} ${m[3]}`;
+    if (!lines.has(key)) lines.set(key, line);
+  }
+  return lines;
+}
+
+function statementLines(text: string, headerLine: number | null, count: number): (number | null)[] | undefined {
+  if (headerLine === null) return undefined;
+  const out: (number | null)[] = [];
+  const all = text.split('\n');
+  // Statement blocks follow the header, before the next top-level block.
+  for (let i = headerLine; i < all.length && out.length < count; i++) {
+    const line = all[i] ?? '';
+    if (/^(resource|data|module|variable|output|locals|provider|terraform)\b/.test(line)) break;
+    if (/^\s*statement\s*\{/.test(line)) out.push(i + 1);
+  }
+  return out;
+}
+
+/** `b.tf:3,15-16: message` from hcl2json into a line and column. */
+function hclError(file: string, error: unknown): InputError {
+  const message = error instanceof Error ? error.message : String(error);
+  const at = /:(\d+),(\d+)(?:-\d+)?: ([^\]]*)/.exec(message);
+  if (at) return { file, line: Number(at[1]), column: Number(at[2]), message: `malformed HCL: ${at[3]?.trim()}` };
+  return { file, line: null, column: null, message: `malformed HCL: ${message.replace(/^Error: /, '').slice(0, 300)}` };
+}
+
+export async function readHcl(file: string, text: string): Promise<{ terraform: TerraformUnit } | { error: InputError }> {
+  let config: Record<string, unknown>;
+  try {
+    const parsed: unknown = await parse(file, text);
+    config = isRecord(parsed) ? parsed : {};
+  } catch (error) {
+    return { error: hclError(file, error) };
+  }
+  const lines = headerLines(text);
+  const resources = configurationResources(
+    file,
+    config,
+    (mode, type, name) => lines.get(`${mode} ${type} ${name}`) ?? null,
+    (at, count) => {
+      const [, , type, name] = at.split('/');
+      return statementLines(text, lines.get(`data ${type} ${name}`) ?? null, count);
+    },
+    false,
+  );
+  return { terraform: { scope: dirname(file), resources, planned: false } };
+}

@@ -1,0 +1,327 @@
+/**
+ * Links the resources of one Terraform unit into the model: who holds which policy, through
+ * which attachment, group, login profile or access key. References (`${aws_iam_user.x.name}`)
+ * and literal names both link; whatever points outside the unit becomes an external principal or
+ * an ARN, never a guess.
+ */
+import { parsePolicyDocument } from '../model/parse-document';
+import {
+  emptyInventory,
+  type Inventory,
+  type Origin,
+  type PolicyDocument,
+  type PolicyKind,
+  type PolicyRecord,
+  type Principal,
+  type PrincipalKind,
+} from '../model/types';
+import { evaluateJsonencode } from './hcl-literal';
+import { documentFromDataSource, hasMergedDocuments } from './policy-document-data';
+import { isRecord } from './reader';
+import { parseReference, referenceIn, wholeInterpolation } from './terraform-expression';
+import {
+  baseAddress,
+  blocks,
+  boolAttr,
+  isSet,
+  stringAttr,
+  stringListAttr,
+  type TerraformResource,
+  type TerraformUnit,
+} from './terraform-resource';
+
+const PRINCIPAL_TYPES: Record<string, PrincipalKind> = { aws_iam_user: 'user', aws_iam_group: 'group', aws_iam_role: 'role' };
+const INLINE_TYPES: Record<string, { kind: PolicyKind; holder: PrincipalKind }> = {
+  aws_iam_user_policy: { kind: 'inline-user', holder: 'user' },
+  aws_iam_group_policy: { kind: 'inline-group', holder: 'group' },
+  aws_iam_role_policy: { kind: 'inline-role', holder: 'role' },
+};
+const ATTACHMENT_TYPES: Record<string, PrincipalKind> = {
+  aws_iam_user_policy_attachment: 'user',
+  aws_iam_group_policy_attachment: 'group',
+  aws_iam_role_policy_attachment: 'role',
+};
+const AWS_MANAGED_ARN = /^arn:aws[a-z-]*:iam::aws:policy\//;
+const CUSTOMER_POLICY_ARN = /^arn:[^:]*:iam::[^:]*:policy\/(?:.*\/)?([^/]+)$/;
+
+interface ResolvedDocument {
+  document: PolicyDocument | null;
+  parseError: string | null;
+  unresolved: string | null;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'not set';
+  if (typeof value === 'string') return value.length > 60 ? `${value.slice(0, 60)}…` : value;
+  return `a ${Array.isArray(value) ? 'list' : typeof value}`;
+}
+
+class UnitLinker {
+  readonly inventory = emptyInventory();
+  private readonly byAddress = new Map<string, TerraformResource>();
+  private readonly principalByResource = new Map<TerraformResource, Principal>();
+  private readonly principalByName = new Map<string, Principal>();
+  private readonly externalPrincipals = new Map<string, Principal>();
+  private readonly policyByResource = new Map<TerraformResource, PolicyRecord>();
+  private readonly policyByName = new Map<string, PolicyRecord>();
+  private readonly usedDataDocuments = new Set<TerraformResource>();
+
+  constructor(private readonly unit: TerraformUnit) {
+    for (const r of unit.resources) {
+      const key = r.module + baseAddress(r.address.slice(r.module.length));
+      if (!this.byAddress.has(key)) this.byAddress.set(key, r);
+    }
+  }
+
+  link(): Inventory {
+    const managed = this.unit.resources.filter((r) => r.mode === 'managed');
+    for (const r of managed) this.addPrincipal(r);
+    // Policies before attachments, so attachments by name find them whatever the file order.
+    for (const r of managed) if (r.type === 'aws_iam_policy') this.addManagedPolicy(r);
+    for (const r of managed) this.addLinks(r);
+    for (const r of this.unit.resources) {
+      if (r.mode === 'data' && r.type === 'aws_iam_policy_document' && !this.usedDataDocuments.has(r)) this.addDocumentOnly(r);
+    }
+    this.inventory.principals.push(...this.externalPrincipals.values());
+    return this.inventory;
+  }
+
+  private key(r: TerraformResource, suffix = ''): string {
+    return `${r.origin.file}::${r.address}${suffix}`;
+  }
+
+  private origin(r: TerraformResource, attribute: string | null): Origin {
+    const pointer = r.origin.pointer !== null && attribute !== null ? `${r.origin.pointer}/${attribute}` : r.origin.pointer;
+    return { ...r.origin, pointer };
+  }
+
+  private lookup(from: TerraformResource, address: string): TerraformResource | undefined {
+    return this.byAddress.get(from.module + address);
+  }
+
+  private addPrincipal(r: TerraformResource): void {
+    const kind = PRINCIPAL_TYPES[r.type];
+    if (kind === undefined) return;
+    const tags: Record<string, string> = {};
+    for (const source of [r.body.tags_all, r.body.tags]) {
+      if (!isRecord(source)) continue;
+      for (const [k, v] of Object.entries(source)) if (typeof v === 'string') tags[k] = v;
+    }
+    const principal: Principal = {
+      key: this.key(r),
+      kind,
+      name: stringAttr(r.body, 'name') ?? stringAttr(r.body, 'name_prefix'),
+      origin: this.origin(r, null),
+      tags,
+    };
+    this.inventory.principals.push(principal);
+    this.principalByResource.set(r, principal);
+    if (principal.name !== null && !principal.name.includes('${')) this.principalByName.set(`${kind}:${principal.name}`, principal);
+  }
+
+  /** The principal an attribute names: by reference, by literal name, or as an external one. */
+  private principal(kind: PrincipalKind, value: unknown, from: TerraformResource): string {
+    const ref = referenceIn(value);
+    if (ref !== null && ref.address.startsWith(`aws_iam_${kind}.`)) {
+      const target = this.lookup(from, ref.address);
+      const found = target && this.principalByResource.get(target);
+      if (found) return found.key;
+    }
+    if (typeof value === 'string' && !value.includes('${')) {
+      const found = this.principalByName.get(`${kind}:${value}`);
+      if (found) return found.key;
+    }
+    const name = typeof value === 'string' && value !== '' ? value : null;
+    // One external principal per name in the unit, so two links to "alice" meet on one key.
+    const key = name !== null ? `${this.unit.scope}::${kind}:${name}` : `${this.key(from)}::${kind}:unknown`;
+    if (!this.externalPrincipals.has(key)) {
+      this.externalPrincipals.set(key, { key, kind, name, origin: this.origin(from, null), tags: {} });
+    }
+    return key;
+  }
+
+  private parsedDataDocument(r: TerraformResource, trust: boolean): PolicyDocument {
+    const value = documentFromDataSource(r.body);
+    const document = parsePolicyDocument(value, { text: JSON.stringify(value), trust });
+    for (const statement of document.statements) statement.line = r.statementLines?.[statement.index] ?? r.origin.line;
+    if (hasMergedDocuments(r.body)) {
+      document.problems.push({
+        statement: null,
+        message: 'source_policy_documents / override_policy_documents are merged by Terraform and not checked here; lint the plan to see the merged document',
+      });
+    }
+    return document;
+  }
+
+  /** A policy attribute: JSON text, jsonencode(...), a data source's .json, or something opaque. */
+  private resolveDocument(value: unknown, from: TerraformResource, trust: boolean, fromConfiguration: boolean): ResolvedDocument {
+    if (isRecord(value)) {
+      return { document: parsePolicyDocument(value, { text: JSON.stringify(value), trust }), parseError: null, unresolved: null };
+    }
+    if (typeof value !== 'string' || value.trim() === '') {
+      return { document: null, parseError: null, unresolved: `the policy is ${describeValue(value)}` };
+    }
+    const inner = wholeInterpolation(value);
+    if (inner !== null) {
+      const encoded = evaluateJsonencode(inner);
+      if (encoded !== undefined) {
+        return { document: parsePolicyDocument(encoded, { text: JSON.stringify(encoded), trust }), parseError: null, unresolved: null };
+      }
+      const ref = parseReference(inner);
+      if (ref !== null && ref.address.startsWith('data.aws_iam_policy_document.') && (ref.attribute === 'json' || ref.attribute === 'minified_json')) {
+        const target = this.lookup(from, ref.address);
+        if (target !== undefined) {
+          this.usedDataDocuments.add(target);
+          return { document: this.parsedDataDocument(target, trust), parseError: null, unresolved: null };
+        }
+      }
+      return { document: null, parseError: null, unresolved: value };
+    }
+    // In configuration, `$${` is how a literal `${` (a policy variable) is written.
+    const text = fromConfiguration ? value.replace(/\$\$\{/g, '${') : value;
+    try {
+      const parsed = JSON.parse(text) as unknown;
+      return { document: parsePolicyDocument(parsed, { text, trust }), parseError: null, unresolved: null };
+    } catch (error) {
+      if (text.includes('${')) return { document: null, parseError: null, unresolved: `the policy text is assembled with interpolations: ${describeValue(value)}` };
+      const detail = error instanceof Error ? error.message.slice(0, 120) : String(error);
+      return { document: null, parseError: `the policy is not valid JSON (${detail})`, unresolved: null };
+    }
+  }
+
+  private addPolicy(r: TerraformResource, attribute: string, kind: PolicyKind, keySuffix: string, name: string | null, value: unknown): PolicyRecord {
+    const resolved = this.resolveDocument(value, r, kind === 'trust', !this.unit.planned);
+    const record: PolicyRecord = {
+      key: this.key(r, keySuffix),
+      kind,
+      origin: this.origin(r, attribute),
+      name,
+      arn: null,
+      document: resolved.document,
+      parseError: resolved.parseError,
+    };
+    if (resolved.unresolved !== null) record.unresolved = resolved.unresolved;
+    // A policy string or jsonencode sits on the resource's lines: point statements there.
+    for (const statement of resolved.document?.statements ?? []) statement.line ??= record.origin.line;
+    this.inventory.policies.push(record);
+    return record;
+  }
+
+  private addManagedPolicy(r: TerraformResource): void {
+    const name = stringAttr(r.body, 'name') ?? stringAttr(r.body, 'name_prefix');
+    const record = this.addPolicy(r, 'policy', 'managed', '', name, r.body.policy);
+    this.policyByResource.set(r, record);
+    if (name !== null && !name.includes('${')) this.policyByName.set(name, record);
+  }
+
+  private addDocumentOnly(r: TerraformResource): void {
+    this.inventory.policies.push({
+      key: this.key(r),
+      kind: 'document',
+      origin: this.origin(r, null),
+      name: r.name,
+      arn: null,
+      document: this.parsedDataDocument(r, false),
+      parseError: null,
+    });
+  }
+
+  private attach(principal: string, policyArn: unknown, r: TerraformResource, attribute: string): void {
+    const origin = this.origin(r, attribute);
+    const ref = referenceIn(policyArn);
+    if (ref !== null && ref.address.startsWith('aws_iam_policy.')) {
+      const target = this.lookup(r, ref.address);
+      const record = target && this.policyByResource.get(target);
+      if (record) {
+        this.inventory.attachments.push({ principal, policy: record.key, arn: null, origin });
+        return;
+      }
+    }
+    const arn = typeof policyArn === 'string' ? policyArn : null;
+    if (arn !== null && !AWS_MANAGED_ARN.test(arn)) {
+      const byName = CUSTOMER_POLICY_ARN.exec(arn)?.[1];
+      const record = byName !== undefined ? this.policyByName.get(byName) : undefined;
+      if (record) {
+        this.inventory.attachments.push({ principal, policy: record.key, arn: null, origin });
+        return;
+      }
+    }
+    this.inventory.attachments.push({ principal, policy: null, arn, origin });
+  }
+
+  private addLinks(r: TerraformResource): void {
+    const body = r.body;
+    const inline = INLINE_TYPES[r.type];
+    if (inline !== undefined) {
+      const record = this.addPolicy(r, 'policy', inline.kind, '', stringAttr(body, 'name') ?? stringAttr(body, 'name_prefix'), body.policy);
+      this.inventory.inlineGrants.push({ principal: this.principal(inline.holder, body[inline.holder], r), policy: record.key });
+      return;
+    }
+    const attachmentHolder = ATTACHMENT_TYPES[r.type];
+    if (attachmentHolder !== undefined) {
+      this.attach(this.principal(attachmentHolder, body[attachmentHolder], r), body.policy_arn, r, 'policy_arn');
+      return;
+    }
+    switch (r.type) {
+      case 'aws_iam_role':
+        return this.addRole(r);
+      case 'aws_iam_policy_attachment':
+        for (const [attribute, kind] of [['users', 'user'], ['groups', 'group'], ['roles', 'role']] as const) {
+          for (const name of stringListAttr(body, attribute)) this.attach(this.principal(kind, name, r), body.policy_arn, r, 'policy_arn');
+        }
+        return;
+      case 'aws_iam_user_group_membership': {
+        const user = this.principal('user', body.user, r);
+        for (const group of stringListAttr(body, 'groups')) {
+          this.inventory.memberships.push({ user, group: this.principal('group', group, r), origin: this.origin(r, 'groups') });
+        }
+        return;
+      }
+      case 'aws_iam_group_membership': {
+        const group = this.principal('group', body.group, r);
+        for (const user of stringListAttr(body, 'users')) {
+          this.inventory.memberships.push({ user: this.principal('user', user, r), group, origin: this.origin(r, 'users') });
+        }
+        return;
+      }
+      case 'aws_iam_user_login_profile':
+        this.inventory.loginProfiles.push({
+          user: this.principal('user', body.user, r),
+          origin: this.origin(r, null),
+          passwordResetRequired: boolAttr(body, 'password_reset_required'),
+          hasPgpKey: isSet(body, 'pgp_key'),
+          // A password from a reference (random_password, a variable) is not written in the file.
+          literalPassword: typeof body.password === 'string' && body.password !== '' && !body.password.includes('${'),
+        });
+        return;
+      case 'aws_iam_access_key':
+        this.inventory.accessKeys.push({
+          user: this.principal('user', body.user, r),
+          origin: this.origin(r, null),
+          hasPgpKey: isSet(body, 'pgp_key'),
+          status: stringAttr(body, 'status'),
+        });
+        return;
+      default:
+        return;
+    }
+  }
+
+  private addRole(r: TerraformResource): void {
+    const role = this.principalByResource.get(r);
+    if (role === undefined) return;
+    if (r.body.assume_role_policy !== undefined && r.body.assume_role_policy !== null) {
+      this.addPolicy(r, 'assume_role_policy', 'trust', '/assume_role_policy', null, r.body.assume_role_policy);
+    }
+    blocks(r.body.inline_policy).forEach((block, i) => {
+      if (block.policy === undefined || block.policy === null || block.policy === '') return;
+      const record = this.addPolicy(r, `inline_policy/${i}`, 'inline-role', `/inline_policy/${i}`, stringAttr(block, 'name'), block.policy);
+      this.inventory.inlineGrants.push({ principal: role.key, policy: record.key });
+    });
+    for (const arn of stringListAttr(r.body, 'managed_policy_arns')) this.attach(role.key, arn, r, 'managed_policy_arns');
+  }
+}
+
+export function inventoryOfTerraform(unit: TerraformUnit): Inventory {
+  return new UnitLinker(unit).link();
+}

@@ -1,0 +1,73 @@
+/**
+ * Terraform JSON configuration: `cdktf.out/stacks/<stack>/cdk.tf.json` and hand-written `*.tf.json`.
+ * Resources live under resource.<type>.<name> (data.<type>.<name> for data sources); cdktf adds
+ * `//` metadata keys, which are comments.
+ */
+import { dirname } from 'node:path';
+import { isRecord, type JsonFormat, type ParsedJsonFile, type ReaderOutput } from './reader';
+import { blocks, isComment, type TerraformResource } from './terraform-resource';
+import { pointer, valueLines } from './value-lines';
+
+const TOP_LEVEL_KEYS = ['resource', 'data', 'terraform', 'provider', 'module', 'variable', 'output', 'locals'];
+
+/** Resources of a configuration object (from JSON, or from HCL through hcl2json). */
+export function configurationResources(
+  file: string,
+  config: Record<string, unknown>,
+  lineOf: (mode: 'managed' | 'data', type: string, name: string, pointer: string) => number | null,
+  statementLinesOf: (pointer: string, count: number) => (number | null)[] | undefined,
+  withPointers: boolean,
+): TerraformResource[] {
+  const out: TerraformResource[] = [];
+  for (const [mode, section] of [['managed', config.resource], ['data', config.data]] as const) {
+    // Terraform JSON allows a block to be an object or a list of objects.
+    for (const byType of blocks(section)) {
+      for (const [type, byName] of Object.entries(byType)) {
+        if (isComment(type) || !isRecord(byName)) continue;
+        for (const [name, raw] of Object.entries(byName)) {
+          const body = blocks(raw)[0];
+          if (isComment(name) || body === undefined) continue;
+          const at = pointer(mode === 'managed' ? 'resource' : 'data', type, name);
+          const resource: TerraformResource = {
+            mode,
+            type,
+            name,
+            address: mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`,
+            module: '',
+            body,
+            origin: { file, resource: mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`, pointer: withPointers ? at : null, line: lineOf(mode, type, name, at) },
+          };
+          if (mode === 'data' && type === 'aws_iam_policy_document') {
+            resource.statementLines = statementLinesOf(at, blocks(body.statement).length);
+          }
+          out.push(resource);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function read({ file, text, value }: ParsedJsonFile): ReaderOutput {
+  const config = value as Record<string, unknown>;
+  // resource/<type>/<name> is depth 3; data/<type>/<name>/statement/<i> depth 5.
+  const lines = valueLines(text, 5);
+  const resources = configurationResources(
+    file,
+    config,
+    (_mode, _type, _name, at) => lines.get(at) ?? null,
+    (at, count) => {
+      const single = lines.get(`${at}/statement`);
+      return Array.from({ length: count }, (_, i) => lines.get(`${at}/statement/${i}`) ?? single ?? null);
+    },
+    true,
+  );
+  // Terraform reads every *.tf and *.tf.json of a folder as one module: link within the folder.
+  return { terraform: { scope: dirname(file), resources, planned: false } };
+}
+
+export const terraformJson: JsonFormat = {
+  name: 'Terraform JSON configuration',
+  detect: (value) => isRecord(value) && !('Statement' in value) && !('format_version' in value) && TOP_LEVEL_KEYS.some((k) => k in value),
+  read,
+};

@@ -1,0 +1,102 @@
+/**
+ * The files under the paths given on the command line, sorted, so output never depends on the
+ * order a file system lists a folder. Problems (a missing path, a symlink loop, a folder we may
+ * not list) are reported per path; the walk goes on.
+ */
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import type { InputError } from './read-result';
+
+/** Folders that hold tools' caches and other people's code, never the policies under review. */
+export const SKIPPED_FOLDERS = new Set(['node_modules', '.terraform', '.git']);
+
+export interface FileList {
+  files: string[];
+  errors: InputError[];
+}
+
+/** Words for a file system error code, with what to do about it. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder (ENOENT); check the path';
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied (${code}); give the linter read access or leave the path out`;
+    case 'ELOOP':
+      return 'too many levels of symbolic links (ELOOP): a symlink loop; remove or fix the link';
+    case 'EISDIR':
+      return 'is a folder where a file was expected (EISDIR)';
+    case 'EMFILE':
+    case 'ENFILE':
+      return `too many open files (${code}); raise the limit (ulimit -n) and run again`;
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+function fileError(file: string, message: string): InputError {
+  return { file, line: null, column: null, message };
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+export function listFiles(paths: string[]): FileList {
+  const files = new Set<string>();
+  const errors: InputError[] = [];
+
+  // `ancestors` holds the real paths of the folders above, to see a link that leads back up.
+  const walk = (dir: string, shown: string, ancestors: Set<string>): void => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (error) {
+      errors.push(fileError(shown, `cannot list folder: ${describeFsError(error)}`));
+      return;
+    }
+    for (const name of names) visit(join(dir, name), join(shown, name), ancestors, false);
+  };
+
+  const visit = (path: string, shown: string, ancestors: Set<string>, given: boolean): void => {
+    let stats: Stats;
+    try {
+      stats = statSync(path); // follows links: a link to a file is that file
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const message = code === 'ENOENT' && !given ? 'broken symbolic link or file removed while listing (ENOENT)' : describeFsError(error);
+      errors.push(fileError(shown, `cannot read: ${message}`));
+      return;
+    }
+    if (stats.isDirectory()) {
+      const base = path.split(/[\\/]/).pop() ?? '';
+      if (!given && SKIPPED_FOLDERS.has(base)) return;
+      let real: string;
+      try {
+        real = realpathSync(path);
+      } catch (error) {
+        errors.push(fileError(shown, `cannot read: ${describeFsError(error)}`));
+        return;
+      }
+      if (ancestors.has(real)) {
+        errors.push(fileError(shown, `symlink loop: this folder leads back to ${real}, which is already being read; remove the link`));
+        return;
+      }
+      const inner = new Set(ancestors);
+      inner.add(real);
+      walk(path, shown, inner);
+    } else if (stats.isFile()) {
+      files.add(shown);
+    } else {
+      errors.push(fileError(shown, `cannot read: ${kindOf(stats)}, not a file; leave it out of the paths`));
+    }
+  };
+
+  for (const path of paths) visit(path, path, new Set(), true);
+  return { files: [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), errors };
+}
