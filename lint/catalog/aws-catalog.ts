@@ -19,14 +19,6 @@ interface LoadedService {
   details: Map<string, ActionInfo>;
 }
 
-/** The catalog plus what rules need beyond the interface (all remain synchronous). */
-export interface AwsCatalog extends Catalog {
-  /** Lower-case service prefixes. */
-  serviceNames(): readonly string[];
-  /** Every action of a service, catalog spelling; [] for an unknown service. */
-  serviceActions(service: string): readonly string[];
-}
-
 function legacyMatchers(): { exact: Set<string>; patterns: RegExp[] } {
   const exact = new Set<string>();
   const patterns: RegExp[] = [];
@@ -37,7 +29,7 @@ function legacyMatchers(): { exact: Set<string>; patterns: RegExp[] } {
   return { exact, patterns };
 }
 
-export function createCatalog(): AwsCatalog {
+export function createCatalog(): Catalog {
   let serviceList: string[] | undefined;
   let serviceSet: Set<string> | undefined;
   const services = new Map<string, LoadedService>();

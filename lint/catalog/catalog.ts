@@ -32,6 +32,10 @@ export interface Catalog {
   /** Details of one action (case-insensitive), or null when the catalog does not have it. */
   action(name: string): ActionInfo | null;
   serviceExists(service: string): boolean;
+  /** Lower-case service prefixes the catalog knows (for suggestions). */
+  serviceNames(): readonly string[];
+  /** Every action of one service, catalog spelling; [] for an unknown service. */
+  serviceActions(service: string): readonly string[];
   /** Actions that AWS managed policies grant but the catalog lacks (retired or undocumented ones). */
   isKnownLegacyAction(name: string): boolean;
   /** The document of an AWS managed policy by ARN, in any partition; null when not an AWS managed ARN we know. */

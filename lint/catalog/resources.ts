@@ -39,39 +39,76 @@ export function isSelfOnly(statement: Statement): boolean {
   return statement.notResources === null && resources !== null && resources.length > 0 && resources.every((r) => SELF_USER.test(r));
 }
 
-/** Placeholder names in ARN formats whose values may hold `/` (object keys, paths). */
-const SPANS_SLASHES = /path|objectname|prefix/i;
+/**
+ * One element of an ARN pattern: a literal character (`any` for `?`), or a run of characters
+ * (IAM's `*`, a `${...}` token in the statement, a placeholder in an ARN format) with the
+ * characters the run may hold.
+ */
+type Token = { kind: 'char'; char: string } | { kind: 'any' } | { kind: 'run'; excludes: string };
 
-const formatCache = new Map<string, RegExp>();
+const formatTokens = new Map<string, Token[]>();
 
-/** A regular expression for an ARN format such as `arn:${Partition}:s3:::${BucketName}/${ObjectName}`. */
-export function arnFormatToRegExp(format: string): RegExp {
-  let cached = formatCache.get(format);
-  if (cached) return cached;
-  let source = '';
-  let rest = format;
-  while (rest.length > 0) {
-    const match = /^\$\{([^}]*)\}/.exec(rest);
-    if (match) {
-      const name = match[1];
-      source += /^(partition|region|account)$/i.test(name) ? '[^:]*' : SPANS_SLASHES.test(name) ? '.+' : '[^/]+';
-      rest = rest.slice(match[0].length);
-    } else {
-      source += rest[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      rest = rest.slice(1);
+/** Placeholders that hold no `:` (ARN fields) or no `/` (bucket names); the rest may hold anything. */
+function placeholderRun(name: string): Token {
+  if (/^(partition|region|account|accountid)$/i.test(name)) return { kind: 'run', excludes: ':' };
+  if (/^bucketname$/i.test(name)) return { kind: 'run', excludes: '/:' };
+  return { kind: 'run', excludes: '' };
+}
+
+function tokenize(text: string, placeholder: (name: string) => Token, globs: boolean): Token[] {
+  const tokens: Token[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '$' && text[i + 1] === '{') {
+      const end = text.indexOf('}', i);
+      if (end > 0) {
+        tokens.push(placeholder(text.slice(i + 2, end)));
+        i = end;
+        continue;
+      }
     }
+    if (globs && text[i] === '*') tokens.push({ kind: 'run', excludes: '' });
+    else if (globs && text[i] === '?') tokens.push({ kind: 'any' });
+    else tokens.push({ kind: 'char', char: text[i].toLowerCase() });
   }
-  cached = new RegExp(`^${source}$`, 'i');
-  formatCache.set(format, cached);
-  return cached;
+  return tokens;
 }
 
 /**
- * A literal stand-in for a Resource ARN as written: wildcards and `${...}` tokens become one
- * character, so "could this ARN be of that type" becomes a plain regular expression test.
- * Null when the entry is not an ARN we can judge (a whole Terraform reference, `*`).
+ * True when some ARN could match both the Resource entry as written (IAM globs, `${...}` tokens)
+ * and the resource type's ARN format: an intersection test over the two patterns, so
+ * `stack/Nmd*` fits `stack/${StackName}/${Id}` and `arn:aws:s3:::logs` does not fit an object.
  */
-export function concreteArn(resource: string): string | null {
-  if (!resource.startsWith('arn:')) return null;
-  return resource.replace(/\$\{[^}]*\}/g, 'x').replace(/[*?]/g, 'x');
+export function couldBeOfFormat(resource: string, format: string): boolean {
+  let f = formatTokens.get(format);
+  if (!f) {
+    f = tokenize(format, placeholderRun, false);
+    formatTokens.set(format, f);
+  }
+  const u = tokenize(resource, () => ({ kind: 'run', excludes: '' }), true);
+  const n = u.length;
+  const m = f.length;
+  const seen = new Uint8Array((n + 1) * (m + 1));
+  const stack: number[] = [0, 0];
+  while (stack.length > 0) {
+    const j = stack.pop() as number;
+    const i = stack.pop() as number;
+    const index = i * (m + 1) + j;
+    if (seen[index]) continue;
+    seen[index] = 1;
+    if (i === n && j === m) return true;
+    const ut = i < n ? u[i] : null;
+    const ft = j < m ? f[j] : null;
+    if (ut?.kind === 'run') {
+      stack.push(i + 1, j); // the run ends
+      if (ft) stack.push(i, j + 1); // the run covers the format's next element
+    }
+    if (ft?.kind === 'run') {
+      stack.push(i, j + 1);
+      if (ut && ut.kind !== 'run' && (ut.kind === 'any' || !ft.excludes.includes(ut.char))) stack.push(i + 1, j);
+    }
+    if (ut && ft && ut.kind !== 'run' && ft.kind !== 'run') {
+      if (ut.kind === 'any' || ft.kind === 'any' || ut.char === ft.char) stack.push(i + 1, j + 1);
+    }
+  }
+  return false;
 }

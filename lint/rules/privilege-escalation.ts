@@ -1,0 +1,85 @@
+/**
+ * privilege-escalation: grants that let the holder raise its own rights, judged against the
+ * known paths in lint/catalog/data/privilege-escalation.json after wildcard expansion (so
+ * `iam:*`, `iam:Put*` and `*` are caught) and Deny subtraction. A path is open when each of its
+ * actions is granted, with no constraining Condition, either
+ * - on every resource (`*`, NotResource, `role/*`, ...: see lint/catalog/resources.ts), or
+ * - for the credential actions (CreateAccessKey, CreateLoginProfile, UpdateLoginProfile, ...),
+ *   on any user other than the caller: `user/${aws:username}` is AWS's self-service pattern.
+ * Specific ARNs otherwise count as a deliberate scope (e.g. eksctl's `role/eksctl-*`).
+ * One finding per statement, at the statement that grants the path's first action, naming the paths.
+ */
+import type { Catalog } from '../catalog/catalog';
+import escalationFile from '../catalog/data/privilege-escalation.json';
+import { documentGrants, identityPolicies, type Grant } from '../catalog/grants';
+import { policyLabel } from '../catalog/policy-label';
+import { statementId } from '../model/parse-document';
+import type { PolicyDocument, RawFinding } from '../model/types';
+import { statementOrigin } from './grants';
+import { report, type Rule, type RuleMeta } from './rule';
+
+interface EscalationPath {
+  id: string;
+  actions: string[];
+  how: string;
+}
+
+const PATHS: readonly EscalationPath[] = escalationFile.paths;
+const SELF_SERVICE = new Set(escalationFile.selfService.actions.map((a) => a.toLowerCase()));
+
+const meta: RuleMeta = {
+  id: 'privilege-escalation',
+  defaultSeverity: 'error',
+  description: 'Grants that let the holder raise its own rights (known escalation paths, after wildcard expansion)',
+  messages: {
+    escalation:
+      '{{policy}}statement opens privilege escalation by {{paths}}: {{how}}. ' +
+      'Drop these actions, or scope them to named resources (iam:PassRole with an iam:PassedToService Condition; credential actions on user/${aws:username}).',
+  },
+  needsCatalog: true,
+};
+
+/** The first statement that grants `action` in a way that opens a path, or null. */
+function openingGrant(action: string, grants: Grant[]): Grant | null {
+  const selfService = SELF_SERVICE.has(action.toLowerCase());
+  for (const grant of grants) {
+    if (grant.constrained || !grant.actions.has(action)) continue;
+    if (grant.allResources || (selfService && !grant.selfOnly)) return grant;
+  }
+  return null;
+}
+
+/** Open paths of one document, grouped by the statement of each path's first action. */
+export function openPaths(document: PolicyDocument, catalog: Catalog): Map<Grant, EscalationPath[]> {
+  const grants = documentGrants(document, catalog);
+  const open = new Map<Grant, EscalationPath[]>();
+  for (const path of PATHS) {
+    const names = path.actions.map((a) => catalog.action(a)?.name ?? a);
+    const opening = names.map((a) => openingGrant(a, grants));
+    if (opening.some((g) => g === null)) continue;
+    const anchor = opening[0] as Grant;
+    open.set(anchor, [...(open.get(anchor) ?? []), path]);
+  }
+  return open;
+}
+
+function describePaths(paths: EscalationPath[]): { paths: string; how: string } {
+  const shown = paths.slice(0, 3).map((p) => `${p.id} (${p.actions.join(' + ')})`);
+  const more = paths.length > 3 ? ` and ${paths.length - 3} more paths (${paths.slice(3).map((p) => p.id).join(', ')})` : '';
+  return { paths: shown.join(', ') + more, how: paths[0].how };
+}
+
+export const privilegeEscalation: Rule = {
+  meta,
+  check({ inventory, catalog }) {
+    const findings: RawFinding[] = [];
+    for (const policy of identityPolicies(inventory)) {
+      const open = [...openPaths(policy.document, catalog)].sort(([a], [b]) => a.statement.index - b.statement.index);
+      for (const [grant, paths] of open) {
+        const data = { policy: policyLabel(policy), ...describePaths(paths) };
+        findings.push(report(meta, 'escalation', data, statementOrigin(policy, grant.statement), statementId(grant.statement)));
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,81 @@
+/**
+ * resource-mismatch: an action whose Resource entries are all ARNs of types it cannot act on
+ * (`s3:GetObject` on a bucket ARN, `s3:ListBucket` on `bucket/*`), or an action that only takes
+ * `*` given specific ARNs. IAM accepts such a statement and then grants nothing by it, so the
+ * mistake shows up later as AccessDenied. Judged only when every Resource entry is an ARN
+ * (`${...}` tokens inside one are fine); a pattern is reported only when none of its actions fit.
+ */
+import { hasWildcard } from '../catalog/action-pattern';
+import type { Catalog } from '../catalog/catalog';
+import { identityPolicies, listActions } from '../catalog/grants';
+import { policyLabel } from '../catalog/policy-label';
+import { couldBeOfFormat } from '../catalog/resources';
+import { statementId } from '../model/parse-document';
+import type { RawFinding } from '../model/types';
+import { statementOrigin } from './grants';
+import { report, type Rule, type RuleMeta } from './rule';
+
+const meta: RuleMeta = {
+  id: 'resource-mismatch',
+  defaultSeverity: 'warning',
+  description: 'An action paired only with resource ARNs of types it cannot act on',
+  messages: {
+    wrongType:
+      '{{policy}}{{actions}} cannot act on {{resources}}: it takes {{types}}. The statement grants nothing for it; use an ARN of that form.',
+    needsStar:
+      '{{policy}}{{actions}} does not support resource-level permissions: it only works with Resource "*" (put it in its own statement).',
+  },
+  needsCatalog: true,
+};
+
+type Fit = 'fits' | 'wrongType' | 'needsStar' | 'unknown';
+
+function fit(action: string, arns: string[], catalog: Catalog): Fit {
+  const info = catalog.action(action);
+  if (!info) return 'unknown';
+  if (info.resourceTypes.length === 0) return 'needsStar';
+  const formats = info.resourceTypes.flatMap((t) => t.arns);
+  // A type we have no ARN format for (another service's) cannot be judged.
+  if (info.resourceTypes.some((t) => t.arns.length === 0)) return 'unknown';
+  return arns.some((arn) => formats.some((f) => couldBeOfFormat(arn, f))) ? 'fits' : 'wrongType';
+}
+
+function typesOf(action: string, catalog: Catalog): string {
+  return (catalog.action(action)?.resourceTypes ?? []).flatMap((t) => t.arns).join(' or ');
+}
+
+export const resourceMismatch: Rule = {
+  meta,
+  check({ inventory, catalog }) {
+    const findings: RawFinding[] = [];
+    for (const policy of identityPolicies(inventory)) {
+      for (const statement of policy.document.statements) {
+        if (statement.effect !== 'Allow' || statement.actions === null || statement.resources === null || statement.resources.length === 0) continue;
+        // Only ARNs can be judged: `*` fits everything, a whole `${...}` reference is unknown.
+        if (!statement.resources.every((r) => r.startsWith('arn:'))) continue;
+        const concrete = statement.resources;
+        const byKind: Record<'wrongType' | 'needsStar', string[]> = { wrongType: [], needsStar: [] };
+        for (const pattern of statement.actions) {
+          const expanded = catalog.expand(pattern);
+          if (expanded.length === 0) continue;
+          const fits = expanded.map((a) => fit(a, concrete, catalog));
+          if (fits.some((f) => f === 'fits' || f === 'unknown')) continue;
+          if (hasWildcard(pattern)) byKind.wrongType.push(pattern);
+          else byKind[fits[0] as 'wrongType' | 'needsStar'].push(expanded[0]);
+        }
+        const where = statementOrigin(policy, statement);
+        const resources = statement.resources.join(', ');
+        for (const action of byKind.wrongType) {
+          const types = hasWildcard(action) ? 'other resource types' : typesOf(action, catalog);
+          const data = { policy: policyLabel(policy), actions: action, resources, types };
+          findings.push(report(meta, 'wrongType', data, where, statementId(statement)));
+        }
+        if (byKind.needsStar.length > 0) {
+          const data = { policy: policyLabel(policy), actions: listActions(byKind.needsStar) };
+          findings.push(report(meta, 'needsStar', data, where, statementId(statement)));
+        }
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,57 @@
+/**
+ * write-without-constraint: Write or Permissions-management actions on every resource with no
+ * Condition that narrows who or what they reach (lint/catalog/conditions.ts says which do).
+ * Left to other rules: `*` (admin-access), `service:*` (full-service-access) and NotAction
+ * (not-action-allow), so one grant draws one finding. Actions that only take `*` cannot be scoped
+ * and are not reported; access levels that mislead are corrected by
+ * lint/catalog/data/access-level-exceptions.json.
+ */
+import { splitAction } from '../catalog/action-pattern';
+import { isUnscopable, identityPolicies, listActions, unconstrainedGrants } from '../catalog/grants';
+import { policyLabel } from '../catalog/policy-label';
+import { statementId } from '../model/parse-document';
+import type { RawFinding } from '../model/types';
+import { isAllActions, statementOrigin } from './grants';
+import { report, type Rule, type RuleMeta } from './rule';
+
+const meta: RuleMeta = {
+  id: 'write-without-constraint',
+  defaultSeverity: 'warning',
+  description: 'Write or Permissions-management actions on every resource without a constraining Condition',
+  messages: {
+    writeOnEveryResource:
+      '{{policy}}statement allows {{count}} write or permissions-management action(s) on every resource with no constraining Condition: {{actions}}. ' +
+      'Name the resources in Resource, or add a Condition on resource or request tags.',
+  },
+  needsCatalog: true,
+};
+
+/** `service:*`: reported by full-service-access. */
+function isServiceWildcard(pattern: string): boolean {
+  const parts = splitAction(pattern.trim());
+  return parts !== null && /^\*+$/.test(parts.action);
+}
+
+export const writeWithoutConstraint: Rule = {
+  meta,
+  check({ inventory, catalog }) {
+    const findings: RawFinding[] = [];
+    for (const policy of identityPolicies(inventory)) {
+      for (const grant of unconstrainedGrants(policy.document, catalog)) {
+        if (grant.viaNotAction) continue;
+        const writes = new Set<string>();
+        for (const { pattern, actions } of grant.patterns) {
+          if (isAllActions(pattern) || isServiceWildcard(pattern)) continue;
+          for (const action of actions) {
+            const level = catalog.action(action)?.accessLevel;
+            if ((level === 'Write' || level === 'Permissions management') && !isUnscopable(action, catalog)) writes.add(action);
+          }
+        }
+        if (writes.size === 0) continue;
+        const data = { policy: policyLabel(policy), count: writes.size, actions: listActions(writes) };
+        findings.push(report(meta, 'writeOnEveryResource', data, statementOrigin(policy, grant.statement), statementId(grant.statement)));
+      }
+    }
+    return findings;
+  },
+};
