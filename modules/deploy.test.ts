@@ -158,6 +158,7 @@ describe.runIf(haveTools)('LeastPrivilegeUser deployed to moto_server', () => {
     expect(afterFirstBump.map((k) => k.AccessKeyId).sort()).toEqual([firstKey, secondKey].sort());
     expect(afterFirstBump.every((k) => k.Status === 'Active')).toBe(true);
 
+    // IAM (and moto) refuse a third key: this apply passes only if the oldest key is deleted first.
     synthAt(2);
     await apply();
     const afterSecondBump = await keys();

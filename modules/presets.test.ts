@@ -1,0 +1,31 @@
+import { TerraformStack, Testing } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { describe, expect, it } from 'vitest';
+import { LeastPrivilegeUser } from '.';
+import { presetNames } from '../policies';
+import type { Synthesized } from '../test/fixtures/modules/stack';
+
+describe('the presets in policies/ through the construct', () => {
+  const names = presetNames();
+
+  it('there are presets to check', () => {
+    expect(names.length).toBeGreaterThan(0);
+  });
+
+  it.each(names)('%s synthesizes with every placeholder replaced', (name) => {
+    const stack = new TerraformStack(Testing.app(), 'presets');
+    new AwsProvider(stack, 'aws', {});
+    new LeastPrivilegeUser(stack, 'user', { userName: 'u', presets: [name] });
+    const synth = JSON.parse(Testing.synth(stack)) as Synthesized;
+    const texts = Object.values(synth.resource.aws_iam_policy).map((p) => String(p.policy));
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) {
+      expect(() => JSON.parse(text)).not.toThrow();
+      expect(text).not.toContain('123456789012');
+      expect(text).not.toMatch(/\$\{(AccountId|Partition|Region)\}/);
+      // Any other `${` is an IAM variable and must be escaped for Terraform.
+      const unescaped = [...text.matchAll(/(?<!\$)\$\{([^}]*)\}/g)].map((m) => m[1]).filter((ref) => !ref.startsWith('data.aws_'));
+      expect(unescaped).toEqual([]);
+    }
+  });
+});
