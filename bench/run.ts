@@ -1,0 +1,78 @@
+/**
+ * `npm run bench`: the linter's speed against the floor (start Node, read and JSON.parse the same
+ * input), side by side in one run, on (a) every AWS managed policy as one file each and (b) a
+ * generated `terraform show -json` plan of 10,000 IAM resources. Prints medians and peak memory.
+ * A script, not a test: figures are reported, never asserted by timing.
+ *
+ * Usage: npm run bench [-- --runs N]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureData, MANAGED_DIR, PLAN_FILE } from './generate';
+
+const ROOT = join(__dirname, '..');
+const TIME = '/usr/bin/time';
+
+interface Sample {
+  ms: number;
+  peakMiB: number | null;
+  exit: number;
+}
+
+function measure(args: string[]): Sample {
+  const useTime = existsSync(TIME);
+  const command = useTime ? TIME : process.execPath;
+  const argv = useTime ? ['-f', '%M', process.execPath, ...args] : args;
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, argv, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  let peakMiB: number | null = null;
+  if (useTime) {
+    const lines = result.stderr.trim().split('\n');
+    const kib = Number(lines[lines.length - 1]);
+    if (Number.isFinite(kib)) peakMiB = kib / 1024;
+  }
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`${args.join(' ')} exited ${result.status}:\n${result.stderr.slice(-2000)}`);
+  }
+  return { ms, peakMiB, exit: result.status ?? -1 };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function series(args: string[], runs: number): { ms: number; peakMiB: number | null } {
+  measure(args); // warm the file cache so both sides read from memory
+  const samples = Array.from({ length: runs }, () => measure(args));
+  const peaks = samples.map((s) => s.peakMiB).filter((p): p is number => p !== null);
+  return { ms: median(samples.map((s) => s.ms)), peakMiB: peaks.length ? Math.max(...peaks) : null };
+}
+
+function main(): void {
+  const runsFlag = process.argv.indexOf('--runs');
+  const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 5;
+  ensureData();
+  const lint = [join('lint', 'bin.cjs'), '--format', 'json', '--output', '/dev/null', '--fail-on', 'never'];
+  const cases = [
+    { name: '(a) managed policies, 1 file each', path: MANAGED_DIR, goalMiB: null },
+    { name: '(b) plan JSON, 10,000 resources', path: PLAN_FILE, goalMiB: 1024 },
+  ];
+  console.log(`node ${process.version}, ${runs} runs each, medians; peak = max RSS over the runs`);
+  console.log('| input | floor ms | lint ms | ratio | goal | floor peak MiB | lint peak MiB |');
+  console.log('| --- | ---: | ---: | ---: | --- | ---: | ---: |');
+  for (const c of cases) {
+    const floor = series([join('bench', 'floor.cjs'), c.path], runs);
+    const linted = series([...lint, c.path], runs);
+    const ratio = linted.ms / floor.ms;
+    const memoryOk = c.goalMiB === null || (linted.peakMiB !== null && linted.peakMiB < c.goalMiB);
+    const goal = `${ratio <= 3 ? 'met' : 'MISSED'} (<= 3x${c.goalMiB ? `, < ${c.goalMiB} MiB ${memoryOk ? 'met' : 'MISSED'}` : ''})`;
+    const fmt = (n: number | null) => (n === null ? 'n/a' : n.toFixed(0));
+    console.log(`| ${c.name} | ${fmt(floor.ms)} | ${fmt(linted.ms)} | ${ratio.toFixed(2)}x | ${goal} | ${fmt(floor.peakMiB)} | ${fmt(linted.peakMiB)} |`);
+  }
+}
+
+main();
