@@ -81,7 +81,7 @@ class Checker {
   constructor(private readonly file: string) {}
 
   fail(key: string, message: string): void {
-    this.problems.push(`${this.file}: ${key}: ${message}`);
+    this.problems.push(`${this.file}: ${key === '' ? 'the file' : key}: ${message}`);
   }
 
   object(value: unknown, key: string, known: readonly string[]): Json | undefined {
@@ -90,7 +90,7 @@ class Checker {
       return undefined;
     }
     for (const name of Object.keys(value)) {
-      if (!known.includes(name)) this.fail(`${key}.${name}`, `unknown setting; the settings here are: ${known.join(', ')}`);
+      if (!known.includes(name)) this.fail(key === '' ? name : `${key}.${name}`, `unknown setting; the settings here are: ${known.join(', ')}`);
     }
     return value as Json;
   }
@@ -234,7 +234,7 @@ function checkBackend(c: Checker, value: unknown, region: string): StateBackend 
 export function parseConfig(value: unknown, file: string): AppConfig {
   const c = new Checker(file);
   const defaults = defaultConfig();
-  const raw = c.object(value, '(top level)', ['region', 'stacks', 'users', 'accessKey', 'backend']);
+  const raw = c.object(value, '', ['region', 'stacks', 'users', 'accessKey', 'backend']);
   if (!raw) throw new Error(c.problems.join('\n'));
   const region = raw.region === undefined ? defaults.region : c.string(raw.region, 'region');
   if (region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) c.fail('region', `must be an AWS region such as "eu-west-1", found ${JSON.stringify(region)}`);
