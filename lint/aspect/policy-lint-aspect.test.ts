@@ -1,0 +1,134 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, TerraformStack, Testing } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { IamGroupPolicyAttachment } from '@cdktf/provider-aws/lib/iam-group-policy-attachment';
+import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
+import { describe, expect, it } from 'vitest';
+import { LeastPrivilegeUser } from '../../modules';
+import { enablePolicyLint, suppressLint } from './index';
+
+interface Annotation {
+  constructPath: string;
+  level: string;
+  message: string;
+}
+
+/**
+ * A stack with one least-privilege user; with `admin`, AdministratorAccess is also attached to the
+ * user's group (a literal ARN: the construct's own `managedPolicies` writes the partition as a
+ * Terraform expression).
+ */
+function appWithUser(admin: boolean): { app: App; stack: TerraformStack; user: LeastPrivilegeUser } {
+  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'aspect-')) });
+  const stack = new TerraformStack(app, 'deploy');
+  new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+  const user = new LeastPrivilegeUser(stack, 'user', { userName: 'deployer', presets: ['invoice-scanner'], accessKey: false });
+  if (admin) {
+    new IamGroupPolicyAttachment(user, 'admin', { group: user.groupName!, policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' });
+  }
+  return { app, stack, user };
+}
+
+/** Synthesize without throwing, and return the annotations cdktf collected for the stack. */
+function annotationsOf(stack: TerraformStack): Annotation[] {
+  Testing.synth(stack, false);
+  return stack.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => ['@cdktf/info', '@cdktf/warn', '@cdktf/error'].includes(entry.type))
+      .map((entry) => ({ constructPath: construct.node.path, level: entry.type, message: String(entry.data) })),
+  );
+}
+
+describe('the synth-time guard', () => {
+  it('fails app.synth() on an AdministratorAccess grant, naming the rule, the construct and the fix', () => {
+    const { app } = appWithUser(true);
+    enablePolicyLint(app);
+    let failure: unknown;
+    try {
+      app.synth();
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(Error);
+    const message = (failure as Error).message;
+    expect(message).toMatch(/\[deploy\/user\/admin\] admin-access: /);
+    expect(message).toContain('AdministratorAccess');
+    expect(message).toContain('Attach a least-privilege policy instead');
+    expect(message).toContain("suppressLint(construct, [{ ruleId: 'admin-access'");
+  });
+
+  it('passes with a suppression and shows its reason', () => {
+    const { app, user } = appWithUser(true);
+    suppressLint(user, [{ ruleId: 'admin-access', reason: 'break-glass user, approved in SEC-123 until 2027-01-31' }]);
+    enablePolicyLint(app);
+    expect(() => app.synth()).not.toThrow();
+
+    const { stack, user: again } = appWithUser(true);
+    suppressLint(again, [{ ruleId: 'admin-access', reason: 'break-glass user, approved in SEC-123 until 2027-01-31' }]);
+    enablePolicyLint(stack);
+    const infos = annotationsOf(stack).filter((a) => a.level === '@cdktf/info');
+    expect(infos).toEqual([
+      expect.objectContaining({
+        constructPath: expect.stringMatching(/^deploy\/user\//),
+        message: expect.stringMatching(/^admin-access suppressed: break-glass user, approved in SEC-123 until 2027-01-31 \[/),
+      }),
+    ]);
+  });
+
+  it('passes a least-privilege stack with no error annotations', () => {
+    const { app, stack } = appWithUser(false);
+    enablePolicyLint(app);
+    expect(annotationsOf(stack).filter((a) => a.level === '@cdktf/error')).toEqual([]);
+  });
+
+  it('reports errors as warnings in report mode, so the stacks are still written', () => {
+    const { app, stack } = appWithUser(true);
+    enablePolicyLint(app, { mode: 'report' });
+    const levels = annotationsOf(stack).filter((a) => a.message.startsWith('admin-access')).map((a) => a.level);
+    expect(levels).toEqual(['@cdktf/warn']);
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  it('annotates the construct that renders the resource, with a policy written inline', () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'inline');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    const policy = new IamPolicy(stack, 'everything', {
+      name: 'everything',
+      policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'All', Effect: 'Allow', Action: '*', Resource: '*' }] }),
+    });
+    enablePolicyLint(stack);
+    const errors = annotationsOf(stack).filter((a) => a.level === '@cdktf/error');
+    expect(errors.map((e) => e.constructPath)).toEqual([policy.node.path]);
+    expect(errors[0]!.message).toContain(`[aws_iam_policy.${policy.friendlyUniqueId}, statement All]`);
+  });
+
+  it('uses the CLI config file: a rule turned off there is off at synth too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspect-config-'));
+    const configFile = join(dir, '.iam-policy-lint.json');
+    writeFileSync(configFile, JSON.stringify({ rules: { 'admin-access': 'off' } }));
+    const { app, stack } = appWithUser(true);
+    enablePolicyLint(app, { configFile });
+    expect(annotationsOf(stack).filter((a) => a.message.startsWith('admin-access'))).toEqual([]);
+  });
+
+  it('refuses a suppression without a real reason, and warns about one that matches nothing', () => {
+    const { stack, user } = appWithUser(false);
+    expect(() => suppressLint(user, [{ ruleId: 'admin-access', reason: ' ok ' }])).toThrow(/needs a reason of at least 10 characters/);
+    expect(() => suppressLint(user, [{ ruleId: 'Admin Access', reason: 'a long enough reason' }])).toThrow(/is not a rule id/);
+
+    suppressLint(user, [{ ruleId: 'admin-access', reason: 'kept from an old exception' }]);
+    enablePolicyLint(stack);
+    expect(annotationsOf(stack)).toContainEqual({
+      constructPath: 'deploy/user',
+      level: '@cdktf/warn',
+      message: 'the suppression of admin-access here matches no finding; remove it',
+    });
+  });
+
+  it('asks to be enabled after the stacks exist', () => {
+    expect(() => enablePolicyLint(new App())).toThrow(/no stack under it yet/);
+  });
+});

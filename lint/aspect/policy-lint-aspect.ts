@@ -1,0 +1,102 @@
+/**
+ * The synth-time guard: at `cdktf synth`, lint each stack's Terraform JSON with the same readers,
+ * rules and config as `iam-policy-lint`, and turn findings into annotations on the construct that
+ * renders the resource. Error findings fail the synth; warnings and suppressions (with their
+ * reasons) are printed.
+ */
+import { Annotations, TerraformStack, type IAspect } from 'cdktf';
+import type { IConstruct } from 'constructs';
+import { resolveConfig } from '../config/load-config';
+import type { LintConfig, Suppression } from '../config/types';
+import { lintInventory } from '../engine/lint-inventory';
+import type { Finding } from '../model/types';
+import { rules } from '../rules/index';
+import { readText } from '../sources/index';
+import { constructSuppressions, suppressionSource } from './construct-suppressions';
+import { constructsByAddress } from './terraform-addresses';
+
+/**
+ * `fail` (default): error findings fail the synth. `report`: every finding is a warning, so the
+ * stacks are still written; `npm run lint-policies` uses it and lets the CLI decide the exit status.
+ */
+export type GuardMode = 'fail' | 'report';
+export const GUARD_MODE_VARIABLE = 'IAM_POLICY_LINT_GUARD';
+
+export interface PolicyLintOptions {
+  /** The CLI's config file; by default `.iam-policy-lint.json` in the working folder when present. */
+  configFile?: string | null;
+  /** By default from IAM_POLICY_LINT_GUARD, else `fail`. */
+  mode?: GuardMode;
+}
+
+export function guardModeFromEnvironment(env: NodeJS.ProcessEnv = process.env): GuardMode {
+  const value = env[GUARD_MODE_VARIABLE];
+  if (value === undefined || value === '' || value === 'fail') return 'fail';
+  if (value === 'report') return 'report';
+  throw new Error(`${GUARD_MODE_VARIABLE}=${value} is not a guard mode; use "fail" (the default) or "report"`);
+}
+
+/** Where `cdktf synth` writes the stack, so findings and config globs name the same file as the CLI. */
+export function synthesizedFile(stack: TerraformStack): string {
+  return `cdktf.out/stacks/${stack.node.id}/cdk.tf.json`;
+}
+
+function where(finding: Finding): string {
+  const parts = [finding.resource ?? finding.file];
+  if (finding.statement !== null) parts.push(`statement ${finding.statement}`);
+  return parts.join(', ');
+}
+
+export class PolicyLintAspect implements IAspect {
+  private readonly mode: GuardMode;
+  private config: LintConfig | undefined;
+
+  constructor(private readonly options: PolicyLintOptions = {}) {
+    this.mode = options.mode ?? guardModeFromEnvironment();
+  }
+
+  visit(node: IConstruct): void {
+    if (!TerraformStack.isStack(node)) return;
+    this.lintStack(node);
+  }
+
+  private lintStack(stack: TerraformStack): void {
+    const file = synthesizedFile(stack);
+    const read = readText(file, JSON.stringify(stack.toTerraform(), null, 2));
+    for (const error of read.errors) {
+      Annotations.of(stack).addError(`iam-policy-lint could not read the synthesized stack: ${error.message}`);
+    }
+    this.config ??= resolveConfig(this.options.configFile ?? null, rules.map((rule) => rule.meta.id));
+    const fromConstructs = constructSuppressions(stack, file);
+    const result = lintInventory(read.inventory, {
+      config: { ...this.config, suppressions: [...this.config.suppressions, ...fromConstructs] },
+      filesRead: read.filesRead,
+    });
+
+    const byAddress = constructsByAddress(stack);
+    const constructOf = (finding: Finding): IConstruct => (finding.resource && byAddress.get(finding.resource)) || stack;
+    for (const finding of result.findings) {
+      const text = `${finding.ruleId}: ${finding.message} [${where(finding)}] (docs/rules/${finding.ruleId}.md; to accept it, suppressLint(construct, [{ ruleId: '${finding.ruleId}', reason: '...' }]))`;
+      const annotations = Annotations.of(constructOf(finding));
+      if (finding.severity === 'error' && this.mode === 'fail') annotations.addError(text);
+      else if (finding.severity === 'info') annotations.addInfo(text);
+      else annotations.addWarning(finding.severity === 'error' ? `${text} (an error; reported as a warning as ${GUARD_MODE_VARIABLE}=report)` : text);
+    }
+    for (const finding of result.suppressed) {
+      Annotations.of(constructOf(finding)).addInfo(`${finding.ruleId} suppressed: ${finding.reason} [${where(finding)}]`);
+    }
+    this.reportUnused(stack, fromConstructs, result.unusedSuppressions);
+  }
+
+  /** A construct suppression is unused when none of its per-address copies matched a finding. */
+  private reportUnused(stack: TerraformStack, fromConstructs: Suppression[], unused: Suppression[]): void {
+    const unusedSet = new Set(unused);
+    const bySource = new Map<string, Suppression[]>();
+    for (const suppression of fromConstructs) bySource.set(suppression.source, [...(bySource.get(suppression.source) ?? []), suppression]);
+    for (const [source, copies] of bySource) {
+      if (!copies.every((copy) => unusedSet.has(copy))) continue;
+      const construct = stack.node.findAll().find((c) => suppressionSource(c.node.path, copies[0]!.rule) === source) ?? stack;
+      Annotations.of(construct).addWarning(`the suppression of ${copies[0]!.rule} here matches no finding; remove it`);
+    }
+  }
+}
