@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { createCatalog } from './aws-catalog';
+
+const catalog = createCatalog();
+
+describe('createCatalog: actions', () => {
+  it('finds an action in any case, in the catalog spelling', () => {
+    expect(catalog.expand('S3:getobject')).toEqual(['s3:GetObject']);
+    expect(catalog.action('s3:getObject')?.name).toBe('s3:GetObject');
+  });
+
+  it('expands wildcards anywhere in the name, and in the service prefix', () => {
+    expect(catalog.expand('s3:Get*Object')).toContain('s3:GetObject');
+    expect(catalog.expand('iam:Put*')).toEqual(expect.arrayContaining(['iam:PutUserPolicy', 'iam:PutRolePolicy', 'iam:PutGroupPolicy']));
+    expect(catalog.expand('iam:?ass*')).toContain('iam:PassRole');
+    expect(catalog.expand('s3*:*').some((a) => a.startsWith('s3-object-lambda:'))).toBe(true);
+    expect(catalog.expand('*').length).toBeGreaterThan(15000);
+  });
+
+  it('expands to nothing for typos and unknown services', () => {
+    expect(catalog.expand('s3:Get*Objct')).toEqual([]);
+    expect(catalog.expand('nosuchservice:Get*')).toEqual([]);
+    expect(catalog.expand('GetObject')).toEqual([]);
+  });
+
+  it('expands each pattern once', () => {
+    expect(catalog.expand('ec2:Describe*')).toBe(catalog.expand('EC2:describe*'));
+  });
+
+  it('reports access levels, reduced to one and corrected by the documented exceptions', () => {
+    expect(catalog.action('iam:PassRole')?.accessLevel).toBe('Write');
+    expect(catalog.action('iam:PutUserPolicy')?.accessLevel).toBe('Permissions management');
+    expect(catalog.action('s3:TagResource')?.accessLevel).toBe('Tagging');
+    expect(catalog.action('iot:ListSubscriptions')?.accessLevel).toBe('List');
+    expect(catalog.action('quicksight:DescribeTopicPermissions')?.accessLevel).toBe('Read');
+  });
+
+  it('gives resource types with their ARN formats; none for actions that only take *', () => {
+    const object = catalog.action('s3:GetObject')?.resourceTypes.find((t) => t.name === 'object');
+    expect(object?.arns).toEqual(['arn:${Partition}:s3:::${BucketName}/${ObjectName}']);
+    expect(catalog.action('ecr:GetAuthorizationToken')?.resourceTypes).toEqual([]);
+    expect(catalog.action('s3:NoSuchAction')).toBeNull();
+    expect(catalog.action('s3:Get*')).toBeNull();
+  });
+
+  it('knows services and lists their actions', () => {
+    expect(catalog.serviceExists('IAM')).toBe(true);
+    expect(catalog.serviceExists('gamelist')).toBe(false);
+    expect(catalog.serviceNames()).toContain('gamelift');
+    expect(catalog.serviceActions('sts')).toContain('sts:AssumeRole');
+  });
+
+  it('treats actions from AWS managed policies that the catalog lacks as legacy, not typos', () => {
+    expect(catalog.isKnownLegacyAction('deepracer:GetModel')).toBe(true);
+    expect(catalog.isKnownLegacyAction('iot1click:DescribeDevice')).toBe(true);
+    expect(catalog.isKnownLegacyAction('s3:GetObjct')).toBe(false);
+  });
+
+  it('names its data version', () => {
+    expect(catalog.dataVersion()).toMatch(/^@cloud-copilot\/iam-data@\d+\.\d+\.\d+/);
+  });
+});
+
+describe('createCatalog: AWS managed policies', () => {
+  it('resolves an AWS managed ARN in any partition to the latest document', () => {
+    for (const partition of ['aws', 'aws-us-gov', 'aws-cn', '${data.aws_partition.current.partition}']) {
+      const policy = catalog.managedPolicy(`arn:${partition}:iam::aws:policy/AmazonS3FullAccess`);
+      expect(policy?.name).toBe('AmazonS3FullAccess');
+      expect(policy?.document.statements.flatMap((s) => s.actions ?? [])).toContain('s3:*');
+    }
+  });
+
+  it('resolves policies with a path', () => {
+    expect(catalog.managedPolicy('arn:aws:iam::aws:policy/service-role/AWSLambdaRole')?.name).toBe('AWSLambdaRole');
+  });
+
+  it('returns null for customer policies and unknown names', () => {
+    expect(catalog.managedPolicy('arn:aws:iam::210987654321:policy/AmazonS3FullAccess')).toBeNull();
+    expect(catalog.managedPolicy('arn:aws:iam::aws:policy/NoSuchPolicy')).toBeNull();
+  });
+});

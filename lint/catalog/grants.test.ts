@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parsePolicyDocument } from '../model/parse-document';
+import { createCatalog } from './aws-catalog';
+import { documentGrants, unconstrainedGrants } from './grants';
+
+const catalog = createCatalog();
+const doc = (...Statement: unknown[]) => parsePolicyDocument({ Version: '2012-10-17', Statement });
+
+describe('documentGrants', () => {
+  it('expands patterns to catalog actions', () => {
+    const [grant] = documentGrants(doc({ Effect: 'Allow', Action: 'iam:Put*Policy', Resource: '*' }), catalog);
+    expect(grant.actions.has('iam:PutUserPolicy')).toBe(true);
+    expect(grant.actions.has('iam:GetUser')).toBe(false);
+    expect(grant.allResources).toBe(true);
+  });
+
+  it('subtracts an unconditional Deny on the same resources: iam:* minus iam:* grants nothing', () => {
+    const [grant] = documentGrants(doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:*', Resource: '*' }), catalog);
+    expect(grant.actions.size).toBe(0);
+  });
+
+  it('does not subtract a conditional Deny, nor one on other resources', () => {
+    const grants = documentGrants(
+      doc(
+        { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' },
+        { Effect: 'Deny', Action: 'iam:PassRole', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+        { Effect: 'Deny', Action: 'iam:PassRole', Resource: 'arn:aws:iam::*:role/admin' },
+      ),
+      catalog,
+    );
+    expect(grants[0].actions.has('iam:PassRole')).toBe(true);
+  });
+
+  it('reads an Allow with NotAction as everything but the listed actions', () => {
+    const [grant] = documentGrants(doc({ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*'], Resource: '*' }), catalog);
+    expect(grant.viaNotAction).toBe(true);
+    expect(grant.actions.has('iam:PassRole')).toBe(false);
+    expect(grant.actions.has('s3:GetObject')).toBe(true);
+  });
+
+  it('leaves constrained statements out of the "on *" view', () => {
+    const document = doc(
+      { Effect: 'Allow', Action: 'ec2:TerminateInstances', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'web' } } },
+      { Effect: 'Allow', Action: 'ec2:StopInstances', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'true' } } },
+    );
+    expect(unconstrainedGrants(document, catalog).map((g) => g.statement.index)).toEqual([1]);
+  });
+});

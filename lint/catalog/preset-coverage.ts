@@ -1,0 +1,54 @@
+/**
+ * Does a preset cover a grant? An action granted by a user's statement is covered when some
+ * Allow statement of the preset grants that action (after expansion) on resources that include
+ * the user's, under no Condition the user's statement lacks.
+ *
+ * Resources: a preset `*` covers anything; otherwise every user Resource must match one preset
+ * Resource, where the preset's `*` and `${...}` placeholders (`${AccountId}`, `${Partition}`,
+ * `${Region}`) match anything, and the user's own `${...}` tokens (Terraform references such
+ * as `${data.aws_caller_identity.current.account_id}`) are read as `*`. A user Resource that is
+ * a whole reference (`${aws_s3_bucket.b.arn}`) therefore only fits a preset `*`.
+ */
+import type { PolicyDocument, Statement } from '../model/types';
+import { globToRegExp } from './action-pattern';
+import type { Catalog } from './catalog';
+import { documentGrants, type Grant } from './grants';
+
+const presetPatterns = new Map<string, RegExp>();
+
+function presetResourceMatcher(resource: string): RegExp {
+  let matcher = presetPatterns.get(resource);
+  if (!matcher) {
+    matcher = globToRegExp(resource.replace(/\$\{[^}]*\}/g, '*'));
+    presetPatterns.set(resource, matcher);
+  }
+  return matcher;
+}
+
+function resourcesCovered(user: Statement, preset: Statement): boolean {
+  if (preset.notResources !== null) return false;
+  const presetResources = preset.resources ?? [];
+  if (presetResources.includes('*')) return true;
+  if (user.notResources !== null || user.resources === null) return false;
+  return user.resources.every((r) => {
+    const text = r.replace(/\$\{[^}]*\}/g, '*');
+    return presetResources.some((p) => presetResourceMatcher(p).test(text));
+  });
+}
+
+function conditionsCovered(user: Statement, preset: Statement): boolean {
+  return preset.condition === null || JSON.stringify(preset.condition) === JSON.stringify(user.condition);
+}
+
+/** Actions of `grant` that none of the presets' statements cover, sorted. */
+export function actionsBeyondPresets(grant: Grant, presets: PolicyDocument[], catalog: Catalog): string[] {
+  const presetGrants = presets.flatMap((p) => documentGrants(p, catalog));
+  const beyond: string[] = [];
+  for (const action of grant.actions) {
+    const covered = presetGrants.some(
+      (p) => p.actions.has(action) && resourcesCovered(grant.statement, p.statement) && conditionsCovered(grant.statement, p.statement),
+    );
+    if (!covered) beyond.push(action);
+  }
+  return beyond.sort();
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parsePolicyDocument } from '../model/parse-document';
+import { conditionConstrains } from './conditions';
+import { couldBeOfFormat, isBroadResource, isSelfOnly } from './resources';
+
+const OBJECT = 'arn:${Partition}:s3:::${BucketName}/${ObjectName}';
+const BUCKET = 'arn:${Partition}:s3:::${BucketName}';
+const STACK = 'arn:${Partition}:cloudformation:${Region}:${Account}:stack/${StackName}/${Id}';
+const SNAPSHOT = 'arn:${Partition}:ec2:${Region}::snapshot/${SnapshotId}';
+
+describe('couldBeOfFormat', () => {
+  it.each([
+    ['arn:aws:s3:::logs/*', OBJECT, true],
+    ['arn:aws:s3:::logs', OBJECT, false],
+    ['arn:aws:s3:::logs', BUCKET, true],
+    ['arn:aws:s3:::logs/*', BUCKET, false],
+    ['arn:aws:s3:::*', OBJECT, true],
+    ['arn:${data.aws_partition.p.partition}:s3:::logs/${var.key}', OBJECT, true],
+    ['arn:aws:cloudformation:*:*:stack/Nmd*', STACK, true],
+    ['arn:aws:ec2:*:*:snapshot/*', SNAPSHOT, true],
+    ['arn:aws:dynamodb:*:*:table/x', OBJECT, false],
+  ])('%s against %s: %s', (resource, format, expected) => {
+    expect(couldBeOfFormat(resource, format)).toBe(expected);
+  });
+});
+
+describe('isBroadResource', () => {
+  it.each([
+    ['*', true],
+    ['arn:aws:iam::*:role/*', true],
+    ['arn:aws:lambda:*:*:function:*', true],
+    ['arn:aws:s3:::*', true],
+    ['arn:aws:s3:::*/*', true],
+    ['arn:aws:s3:::my-bucket/*', false],
+    ['arn:aws:iam::*:role/eksctl-*', false],
+    ['arn:aws:iam::210987654321:user/${aws:username}', false],
+  ])('%s: %s', (resource, expected) => {
+    expect(isBroadResource(resource)).toBe(expected);
+  });
+});
+
+describe('isSelfOnly', () => {
+  const statement = (Resource: string[]) =>
+    parsePolicyDocument({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource }] }).statements[0];
+  it('holds when every resource is the caller itself', () => {
+    expect(isSelfOnly(statement(['arn:aws:iam::*:user/${aws:username}']))).toBe(true);
+    expect(isSelfOnly(statement(['arn:aws:iam::*:user/${aws:username}', 'arn:aws:iam::*:user/admin']))).toBe(false);
+  });
+});
+
+describe('conditionConstrains', () => {
+  it('counts keys that narrow who or what is reached', () => {
+    expect(conditionConstrains({ StringEquals: { 'iam:PassedToService': ['ec2.amazonaws.com'] } })).toBe(true);
+    expect(conditionConstrains({ StringEquals: { 'aws:ResourceTag/team': ['web'] } })).toBe(true);
+  });
+  it('does not count transport, place, time, MFA, IfExists, Null or a bare * test', () => {
+    expect(conditionConstrains(null)).toBe(false);
+    expect(conditionConstrains({ Bool: { 'aws:SecureTransport': ['true'] } })).toBe(false);
+    expect(conditionConstrains({ StringEquals: { 'aws:RequestedRegion': ['eu-west-1'] }, Bool: { 'aws:MultiFactorAuthPresent': ['true'] } })).toBe(false);
+    expect(conditionConstrains({ StringEqualsIfExists: { 'aws:ResourceTag/team': ['web'] } })).toBe(false);
+    expect(conditionConstrains({ Null: { 'aws:ResourceTag/team': ['false'] } })).toBe(false);
+    expect(conditionConstrains({ StringLike: { 'iam:PassedToService': ['*'] } })).toBe(false);
+  });
+});
