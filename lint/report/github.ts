@@ -1,0 +1,29 @@
+/**
+ * `--format github`: workflow commands, so findings show as annotations on the pull request's
+ * files. Suppressed findings are not annotated (they are accepted); the summary is a plain line.
+ * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+ */
+import type { Severity } from '../model/types';
+import { summaryLine } from './summary-line';
+import type { ReportInput } from './types';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function formatGithub(input: ReportInput): string {
+  const lines = input.findings.map((f) => {
+    const properties = [`file=${escapeProperty(f.file.replace(/\\/g, '/'))}`];
+    if (f.line !== null) properties.push(`line=${f.line}`);
+    properties.push(`title=${escapeProperty(`${f.ruleId}${f.resource ? ` (${f.resource})` : ''}`)}`);
+    return `::${COMMAND[f.severity]} ${properties.join(',')}::${escapeData(f.message)}`;
+  });
+  lines.push(`iam-policy-lint: ${summaryLine(input.summary)}`);
+  return `${lines.join('\n')}\n`;
+}

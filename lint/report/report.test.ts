@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { Log } from 'sarif';
+import { validateConfig } from '../config/validate-config';
+import { lintInventory } from '../engine/lint-inventory';
+import type { Finding } from '../model/types';
+import { rules } from '../rules/index';
+import { InventoryBuilder } from '../rules/testing';
+import { exitCode, type FailOn } from './exit-code';
+import { formatReport } from './index';
+import type { ReportInput } from './types';
+
+function input(): ReportInput {
+  const b = new InventoryBuilder();
+  const user = b.user('deployer');
+  b.policy({ Version: '2012-10-17', Statement: [{ Sid: 'All', Effect: 'Allow', Action: '*', Resource: '*' }] }, { kind: 'managed', resource: 'aws_iam_policy.all', line: 7 });
+  b.policy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] }, { file: 'policies/power.json' });
+  b.attach(user, { arn: 'arn:aws:iam::aws:policy/AdministratorAccess' }, 'aws_iam_user_policy_attachment.admin');
+  const config = validateConfig({ suppressions: [{ rule: 'admin-access', resource: 'aws_iam_user_policy_attachment.admin', reason: 'break-glass, reviewed 2026-11' }] }, 'test');
+  const result = lintInventory(b.inventory, { rules, config, filesRead: 2, filesSkipped: 1 });
+  return { ...result, rules: rules.map((r) => r.meta), toolVersion: '9.9.9', catalogDataVersion: 'iam-data 1' };
+}
+
+describe('json', () => {
+  it('prints the contract: findings, suppressed with reason, summary', () => {
+    const out = JSON.parse(formatReport('json', input())) as { findings: Finding[]; suppressed: (Finding & { reason: string })[]; summary: Record<string, number> };
+    expect(Object.keys(out)).toEqual(['findings', 'suppressed', 'summary']);
+    expect(Object.keys(out.findings[0]!)).toEqual(['ruleId', 'severity', 'message', 'file', 'resource', 'statement', 'line']);
+    expect(out.findings).toContainEqual(expect.objectContaining({ ruleId: 'admin-access', severity: 'error', file: 'stack/cdk.tf.json', resource: 'aws_iam_policy.all', statement: 'All', line: 7 }));
+    expect(out.findings).toContainEqual(expect.objectContaining({ ruleId: 'not-action-allow', file: 'policies/power.json', resource: null, statement: 0, line: null }));
+    expect(out.suppressed).toEqual([expect.objectContaining({ ruleId: 'admin-access', resource: 'aws_iam_user_policy_attachment.admin', reason: 'break-glass, reviewed 2026-11' })]);
+    expect(out.summary).toEqual({ error: 1, warning: 1, info: 1, filesRead: 2, filesSkipped: 1, suppressed: 1 });
+  });
+});
+
+describe('sarif', () => {
+  const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/iam', GITHUB_SHA: 'abc123' };
+  const log = JSON.parse(formatReport('sarif', input(), { env })) as Log;
+  const run = log.runs[0]!;
+
+  it('is SARIF 2.1.0 with the tool version and the catalog data version', () => {
+    expect(log.version).toBe('2.1.0');
+    expect(log.$schema).toMatch(/sarif-2\.1\.0/);
+    expect(run.tool.driver).toMatchObject({ name: 'iam-policy-lint', version: '9.9.9' });
+    expect(run.properties).toMatchObject({ catalogDataVersion: 'iam-data 1' });
+  });
+
+  it('describes every rule with help text from its docs page and a link to it', () => {
+    const admin = run.tool.driver.rules!.find((r) => r.id === 'admin-access')!;
+    expect(admin.helpUri).toBe('https://github.com/acme/iam/blob/abc123/docs/rules/admin-access.md');
+    expect(admin.help?.markdown).toMatch(/^# admin-access/);
+    expect(admin.defaultConfiguration?.level).toBe('error');
+    expect(run.tool.driver.rules!.map((r) => r.id)).toEqual(rules.map((r) => r.meta.id));
+  });
+
+  it('places results at file and line, names the resource, and marks suppressed ones with the reason', () => {
+    const results = run.results!;
+    const policyAll = results.find((r) => r.locations?.[0]?.logicalLocations?.[0]?.fullyQualifiedName === 'aws_iam_policy.all')!;
+    expect(policyAll.ruleId).toBe('admin-access');
+    expect(policyAll.level).toBe('error');
+    expect(policyAll.locations![0]!.physicalLocation).toMatchObject({ artifactLocation: { uri: 'stack/cdk.tf.json' }, region: { startLine: 7 } });
+    expect(policyAll.suppressions).toBeUndefined();
+    expect(results.find((r) => r.ruleId === 'user-attached-policy')!.level).toBe('note');
+    const suppressed = results.filter((r) => r.suppressions !== undefined);
+    expect(suppressed).toHaveLength(1);
+    expect(suppressed[0]!.suppressions).toEqual([{ kind: 'external', justification: 'break-glass, reviewed 2026-11' }]);
+    expect(results.every((r) => typeof r.ruleIndex === 'number' && r.partialFingerprints?.['iamPolicyLint/v1']?.length === 64)).toBe(true);
+  });
+
+  it('links to the local docs outside GitHub Actions', () => {
+    const local = JSON.parse(formatReport('sarif', input(), { env: {} })) as Log;
+    expect(local.runs[0]!.tool.driver.rules![0]!.helpUri).toMatch(/^file:\/\/.*\/docs\/rules\/[a-z-]+\.md$/);
+  });
+});
+
+describe('github', () => {
+  it('annotates findings (info as notice), escapes, and skips suppressed ones', () => {
+    const data = input();
+    const out = formatReport('github', data).trimEnd().split('\n');
+    expect(out[0]).toMatch(/^::warning file=policies\/power\.json,title=not-action-allow::statement allows every action except iam:\*/);
+    expect(out.find((l) => l.startsWith('::error'))).toMatch(/^::error file=stack\/cdk\.tf\.json,line=7,title=admin-access \(aws_iam_policy\.all\)::statement allows every action/);
+    expect(out.filter((l) => l.startsWith('::notice '))).toHaveLength(1);
+    expect(out.filter((l) => l.startsWith('::'))).toHaveLength(data.findings.length);
+    expect(out.at(-1)).toBe('iam-policy-lint: 3 problems (1 error, 1 warning, 1 info), 1 suppressed; 2 files read, 1 skipped');
+    const tricky = formatReport('github', { ...data, findings: [{ ...data.findings.find((f) => f.ruleId === 'admin-access')!, file: 'a,b:c.json', message: '50% of\nit' }] });
+    expect(tricky.split('\n')[0]).toBe('::error file=a%2Cb%3Ac.json,line=7,title=admin-access (aws_iam_policy.all)::50%25 of%0Ait');
+  });
+});
+
+describe('text', () => {
+  it('groups by file, shows suppressed with the reason, ends with the summary', () => {
+    const out = formatReport('text', input(), { color: false });
+    expect(out.includes('\u001b[')).toBe(false);
+    const lines = out.trimEnd().split('\n');
+    expect(lines[0]).toBe('policies/power.json');
+    expect(lines).toContain('stack/cdk.tf.json');
+    expect(out).toMatch(/ 7 {2}error {4}aws_iam_policy\.all statement All: statement allows every action .* admin-access\n/);
+    expect(out).toMatch(/suppressed {2}aws_iam_user_policy_attachment\.admin: .* admin-access \(reason: break-glass, reviewed 2026-11\)/);
+    expect(lines.at(-1)).toBe('✖ 3 problems (1 error, 1 warning, 1 info), 1 suppressed; 2 files read, 1 skipped');
+  });
+
+  it('colours only when asked', () => {
+    expect(formatReport('text', input(), { color: true }).includes('\u001b[31merror')).toBe(true);
+  });
+
+  it('says so when there is nothing', () => {
+    const empty = { ...input(), findings: [], suppressed: [], summary: { error: 0, warning: 0, info: 0, filesRead: 1, filesSkipped: 0, suppressed: 0 } };
+    expect(formatReport('text', empty, { color: false })).toBe('✔ no problems; 1 file read, 0 skipped\n');
+  });
+});
+
+describe('exitCode', () => {
+  const f = (severity: Finding['severity']): Finding => ({ ruleId: 'x', severity, message: '', file: 'f', resource: null, statement: null, line: null });
+  it.each<[FailOn, Finding['severity'][], number]>([
+    ['error', [], 0],
+    ['error', ['warning', 'info'], 0],
+    ['error', ['error'], 1],
+    ['warning', ['warning'], 1],
+    ['warning', ['info'], 0],
+    ['info', ['info'], 1],
+    ['never', ['error'], 0],
+  ])('--fail-on %s with %j exits %i', (failOn, severities, code) => {
+    expect(exitCode(severities.map(f), failOn)).toBe(code);
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * `--format sarif`: SARIF 2.1.0 for code scanning. Rules carry their description, the docs page
+ * as help text and a link to it; results carry file, line, the Terraform address as a logical
+ * location, a stable fingerprint, and `suppressions` with the reason when a config accepted them.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
+import type { Result } from 'sarif';
+import type { SuppressedFinding } from '../config/types';
+import type { Finding, Severity } from '../model/types';
+import type { RuleMeta } from '../rules/rule';
+import { docsFile, docsUrl, TOOL_NAME } from './tool';
+import type { ReportInput } from './types';
+
+const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
+/** GitHub ranks security alerts by this property (0-10). */
+const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0', info: '2.0' };
+
+function readDocs(ruleId: string): string | null {
+  try {
+    return readFileSync(docsFile(ruleId), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function ruleBuilder(meta: RuleMeta, env: NodeJS.ProcessEnv): SarifRuleBuilder {
+  const docs = readDocs(meta.id);
+  const helpUri = docsUrl(meta.id, env);
+  return new SarifRuleBuilder({
+    id: meta.id,
+    name: meta.id,
+    shortDescription: { text: meta.description },
+    fullDescription: { text: meta.description },
+    help: docs === null ? { text: `${meta.description}. See ${helpUri}` } : { text: docs, markdown: docs },
+    helpUri,
+    defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
+    properties: { tags: ['security', 'iam'], 'security-severity': SECURITY_SEVERITY[meta.defaultSeverity] },
+  });
+}
+
+/** Identity of a finding that survives unrelated edits moving it to another line. */
+function fingerprint(f: Finding): string {
+  return createHash('sha256').update([f.ruleId, f.file, f.resource ?? '', String(f.statement ?? ''), f.message].join('\u0000')).digest('hex');
+}
+
+function resultBuilder(f: Finding | SuppressedFinding): SarifResultBuilder {
+  const builder = new SarifResultBuilder().initSimple({
+    level: LEVEL[f.severity],
+    messageText: f.message,
+    ruleId: f.ruleId,
+    fileUri: f.file.replace(/\\/g, '/'),
+    // Code scanning wants a region; a finding without a known line points at the file's start.
+    startLine: f.line ?? 1,
+  });
+  const result = builder.result;
+  if (f.resource !== null) {
+    result.locations![0]!.logicalLocations = [{ fullyQualifiedName: f.resource, kind: 'resource' }];
+  }
+  result.partialFingerprints = { 'iamPolicyLint/v1': fingerprint(f) };
+  result.properties = { statement: f.statement, severity: f.severity };
+  if ('reason' in f) result.suppressions = [{ kind: 'external', justification: f.reason }];
+  return builder;
+}
+
+export function formatSarif(input: ReportInput, env: NodeJS.ProcessEnv = process.env): string {
+  const run = new SarifRunBuilder().initSimple({ toolDriverName: TOOL_NAME, toolDriverVersion: input.toolVersion });
+  run.run.tool.driver.semanticVersion = input.toolVersion;
+  run.run.properties = { catalogDataVersion: input.catalogDataVersion ?? 'not loaded (no enabled rule needed the AWS catalog)', summary: { ...input.summary } };
+  for (const meta of input.rules) run.addRule(ruleBuilder(meta, env));
+  for (const f of input.findings) run.addResult(resultBuilder(f));
+  for (const f of input.suppressed) run.addResult(resultBuilder(f));
+  const builder = new SarifBuilder();
+  builder.addRun(run);
+  return `${builder.buildSarifJsonString({ indent: true })}\n`;
+}

@@ -1,0 +1,18 @@
+/** What every report format is given: the run's result and the rules it ran. */
+import type { SuppressedFinding } from '../config/types';
+import type { Summary } from '../engine/lint-inventory';
+import type { Finding } from '../model/types';
+import type { RuleMeta } from '../rules/rule';
+
+export interface ReportInput {
+  findings: readonly Finding[];
+  suppressed: readonly SuppressedFinding[];
+  summary: Summary;
+  /** Rules of the run (for SARIF's rule table), enabled or not. */
+  rules: readonly RuleMeta[];
+  toolVersion: string;
+  catalogDataVersion: string | null;
+}
+
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
