@@ -13,7 +13,7 @@ export type AccessKeySecretStore =
   | {
       /** An SSM SecureString parameter holding `{"AccessKeyId": ..., "SecretAccessKey": ...}`. */
       store: 'ssm';
-      /** @default `/iam-user/<userName>/access-key` */
+      /** Name of the parameter. @default `/iam-user/<userName>/access-key` */
       parameterName?: string;
       /** KMS key (id, ARN or alias) that encrypts the parameter. @default the account's `alias/aws/ssm` key */
       kmsKeyId?: string;
@@ -21,7 +21,7 @@ export type AccessKeySecretStore =
   | {
       /** A Secrets Manager secret holding `{"AccessKeyId": ..., "SecretAccessKey": ...}`. */
       store: 'secretsmanager';
-      /** @default `iam-user/<userName>/access-key` */
+      /** Name of the secret. @default `iam-user/<userName>/access-key` */
       secretName?: string;
       /** KMS key that encrypts the secret. @default the account's `aws/secretsmanager` key */
       kmsKeyId?: string;
@@ -52,8 +52,8 @@ export interface AccessKeyOptions {
 
 export interface ConsoleAccessOptions {
   /**
-   * Make the user choose a new password at first sign-in. Terraform ignores later changes (the provider
-   * cannot change it on an existing login profile).
+   * Make the user choose a new password at first sign-in. Applies only when the login profile is made
+   * (the provider cannot see or change it later, so later changes are ignored).
    * @default true
    */
   passwordResetRequired?: boolean;
