@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createCatalog } from '../catalog/aws-catalog';
+import { privilegeEscalation } from './privilege-escalation';
+import { InventoryBuilder, policyFile, runRule, testRule } from './testing';
+
+const catalog = createCatalog();
+const doc = (...Statement: unknown[]) => ({ Version: '2012-10-17', Statement });
+const allow = (Action: unknown, Resource: unknown = '*', Condition?: unknown) =>
+  policyFile(doc({ Effect: 'Allow', Action, Resource, ...(Condition ? { Condition } : {}) }));
+
+function managed(name: string) {
+  const resolved = catalog.managedPolicy(`arn:aws:iam::aws:policy/${name}`);
+  if (!resolved) throw new Error(`${name} is not in the managed policy data`);
+  const b = new InventoryBuilder();
+  b.inventory.policies.push({
+    key: name,
+    kind: 'aws-managed',
+    origin: { file: 'stack/cdk.tf.json', resource: 'aws_iam_user_policy_attachment.a', pointer: null, line: null },
+    name,
+    arn: `arn:aws:iam::aws:policy/${name}`,
+    document: resolved.document,
+    parseError: null,
+  });
+  return b.inventory;
+}
+
+testRule(
+  privilegeEscalation,
+  {
+    valid: [
+      { name: 'read-only IAM', inventory: allow(['iam:Get*', 'iam:List*']) },
+      { name: 'iam:PassRole restricted to a service', inventory: allow('iam:PassRole', '*', { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } }) },
+      { name: 'iam:PassRole on named roles', inventory: allow('iam:PassRole', 'arn:aws:iam::210987654321:role/eksctl-*') },
+      {
+        name: 'self-service keys and passwords on user/${aws:username}',
+        inventory: allow(['iam:CreateAccessKey', 'iam:UpdateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile', 'iam:ChangePassword'], 'arn:aws:iam::*:user/${aws:username}'),
+      },
+      { name: 'iam:* minus an unconditional Deny of iam:*', inventory: policyFile(doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:*', Resource: '*' })) },
+      { name: 'lambda:CreateFunction without iam:PassRole', inventory: allow(['lambda:CreateFunction', 'lambda:InvokeFunction']) },
+      { name: 'ReadOnlyAccess', inventory: managed('ReadOnlyAccess') },
+      { name: 'ViewOnlyAccess', inventory: managed('job-function/ViewOnlyAccess') },
+    ],
+    invalid: [
+      { name: 'iam:CreatePolicyVersion', inventory: allow('iam:CreatePolicyVersion'), errors: [{ messageId: 'escalation', statement: 0 }] },
+      { name: 'iam:Put* (not only iam:*)', inventory: allow('iam:Put*'), errors: [{ messageId: 'escalation' }] },
+      { name: 'iam:*', inventory: allow('iam:*'), errors: [{ messageId: 'escalation' }] },
+      { name: '*', inventory: allow('*'), errors: [{ messageId: 'escalation' }] },
+      { name: 'iam:PassRole on * without iam:PassedToService', inventory: allow('iam:PassRole'), errors: [{ messageId: 'escalation' }] },
+      {
+        name: 'a Condition that restricts nothing',
+        inventory: allow('iam:PassRole', '*', { Bool: { 'aws:SecureTransport': 'true' } }),
+        errors: [{ messageId: 'escalation' }],
+      },
+      { name: 'CreateAccessKey on another user', inventory: allow('iam:CreateAccessKey', 'arn:aws:iam::210987654321:user/admin'), errors: [{ messageId: 'escalation' }] },
+      {
+        name: 'PassRole + lambda create and invoke across statements, reported at PassRole',
+        inventory: policyFile(doc({ Sid: 'Lambda', Effect: 'Allow', Action: ['lambda:CreateFunction', 'lambda:InvokeFunction'], Resource: '*' }, { Sid: 'Pass', Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' })),
+        errors: [{ messageId: 'escalation', statement: 'Pass' }],
+      },
+      { name: 'IAMFullAccess', inventory: managed('IAMFullAccess'), errors: [{ messageId: 'escalation', resource: 'aws_iam_user_policy_attachment.a' }] },
+    ],
+  },
+  catalog,
+);
+
+describe('privilege-escalation messages', () => {
+  it('names the path', () => {
+    const [finding] = runRule(privilegeEscalation, allow('iam:CreatePolicyVersion'), catalog);
+    expect(finding.message).toContain('CreateNewPolicyVersion (iam:CreatePolicyVersion)');
+  });
+  it('names the combined path for PassRole + compute', () => {
+    const [finding] = runRule(privilegeEscalation, allow(['iam:PassRole', 'ec2:RunInstances'], '*', { StringEquals: { 'aws:ResourceTag/x': 'y' } }), catalog);
+    expect(finding).toBeUndefined();
+    const [open] = runRule(privilegeEscalation, allow(['iam:PassRole', 'glue:CreateDevEndpoint']), catalog);
+    expect(open.message).toContain('PassRoleToNewGlueDevEndpoint (iam:PassRole + glue:CreateDevEndpoint)');
+  });
+});

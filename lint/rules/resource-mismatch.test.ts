@@ -1,0 +1,33 @@
+import { createCatalog } from '../catalog/aws-catalog';
+import { resourceMismatch } from './resource-mismatch';
+import { policyFile, testRule } from './testing';
+
+const doc = (...Statement: unknown[]) => ({ Version: '2012-10-17', Statement });
+const allow = (Action: unknown, Resource: unknown) => policyFile(doc({ Effect: 'Allow', Action, Resource }));
+
+testRule(
+  resourceMismatch,
+  {
+    valid: [
+      { name: 's3:GetObject on objects', inventory: allow('s3:GetObject', 'arn:aws:s3:::logs/*') },
+      { name: 'bucket and object actions on both ARNs', inventory: allow(['s3:ListBucket', 's3:GetObject'], ['arn:aws:s3:::logs', 'arn:aws:s3:::logs/*']) },
+      { name: 'a pattern where some actions fit', inventory: allow('s3:*', 'arn:aws:s3:::logs') },
+      { name: 'Resource *', inventory: allow(['s3:GetObject', 'ec2:DescribeInstances'], '*') },
+      { name: 'a whole Terraform reference is not judged', inventory: allow('s3:GetObject', '${aws_s3_bucket.logs.arn}') },
+      { name: 'tokens inside an ARN', inventory: allow('s3:GetObject', 'arn:${data.aws_partition.p.partition}:s3:::${var.bucket}/*') },
+      { name: 'wildcards spanning path segments', inventory: allow('cloudformation:CreateStack', 'arn:aws:cloudformation:*:*:stack/app-*') },
+    ],
+    invalid: [
+      { name: 's3:GetObject on a bucket ARN', inventory: allow('s3:GetObject', 'arn:aws:s3:::logs'), errors: [{ messageId: 'wrongType', statement: 0 }] },
+      { name: 's3:ListBucket on objects', inventory: allow('s3:ListBucket', 'arn:aws:s3:::logs/*'), errors: [{ messageId: 'wrongType' }] },
+      { name: 'an action of another service', inventory: allow('dynamodb:GetItem', 'arn:aws:s3:::logs/*'), errors: [{ messageId: 'wrongType' }] },
+      { name: 'a pattern none of whose actions fit', inventory: allow('s3:GetObject*', 'arn:aws:s3:::logs'), errors: [{ messageId: 'wrongType' }] },
+      {
+        name: 'an action that only takes *',
+        inventory: allow(['ec2:DescribeInstances', 'ec2:StartInstances'], 'arn:aws:ec2:eu-west-1:210987654321:instance/i-0abc'),
+        errors: [{ messageId: 'needsStar' }],
+      },
+    ],
+  },
+  createCatalog(),
+);

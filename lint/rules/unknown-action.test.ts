@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { createCatalog } from '../catalog/aws-catalog';
+import { runRule, policyFile, testRule } from './testing';
+import { unknownAction } from './unknown-action';
+
+const catalog = createCatalog();
+const doc = (...Statement: unknown[]) => ({ Version: '2012-10-17', Statement });
+const allow = (Action: unknown) => policyFile(doc({ Effect: 'Allow', Action, Resource: '*' }));
+
+testRule(
+  unknownAction,
+  {
+    valid: [
+      { name: 'real actions in any case', inventory: allow(['s3:GetObject', 'EC2:describeinstances']) },
+      { name: 'patterns that match', inventory: allow(['s3:Get*Object', 'iam:Put*', '*', 'ec2:*']) },
+      { name: 'retired actions that AWS managed policies still name', inventory: allow(['deepracer:GetModel', 'iot1click:*']) },
+      { name: 'Terraform tokens are opaque', inventory: allow('${var.action}') },
+      { name: 'trust policies with sts:AssumeRole', inventory: policyFile(doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'ec2.amazonaws.com' } }), { kind: 'trust' }) },
+    ],
+    invalid: [
+      { name: 'a typo in an action', inventory: allow('s3:GetObjct'), errors: [{ messageId: 'unknownAction', statement: 0 }] },
+      { name: 'a typo inside a pattern', inventory: allow('s3:Get*Objct'), errors: [{ messageId: 'unknownAction' }] },
+      { name: 'a typo in the service (gamelist for gamelift)', inventory: allow('gamelist:GetInstanceAccess'), errors: [{ messageId: 'unknownService' }] },
+      { name: 'no service prefix', inventory: allow('GetObject'), errors: [{ messageId: 'notAnAction' }] },
+      { name: 'a wildcard service that matches nothing', inventory: allow('zz*:Get*'), errors: [{ messageId: 'noMatch' }] },
+      {
+        name: 'NotAction and Deny are checked too',
+        inventory: policyFile(doc({ Sid: 'D', Effect: 'Deny', NotAction: 'iam:PasRole', Resource: '*' })),
+        errors: [{ messageId: 'unknownAction', statement: 'D' }],
+      },
+    ],
+  },
+  catalog,
+);
+
+describe('unknown-action suggestions', () => {
+  it('names the closest real action', () => {
+    const [finding] = runRule(unknownAction, allow('s3:GetObjct'), catalog);
+    expect(finding.message).toContain('did you mean s3:GetObject?');
+  });
+  it('names the closest service', () => {
+    const [finding] = runRule(unknownAction, allow('gamelist:GetInstanceAccess'), catalog);
+    expect(finding.message).toContain('gamelift:GetInstanceAccess');
+  });
+});

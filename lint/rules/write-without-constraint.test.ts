@@ -1,0 +1,38 @@
+import { createCatalog } from '../catalog/aws-catalog';
+import { policyFile, testRule } from './testing';
+import { writeWithoutConstraint } from './write-without-constraint';
+
+const doc = (...Statement: unknown[]) => ({ Version: '2012-10-17', Statement });
+const allow = (Action: unknown, Resource: unknown = '*', Condition?: unknown) =>
+  policyFile(doc({ Effect: 'Allow', Action, Resource, ...(Condition ? { Condition } : {}) }));
+
+testRule(
+  writeWithoutConstraint,
+  {
+    valid: [
+      { name: 'reads on *', inventory: allow(['s3:GetObject', 'ec2:DescribeInstances']) },
+      { name: 'writes on named resources', inventory: allow('s3:PutObject', 'arn:aws:s3:::logs/*') },
+      { name: 'writes under a resource-tag Condition', inventory: allow('ec2:TerminateInstances', '*', { StringEquals: { 'aws:ResourceTag/team': 'web' } }) },
+      { name: 'actions that only take * cannot be scoped', inventory: allow(['xray:PutTraceSegments', 'ssm:CreateOpsItem']) },
+      { name: 'misleading access levels (iot:ListSubscriptions is "Write")', inventory: allow('iot:ListSubscriptions') },
+      { name: 'service wildcards are full-service-access', inventory: allow('s3:*') },
+      { name: '* is admin-access', inventory: allow('*') },
+      { name: 'NotAction is not-action-allow', inventory: policyFile(doc({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' })) },
+      {
+        name: 'a Deny that takes the write away',
+        inventory: policyFile(doc({ Effect: 'Allow', Action: 's3:PutObject', Resource: '*' }, { Effect: 'Deny', Action: 's3:Put*', Resource: '*' })),
+      },
+    ],
+    invalid: [
+      { name: 'a write on *', inventory: allow('s3:PutObject'), errors: [{ messageId: 'writeOnEveryResource', statement: 0 }] },
+      { name: 'a pattern of writes on *', inventory: allow('ec2:Terminate*'), errors: [{ messageId: 'writeOnEveryResource' }] },
+      { name: 'permissions management on arn:aws:iam::*:role/*', inventory: allow('iam:AttachRolePolicy', 'arn:aws:iam::*:role/*'), errors: [{ messageId: 'writeOnEveryResource' }] },
+      {
+        name: 'a Condition that restricts nothing (aws:SecureTransport, aws:RequestedRegion)',
+        inventory: allow('s3:DeleteBucket', '*', { Bool: { 'aws:SecureTransport': 'true' }, StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } }),
+        errors: [{ messageId: 'writeOnEveryResource' }],
+      },
+    ],
+  },
+  createCatalog(),
+);
