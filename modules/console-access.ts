@@ -26,8 +26,8 @@ export class ConsoleAccess extends Construct {
       passwordLength: length,
       passwordResetRequired: props.passwordResetRequired ?? true,
       pgpKey: props.pgpKey,
-      // The provider cannot change these on an existing profile and its docs advise ignoring them,
-      // so a second plan shows no changes.
+      // Changing any of these replaces the profile (a new password), and IAM cannot return them, so an
+      // imported profile would always show changes: the provider's docs advise ignoring them.
       lifecycle: { ignoreChanges: ['password_length', 'password_reset_required', 'pgp_key'] },
     });
     if (props.pgpKey !== undefined) {

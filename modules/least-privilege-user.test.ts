@@ -1,4 +1,4 @@
-import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
+import { AnnotationMetadataEntryType, TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
@@ -121,8 +121,19 @@ describe('LeastPrivilegeUser: grants', () => {
     expect(() => synthUser({ attachTo: 'user', groupName: 'g' })).toThrow(/groupName is set but attachTo is 'user'/);
   });
 
+  it('warns when more managed policies attach than IAM allows by default', () => {
+    const warnings = (count: number) => {
+      const stack = new TerraformStack(Testing.app(), 'many');
+      const user = new LeastPrivilegeUser(stack, 'u', { userName: 'u', managedPolicies: Array.from({ length: count }, (_, i) => `P${i}`), presetSource: fixturePresets });
+      return user.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN).map((m) => String(m.data));
+    };
+    expect(warnings(10)).toEqual([]);
+    expect(warnings(11)).toEqual([expect.stringContaining('11 managed policies attach to one group; IAM allows 10')]);
+  });
+
   it('lists the presets there are when one is unknown', () => {
     expect(() => synthUser({ presets: ['eks-admin'] })).toThrow('presets: unknown preset "eks-admin"; the presets are: bucket-reader, self-service');
+    expect(() => synthUser({ presets: ['self-service', 'self-service'] })).toThrow('presets: "self-service" is listed twice');
   });
 
   it('refuses a managed policy given as an ARN', () => {

@@ -40,6 +40,8 @@ function checkPath(path: string): void {
 
 function policySources(props: LeastPrivilegeUserProps): PolicySource[] {
   const presets = props.presetSource ?? policiesFolder;
+  const duplicate = (props.presets ?? []).find((name, i, all) => all.indexOf(name) !== i);
+  if (duplicate !== undefined) throw new Error(`presets: "${duplicate}" is listed twice; list each preset once`);
   const sources: PolicySource[] = (props.presets ?? []).map((name) => {
     const found = presets.find(name);
     if (!found) throw new Error(`presets: unknown preset "${name}"; the presets are: ${presets.names().join(', ') || '(none)'}`);

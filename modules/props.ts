@@ -52,8 +52,8 @@ export interface AccessKeyOptions {
 
 export interface ConsoleAccessOptions {
   /**
-   * Make the user choose a new password at first sign-in. Applies only when the login profile is made
-   * (the provider cannot see or change it later, so later changes are ignored).
+   * Make the user choose a new password at first sign-in. Applies only when the login profile is made:
+   * later changes are ignored, since changing it would replace the profile and reset the password.
    * @default true
    */
   passwordResetRequired?: boolean;
