@@ -41,7 +41,7 @@ function statementLines(text: string, headerLine: number | null, count: number):
 /** `b.tf:3,15-16: message` from hcl2json into a line and column. */
 function hclError(file: string, error: unknown): InputError {
   const message = error instanceof Error ? error.message : String(error);
-  const at = /:(\d+),(\d+)(?:-\d+)?: ([^\]]*)/.exec(message);
+  const at = /:(\d+),(\d+)(?:-\d+(?:,\d+)?)?: ([^\]]*)/.exec(message);
   if (at) return { file, line: Number(at[1]), column: Number(at[2]), message: `malformed HCL: ${at[3]?.trim()}` };
   return { file, line: null, column: null, message: `malformed HCL: ${message.replace(/^Error: /, '').slice(0, 300)}` };
 }

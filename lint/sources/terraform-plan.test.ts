@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { readText } from './index';
+
+const FILE = 'plan.json';
+const ADMIN = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+
+/** A plan as `terraform show -json` writes it, trimmed to what the reader looks at. */
+const plan = {
+  format_version: '1.2',
+  terraform_version: '1.11.0',
+  planned_values: {
+    root_module: {
+      resources: [
+        { address: 'aws_iam_user.u', mode: 'managed', type: 'aws_iam_user', name: 'u', values: { name: 'deployer', tags: null, tags_all: { 'iam-preset': 'ci' } } },
+        // policy_arn is only known after apply, so planned_values leaves it out.
+        { address: 'aws_iam_user_policy_attachment.a', mode: 'managed', type: 'aws_iam_user_policy_attachment', name: 'a', values: { user: 'deployer' } },
+        { address: 'aws_iam_policy.p', mode: 'managed', type: 'aws_iam_policy', name: 'p', values: { name: 'admin', policy: ADMIN } },
+      ],
+      child_modules: [
+        {
+          address: 'module.team["ops"]',
+          resources: [
+            { address: 'module.team["ops"].aws_iam_group.g[0]', mode: 'managed', type: 'aws_iam_group', name: 'g', index: 0, values: { name: 'ops' } },
+            {
+              address: 'module.team["ops"].aws_iam_group_policy_attachment.admin[0]',
+              mode: 'managed',
+              type: 'aws_iam_group_policy_attachment',
+              name: 'admin',
+              index: 0,
+              values: { policy_arn: 'arn:aws:iam::aws:policy/AdministratorAccess' },
+            },
+          ],
+        },
+      ],
+    },
+  },
+  configuration: {
+    root_module: {
+      resources: [
+        {
+          address: 'aws_iam_user_policy_attachment.a',
+          mode: 'managed',
+          type: 'aws_iam_user_policy_attachment',
+          name: 'a',
+          expressions: { policy_arn: { references: ['aws_iam_policy.p.arn', 'aws_iam_policy.p'] }, user: { references: ['aws_iam_user.u.name', 'aws_iam_user.u'] } },
+        },
+      ],
+      module_calls: {
+        team: {
+          module: {
+            resources: [
+              {
+                address: 'aws_iam_group_policy_attachment.admin',
+                mode: 'managed',
+                type: 'aws_iam_group_policy_attachment',
+                name: 'admin',
+                expressions: { group: { references: ['aws_iam_group.g[0].name', 'aws_iam_group.g[0]', 'aws_iam_group.g'] } },
+              },
+            ],
+          },
+        },
+      },
+    },
+  },
+};
+
+describe('Terraform plan (terraform show -json)', () => {
+  const result = readText(FILE, JSON.stringify(plan));
+  const { inventory } = result;
+
+  it('is recognised by content and read from planned values', () => {
+    expect(result.errors).toEqual([]);
+    expect(result.filesRead).toBe(1);
+    expect(inventory.principals.map((p) => [p.key, p.name])).toEqual([
+      ['plan.json::aws_iam_user.u', 'deployer'],
+      ['plan.json::module.team["ops"].aws_iam_group.g[0]', 'ops'],
+    ]);
+    expect(inventory.principals[0]?.tags).toEqual({ 'iam-preset': 'ci' });
+    expect(inventory.policies[0]?.document?.statements[0]?.actions).toEqual(['*']);
+  });
+
+  it('carries the resource address and no line (a plan is one line of JSON)', () => {
+    expect(inventory.policies[0]?.origin).toEqual({ file: FILE, resource: 'aws_iam_policy.p', pointer: '/planned_values/root_module/resources/2/policy', line: null });
+  });
+
+  it('links values unknown until apply through the configuration references, in child modules too', () => {
+    expect(inventory.attachments.map((a) => [a.principal, a.policy, a.arn])).toEqual([
+      ['plan.json::aws_iam_user.u', 'plan.json::aws_iam_policy.p', null],
+      ['plan.json::module.team["ops"].aws_iam_group.g[0]', null, 'arn:aws:iam::aws:policy/AdministratorAccess'],
+    ]);
+  });
+
+  it('reads state output (`terraform show -json` of a state) the same way', () => {
+    const state = { format_version: '1.0', values: { root_module: plan.planned_values.root_module } };
+    const fromState = readText('state.json', JSON.stringify(state));
+    expect(fromState.inventory.principals.slice(0, 2).map((p) => p.name)).toEqual(['deployer', 'ops']);
+  });
+});
