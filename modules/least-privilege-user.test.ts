@@ -137,6 +137,7 @@ describe('LeastPrivilegeUser: grants', () => {
   });
 
   it('refuses a managed policy given as an ARN', () => {
+    expect(() => synthUser({ managedPolicies: ['ReadOnlyAccess', 'ReadOnlyAccess'] })).toThrow('managedPolicies: "ReadOnlyAccess" is listed twice');
     expect(() => synthUser({ managedPolicies: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] })).toThrow(/give the policy's name \("ReadOnlyAccess"\), not its ARN/);
   });
 

@@ -117,7 +117,9 @@ export class LeastPrivilegeUser extends Construct {
         return { key: part.name, arn: policy.arn };
       }),
     );
-    for (const name of props.managedPolicies ?? []) {
+    const repeated = (props.managedPolicies ?? []).find((name, i, all) => all.indexOf(name) !== i);
+  if (repeated !== undefined) throw new Error(`managedPolicies: "${repeated}" is listed twice; list each policy once`);
+  for (const name of props.managedPolicies ?? []) {
       grants.push({ key: `aws-${name.replace(/\//g, '-')}`, arn: `arn:${values.partition}:iam::aws:policy/${managedPolicyPath(name)}` });
     }
     this.policyArns = grants.map((g) => g.arn);
