@@ -11,6 +11,15 @@ import { notActionAllow } from './not-action-allow';
 import { placeholderAccount } from './placeholder-account';
 import { policySize } from './policy-size';
 import { userAttachedPolicy } from './user-attached-policy';
+import { credentialsExposure } from './credentials-exposure';
+import { dataExfiltration } from './data-exfiltration';
+import { exceedsPreset } from './exceeds-preset';
+import { fullServiceAccess } from './full-service-access';
+import { privilegeEscalation } from './privilege-escalation';
+import { resourceExposure } from './resource-exposure';
+import { resourceMismatch } from './resource-mismatch';
+import { unknownAction } from './unknown-action';
+import { writeWithoutConstraint } from './write-without-constraint';
 
 export const rules: readonly Rule[] = [
   adminAccess,
@@ -21,4 +30,13 @@ export const rules: readonly Rule[] = [
   placeholderAccount,
   policySize,
   userAttachedPolicy,
+  credentialsExposure,
+  dataExfiltration,
+  exceedsPreset,
+  fullServiceAccess,
+  privilegeEscalation,
+  resourceExposure,
+  resourceMismatch,
+  unknownAction,
+  writeWithoutConstraint,
 ];
