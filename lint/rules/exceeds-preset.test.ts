@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { createCatalog } from '../catalog/aws-catalog';
+import { createPresetLookup, PRESET_TAG } from '../catalog/presets';
+import { parsePolicyDocument } from '../model/parse-document';
+import type { Inventory, PolicyDocument } from '../model/types';
+import { presetNames } from '../../policies/index';
+import { exceedsPreset } from './exceeds-preset';
+import type { PresetLookup } from './rule';
+import { InventoryBuilder } from './testing';
+
+const catalog = createCatalog();
+const doc = (...Statement: unknown[]) => ({ Version: '2012-10-17', Statement });
+
+/** Two small presets, fixed here so the rule is tested apart from the real ones in policies/. */
+const PRESETS: Record<string, PolicyDocument> = {
+  'site-deployer': parsePolicyDocument(
+    doc(
+      { Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetObject', 's3:PutObject'], Resource: ['arn:${Partition}:s3:::site-*', 'arn:${Partition}:s3:::site-*/*'] },
+      { Effect: 'Allow', Action: 'cloudfront:CreateInvalidation', Resource: 'arn:${Partition}:cloudfront::${AccountId}:distribution/*' },
+    ),
+  ),
+  'log-reader': parsePolicyDocument(doc({ Effect: 'Allow', Action: ['logs:Describe*', 'logs:GetLogEvents'], Resource: '*' })),
+};
+
+function lookup(inventory: Inventory): PresetLookup {
+  return {
+    names: () => Object.keys(PRESETS),
+    document: (name) => PRESETS[name] ?? null,
+    declaredFor: (key) => inventory.principals.find((p) => p.key === key)?.tags[PRESET_TAG] ?? null,
+  };
+}
+
+function run(inventory: Inventory) {
+  return exceedsPreset.check({ inventory, catalog, presets: lookup(inventory) });
+}
+
+/** A user with the preset tag, holding `documents` as attached customer policies. */
+function taggedUser(preset: string | null, ...documents: unknown[]): { builder: InventoryBuilder; user: string } {
+  const builder = new InventoryBuilder();
+  const user = builder.user('deployer');
+  if (preset !== null) builder.inventory.principals[0].tags[PRESET_TAG] = preset;
+  for (const d of documents) builder.attach(user, { policy: builder.policy(d, { kind: 'managed', resource: 'aws_iam_policy.p' }) });
+  return { builder, user };
+}
+
+const exactPreset = doc(
+  { Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetObject', 's3:PutObject'], Resource: ['arn:aws:s3:::site-prod', 'arn:aws:s3:::site-prod/*'] },
+  { Effect: 'Allow', Action: 'cloudfront:CreateInvalidation', Resource: 'arn:aws:cloudfront::210987654321:distribution/E123' },
+);
+
+describe('exceeds-preset', () => {
+  describe('valid', () => {
+    it('a user holding what its preset grants, with the placeholders filled in', () => {
+      expect(run(taggedUser('site-deployer', exactPreset).builder.inventory)).toEqual([]);
+    });
+    it('Terraform tokens where the preset has placeholders', () => {
+      const tokens = doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:${data.aws_partition.p.partition}:s3:::site-prod/*' });
+      expect(run(taggedUser('site-deployer', tokens).builder.inventory)).toEqual([]);
+    });
+    it('the union of two declared presets', () => {
+      const both = doc({ Effect: 'Allow', Action: ['s3:GetObject', 'logs:GetLogEvents'], Resource: 'arn:aws:s3:::site-a/*' });
+      const extra = doc({ Effect: 'Allow', Action: 'logs:GetLogEvents', Resource: '*' });
+      expect(run(taggedUser('site-deployer log-reader', extra).builder.inventory)).toEqual([]);
+      expect(run(taggedUser('site-deployer log-reader', both).builder.inventory)).toEqual([]);
+      expect(run(taggedUser('site-deployer', both).builder.inventory).map((f) => f.messageId)).toEqual(['beyondPreset']);
+    });
+    it('a user that declares no preset', () => {
+      expect(run(taggedUser(null, doc({ Effect: 'Allow', Action: '*', Resource: '*' })).builder.inventory)).toEqual([]);
+    });
+  });
+
+  describe('invalid', () => {
+    it('an action the preset does not grant, named in the message', () => {
+      const wider = doc({ Sid: 'Wide', Effect: 'Allow', Action: ['s3:GetObject', 's3:DeleteBucket'], Resource: ['arn:aws:s3:::site-prod', 'arn:aws:s3:::site-prod/*'] });
+      const findings = run(taggedUser('site-deployer', wider).builder.inventory);
+      expect(findings.map((f) => [f.messageId, f.statement])).toEqual([['beyondPreset', 'Wide']]);
+      expect(findings[0].message).toContain('s3:DeleteBucket');
+      expect(findings[0].message).not.toContain('s3:GetObject');
+    });
+    it('a granted action on more resources than the preset allows', () => {
+      const star = doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' });
+      expect(run(taggedUser('site-deployer', star).builder.inventory).map((f) => f.messageId)).toEqual(['beyondPreset']);
+    });
+    it('grants that arrive through a group and through inline policies', () => {
+      const { builder, user } = taggedUser('site-deployer');
+      const group = builder.principal('group', 'ops');
+      builder.member(user, group);
+      builder.attach(group, { policy: builder.policy(doc({ Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' }), { kind: 'managed' }) });
+      builder.inline(user, builder.policy(doc({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }), { kind: 'inline-user' }));
+      expect(run(builder.inventory).map((f) => f.messageId)).toEqual(['beyondPreset', 'beyondPreset']);
+    });
+    it('AdministratorAccess attached by ARN: told which preset fits', () => {
+      const { builder, user } = taggedUser('site-deployer');
+      builder.attach(user, { arn: 'arn:aws-us-gov:iam::aws:policy/AdministratorAccess' }, 'aws_iam_user_policy_attachment.admin');
+      const findings = run(builder.inventory);
+      expect(findings.map((f) => [f.messageId, f.origin.resource])).toEqual([['adminWherePresetExists', 'aws_iam_user_policy_attachment.admin']]);
+      expect(findings[0].message).toContain('policies/site-deployer.json');
+    });
+    it('an AWS managed policy other than admin is judged by its document', () => {
+      const { builder, user } = taggedUser('site-deployer');
+      builder.attach(user, { arn: 'arn:aws:iam::aws:policy/AmazonS3FullAccess' });
+      expect(run(builder.inventory).map((f) => f.messageId)).toEqual(['beyondPreset']);
+    });
+    it('a preset name that does not exist', () => {
+      expect(run(taggedUser('site-deployr', exactPreset).builder.inventory).map((f) => f.messageId)).toEqual(['unknownPreset']);
+    });
+  });
+});
+
+describe('createPresetLookup', () => {
+  it('reads every preset in policies/ as a document', () => {
+    const presets = createPresetLookup(new InventoryBuilder().inventory);
+    expect(presets.names()).toEqual(presetNames());
+    for (const name of presets.names()) expect(presets.document(name)?.statements.length).toBeGreaterThan(0);
+    expect(presets.document('no-such-preset')).toBeNull();
+  });
+
+  it('takes the user tag first, then the config mapping by user name or key', () => {
+    const builder = new InventoryBuilder();
+    const tagged = builder.user('tagged');
+    const mapped = builder.user('mapped');
+    const byKey = builder.user('by-key');
+    builder.inventory.principals[0].tags[PRESET_TAG] = ' site-deployer ';
+    const presets = createPresetLookup(builder.inventory, { tagged: 'log-reader', mapped: 'log-reader', [byKey]: 'site-deployer' });
+    expect(presets.declaredFor(tagged)).toBe('site-deployer');
+    expect(presets.declaredFor(mapped)).toBe('log-reader');
+    expect(presets.declaredFor(byKey)).toBe('site-deployer');
+    expect(presets.declaredFor('nobody')).toBeNull();
+  });
+});
