@@ -14,8 +14,8 @@ import { accountValues, toTerraformString } from './account-context';
 import { RotatingAccessKey } from './access-key';
 import { ConsoleAccess } from './console-access';
 import { namedOutput } from './outputs';
-import { renderPolicy, type PolicySource } from './policy-documents';
-import { policiesFolder } from './preset-source';
+import { managedPolicyArns, policySources } from './grants';
+import { renderPolicy } from './policy-documents';
 import type { LeastPrivilegeUserProps } from './props';
 
 /** The user tag naming the presets the user is meant to stay within (the linter's exceeds-preset rule reads it). */
@@ -36,34 +36,6 @@ function checkPath(path: string): void {
   if (!/^\/([\x21-\x7e]+\/)?$/.test(path) || path.length > 512) {
     throw new Error(`path "${path}" is not a valid IAM path: start and end it with "/", e.g. "/" or "/deploy/"`);
   }
-}
-
-function policySources(props: LeastPrivilegeUserProps): PolicySource[] {
-  const presets = props.presetSource ?? policiesFolder;
-  const duplicate = (props.presets ?? []).find((name, i, all) => all.indexOf(name) !== i);
-  if (duplicate !== undefined) throw new Error(`presets: "${duplicate}" is listed twice; list each preset once`);
-  const sources: PolicySource[] = (props.presets ?? []).map((name) => {
-    const found = presets.find(name);
-    if (!found) throw new Error(`presets: unknown preset "${name}"; the presets are: ${presets.names().join(', ') || '(none)'}`);
-    return { ...found, prop: `presets: "${name}"` };
-  });
-  for (const [name, document] of Object.entries(props.policies ?? {})) {
-    if (sources.some((s) => s.name === name)) {
-      throw new Error(`policies.${name}: a preset has the same name; rename the custom policy`);
-    }
-    sources.push({ name, document, origin: 'custom document', prop: `policies.${name}` });
-  }
-  return sources;
-}
-
-function managedPolicyPath(name: string): string {
-  if (name.startsWith('arn:')) {
-    throw new Error(`managedPolicies: give the policy's name ("${name.split(':policy/').pop()}"), not its ARN; the construct builds the ARN in the stack's partition`);
-  }
-  if (!/^([\w+=,.@-]+\/)*[\w+=,.@-]+$/.test(name)) {
-    throw new Error(`managedPolicies: "${name}" is not an AWS managed policy name; use e.g. "ReadOnlyAccess" or "job-function/ViewOnlyAccess"`);
-  }
-  return name;
 }
 
 export class LeastPrivilegeUser extends Construct {
@@ -104,7 +76,7 @@ export class LeastPrivilegeUser extends Construct {
     this.userArn = this.user.arn;
 
     // Attachments are keyed by policy name, not position, so adding a grant never re-attaches the others.
-    const grants = policySources(props).flatMap((source) =>
+    const customerGrants = policySources(props).flatMap((source) =>
       renderPolicy(source, values).map((part) => {
         const name = `${props.userName}-${part.name}`;
         checkName(`policy name for ${source.prop}`, name, 128);
@@ -117,11 +89,7 @@ export class LeastPrivilegeUser extends Construct {
         return { key: part.name, arn: policy.arn };
       }),
     );
-    const repeated = (props.managedPolicies ?? []).find((name, i, all) => all.indexOf(name) !== i);
-  if (repeated !== undefined) throw new Error(`managedPolicies: "${repeated}" is listed twice; list each policy once`);
-  for (const name of props.managedPolicies ?? []) {
-      grants.push({ key: `aws-${name.replace(/\//g, '-')}`, arn: `arn:${values.partition}:iam::aws:policy/${managedPolicyPath(name)}` });
-    }
+    const grants = [...customerGrants, ...managedPolicyArns(props.managedPolicies ?? [], values.partition)];
     this.policyArns = grants.map((g) => g.arn);
     if (grants.length > ATTACHED_POLICY_QUOTA) {
       Annotations.of(this).addWarning(`${grants.length} managed policies attach to one ${attachTo}; IAM allows ${ATTACHED_POLICY_QUOTA} unless the quota is raised (up to 20)`);
