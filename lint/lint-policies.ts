@@ -8,19 +8,19 @@
  * files the way the repository does.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { GUARD_MODE_VARIABLE } from './aspect/guard-mode';
+import { suppressionsInSynthOutput, type ConfigFileSuppression } from './aspect/json-suppressions';
+import { DEFAULT_CONFIG_FILE } from './config/load-config';
+import { validateConfig } from './config/validate-config';
 
 export const ROOT = join(__dirname, '..');
 export const SYNTH_OUTPUT = 'cdktf.out';
 export const LINTED_PATHS = [SYNTH_OUTPUT, 'policies'];
 /** What the app is built from: a change to any of them makes cdktf.out stale. */
-const APP_SOURCES = ['main.ts', 'cdktf.json', 'modules', 'policies'];
-/**
- * Set for the synth this script runs: the synth-time guard then reports findings as warnings, so
- * the stacks are written and the linter reports them in the format asked for, with the exit status.
- */
-export const GUARD_MODE_VARIABLE = 'IAM_POLICY_LINT_GUARD';
+const APP_SOURCES = ['main.ts', 'config.ts', 'cdktf.json', 'stacks', 'modules', 'policies'];
 
 /** Newest modification time (ms) of a file or of the files in a folder, tests and node_modules aside. */
 export function newestModification(path: string): number {
@@ -45,7 +45,8 @@ export function synthIsStale(root: string): boolean {
 
 function synthesize(root: string): number {
   process.stderr.write(`lint-policies: ${SYNTH_OUTPUT} is missing or older than the app; running cdktf synth\n`);
-  // The synth's own output goes to stderr: stdout carries the report (--format json without --output).
+  // The guard reports instead of failing, so the linter below sees the findings and sets the exit
+  // status. The synth's own output goes to stderr: stdout carries the report (--format json).
   const result = spawnSync('npx', ['cdktf', 'synth'], {
     cwd: root,
     stdio: ['ignore', 2, 2],
@@ -54,9 +55,58 @@ function synthesize(root: string): number {
   return result.status ?? 2;
 }
 
+/** Suppressions written with suppressLint, as the synth recorded them in each stack's JSON. */
+export function constructSuppressionsIn(root: string): ConfigFileSuppression[] {
+  const stacks = join(root, SYNTH_OUTPUT, 'stacks');
+  if (!existsSync(stacks)) return [];
+  return readdirSync(stacks)
+    .sort()
+    .flatMap((stack) => {
+      const file = `${SYNTH_OUTPUT}/stacks/${stack}/cdk.tf.json`;
+      try {
+        return suppressionsInSynthOutput(JSON.parse(readFileSync(join(root, file), 'utf8')), file);
+      } catch {
+        // An unreadable stack is the linter's to report, with the file and place.
+        return [];
+      }
+    });
+}
+
+/**
+ * The arguments with `--config` pointing at the user's config plus the constructs' suppressions,
+ * so the report shows those findings as suppressed with their reasons. A config that is not valid
+ * is left to the linter, which names the user's file in its error.
+ */
+export function withConstructSuppressions(argv: readonly string[], root: string): { argv: string[]; cleanUp(): void } {
+  const unchanged = { argv: [...argv], cleanUp: () => undefined };
+  const suppressions = constructSuppressionsIn(root);
+  if (suppressions.length === 0) return unchanged;
+  const at = argv.indexOf('--config');
+  const given = at >= 0 ? argv[at + 1] : undefined;
+  if (at >= 0 && given === undefined) return unchanged;
+  const rest = at >= 0 ? [...argv.slice(0, at), ...argv.slice(at + 2)] : [...argv];
+  const configFile = given ?? (existsSync(join(root, DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : null);
+  let config: Record<string, unknown> = {};
+  if (configFile !== null) {
+    try {
+      const value: unknown = JSON.parse(readFileSync(resolve(root, configFile), 'utf8'));
+      validateConfig(value, configFile);
+      config = value as Record<string, unknown>;
+    } catch {
+      return unchanged;
+    }
+  }
+  const merged = { ...config, suppressions: [...((config.suppressions as unknown[] | undefined) ?? []), ...suppressions] };
+  // Outside cdktf.out, which is linted; findings name paths relative to the root, so globs still match.
+  const folder = mkdtempSync(join(tmpdir(), 'iam-policy-lint-'));
+  const mergedFile = join(folder, 'config.json');
+  writeFileSync(mergedFile, `${JSON.stringify(merged, null, 2)}\n`);
+  return { argv: [...rest, '--config', mergedFile], cleanUp: () => rmSync(folder, { recursive: true, force: true }) };
+}
+
 export function lintPolicies(argv: readonly string[], root: string = ROOT): number {
   const noSynth = argv.includes('--no-synth');
-  const lintArguments = argv.filter((argument) => argument !== '--no-synth');
+  const passed = argv.filter((argument) => argument !== '--no-synth');
   if (!noSynth && synthIsStale(root)) {
     const status = synthesize(root);
     if (status !== 0) {
@@ -66,10 +116,12 @@ export function lintPolicies(argv: readonly string[], root: string = ROOT): numb
       return 2;
     }
   }
-  const lint = spawnSync(process.execPath, [join(ROOT, 'lint', 'bin.cjs'), ...lintArguments, ...LINTED_PATHS], {
+  const lintArguments = withConstructSuppressions(passed, root);
+  const lint = spawnSync(process.execPath, [join(ROOT, 'lint', 'bin.cjs'), ...lintArguments.argv, ...LINTED_PATHS], {
     cwd: root,
     stdio: 'inherit',
   });
+  lintArguments.cleanUp();
   if (lint.error) {
     process.stderr.write(`lint-policies: could not run iam-policy-lint: ${lint.error.message}\n`);
     return 2;

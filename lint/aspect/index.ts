@@ -6,7 +6,8 @@ import { Aspects, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { PolicyLintAspect, type PolicyLintOptions } from './policy-lint-aspect';
 
-export { GUARD_MODE_VARIABLE, PolicyLintAspect, type GuardMode, type PolicyLintOptions } from './policy-lint-aspect';
+export { GUARD_MODE_VARIABLE, type GuardMode } from './guard-mode';
+export { PolicyLintAspect, type PolicyLintOptions } from './policy-lint-aspect';
 export { suppressLint, type LintSuppression } from './suppress-lint';
 
 /**

@@ -15,6 +15,11 @@ interface Annotation {
   message: string;
 }
 
+const READER = {
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'ReadInvoices', Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::invoices/*' }],
+};
+
 /**
  * A stack with one least-privilege user; with `admin`, AdministratorAccess is also attached to the
  * user's group (a literal ARN: the construct's own `managedPolicies` writes the partition as a
@@ -24,7 +29,7 @@ function appWithUser(admin: boolean): { app: App; stack: TerraformStack; user: L
   const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'aspect-')) });
   const stack = new TerraformStack(app, 'deploy');
   new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
-  const user = new LeastPrivilegeUser(stack, 'user', { userName: 'deployer', presets: ['invoice-scanner'], accessKey: false });
+  const user = new LeastPrivilegeUser(stack, 'user', { userName: 'deployer', policies: { reader: READER }, accessKey: false });
   if (admin) {
     new IamGroupPolicyAttachment(user, 'admin', { group: user.groupName!, policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' });
   }
@@ -126,6 +131,15 @@ describe('the synth-time guard', () => {
       level: '@cdktf/warn',
       message: 'the suppression of admin-access here matches no finding; remove it',
     });
+  });
+
+  it('refuses a suppression naming a rule that does not exist', () => {
+    const { stack, user } = appWithUser(true);
+    suppressLint(user, [{ ruleId: 'admin-acess', reason: 'misspelt on purpose here' }]);
+    enablePolicyLint(stack);
+    const errors = annotationsOf(stack).filter((a) => a.level === '@cdktf/error');
+    expect(errors).toContainEqual(expect.objectContaining({ constructPath: 'deploy/user', message: expect.stringMatching(/^suppressLint names the unknown rule "admin-acess"; rules are /) }));
+    expect(errors.map((e) => e.message)).toContainEqual(expect.stringMatching(/^admin-access: /));
   });
 
   it('asks to be enabled after the stacks exist', () => {

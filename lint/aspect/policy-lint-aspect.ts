@@ -13,27 +13,15 @@ import type { Finding } from '../model/types';
 import { rules } from '../rules/index';
 import { readText } from '../sources/index';
 import { constructSuppressions, suppressionSource } from './construct-suppressions';
+import { GUARD_MODE_VARIABLE, guardModeFromEnvironment, type GuardMode } from './guard-mode';
+import { writeSuppressionsToJson } from './json-suppressions';
 import { constructsByAddress } from './terraform-addresses';
-
-/**
- * `fail` (default): error findings fail the synth. `report`: every finding is a warning, so the
- * stacks are still written; `npm run lint-policies` uses it and lets the CLI decide the exit status.
- */
-export type GuardMode = 'fail' | 'report';
-export const GUARD_MODE_VARIABLE = 'IAM_POLICY_LINT_GUARD';
 
 export interface PolicyLintOptions {
   /** The CLI's config file; by default `.iam-policy-lint.json` in the working folder when present. */
   configFile?: string | null;
   /** By default from IAM_POLICY_LINT_GUARD, else `fail`. */
   mode?: GuardMode;
-}
-
-export function guardModeFromEnvironment(env: NodeJS.ProcessEnv = process.env): GuardMode {
-  const value = env[GUARD_MODE_VARIABLE];
-  if (value === undefined || value === '' || value === 'fail') return 'fail';
-  if (value === 'report') return 'report';
-  throw new Error(`${GUARD_MODE_VARIABLE}=${value} is not a guard mode; use "fail" (the default) or "report"`);
 }
 
 /** Where `cdktf synth` writes the stack, so findings and config globs name the same file as the CLI. */
@@ -66,8 +54,10 @@ export class PolicyLintAspect implements IAspect {
     for (const error of read.errors) {
       Annotations.of(stack).addError(`iam-policy-lint could not read the synthesized stack: ${error.message}`);
     }
-    this.config ??= resolveConfig(this.options.configFile ?? null, rules.map((rule) => rule.meta.id));
+    const ruleIds = rules.map((rule) => rule.meta.id);
+    this.config ??= resolveConfig(this.options.configFile ?? null, ruleIds);
     const fromConstructs = constructSuppressions(stack, file);
+    this.reportUnknownRules(stack, fromConstructs, ruleIds);
     const result = lintInventory(read.inventory, {
       config: { ...this.config, suppressions: [...this.config.suppressions, ...fromConstructs] },
       filesRead: read.filesRead,
@@ -86,6 +76,18 @@ export class PolicyLintAspect implements IAspect {
       Annotations.of(constructOf(finding)).addInfo(`${finding.ruleId} suppressed: ${finding.reason} [${where(finding)}]`);
     }
     this.reportUnused(stack, fromConstructs, result.unusedSuppressions);
+    writeSuppressionsToJson(stack);
+  }
+
+  /** A misspelt rule id would suppress nothing and be reported as unused: say what is wrong instead. */
+  private reportUnknownRules(stack: TerraformStack, fromConstructs: Suppression[], ruleIds: string[]): void {
+    const reported = new Set<string>();
+    for (const { rule, source } of fromConstructs) {
+      if (ruleIds.includes(rule) || rule.startsWith('access-analyzer/') || reported.has(source)) continue;
+      reported.add(source);
+      const construct = stack.node.findAll().find((c) => suppressionSource(c.node.path, rule) === source) ?? stack;
+      Annotations.of(construct).addError(`suppressLint names the unknown rule "${rule}"; rules are ${ruleIds.join(', ')}`);
+    }
   }
 
   /** A construct suppression is unused when none of its per-address copies matched a finding. */

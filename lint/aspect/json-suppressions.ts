@@ -1,0 +1,88 @@
+/**
+ * Construct suppressions written into the synthesized Terraform JSON, so a later lint of cdktf.out
+ * (`npm run lint-policies`) reports the findings as suppressed with their reasons, as the synth did.
+ * They live under `//` (Terraform's comment key, which it ignores): on each resource the suppressing
+ * construct renders, and at the top of the stack for suppressions written on the stack itself.
+ *
+ *   "//": { "iam-policy-lint": { "suppressions": [ { "rule", "reason", "source" } ] } }
+ */
+import type { TerraformElement, TerraformStack } from 'cdktf';
+import { suppressionsWrittenOn } from './suppress-lint';
+import { terraformAddress } from './terraform-addresses';
+
+export const JSON_SUPPRESSIONS_PATH = '//.iam-policy-lint.suppressions';
+
+export interface JsonSuppression {
+  rule: string;
+  reason: string;
+  /** Path of the construct the suppression was written on. */
+  source: string;
+}
+
+/** The config file's shape of a suppression (lint/config/validate-config.ts). */
+export interface ConfigFileSuppression {
+  rule: string;
+  file: string;
+  resource?: string;
+  reason: string;
+}
+
+export function writeSuppressionsToJson(stack: TerraformStack): void {
+  const byElement = new Map<TerraformElement, JsonSuppression[]>();
+  const onStack: JsonSuppression[] = [];
+  for (const construct of stack.node.findAll()) {
+    const written = suppressionsWrittenOn(construct).map(({ ruleId, reason, source }) => ({ rule: ruleId, reason, source }));
+    if (written.length === 0) continue;
+    if (construct === stack) {
+      onStack.push(...written);
+      continue;
+    }
+    for (const inner of construct.node.findAll()) {
+      if (terraformAddress(inner) === null) continue;
+      const element = inner as TerraformElement;
+      byElement.set(element, [...(byElement.get(element) ?? []), ...written]);
+    }
+  }
+  for (const [element, suppressions] of byElement) element.addOverride(JSON_SUPPRESSIONS_PATH, suppressions);
+  if (onStack.length > 0) stack.addOverride(JSON_SUPPRESSIONS_PATH, onStack);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function suppressionsAt(block: unknown): JsonSuppression[] {
+  if (!isRecord(block)) return [];
+  const comment = block['//'];
+  const ours = isRecord(comment) ? comment['iam-policy-lint'] : undefined;
+  const list = isRecord(ours) ? ours.suppressions : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (s): s is JsonSuppression => isRecord(s) && typeof s.rule === 'string' && typeof s.reason === 'string' && typeof s.source === 'string',
+  );
+}
+
+function asConfig(suppression: JsonSuppression, file: string, resource?: string): ConfigFileSuppression {
+  return {
+    rule: suppression.rule,
+    file,
+    ...(resource !== undefined && { resource }),
+    reason: `${suppression.reason} (suppressLint on ${suppression.source})`,
+  };
+}
+
+/** Suppressions found in one synthesized stack, as config entries scoped to that file. */
+export function suppressionsInSynthOutput(stackJson: unknown, file: string): ConfigFileSuppression[] {
+  const out = suppressionsAt(stackJson).map((s) => asConfig(s, file));
+  for (const [prefix, section] of [['', 'resource'], ['data.', 'data']] as const) {
+    const byType = isRecord(stackJson) ? stackJson[section] : undefined;
+    if (!isRecord(byType)) continue;
+    for (const [type, byName] of Object.entries(byType)) {
+      if (!isRecord(byName)) continue;
+      for (const [name, block] of Object.entries(byName)) {
+        out.push(...suppressionsAt(block).map((s) => asConfig(s, file, `${prefix}${type}.${name}`)));
+      }
+    }
+  }
+  return out;
+}
