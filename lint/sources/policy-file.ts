@@ -36,9 +36,9 @@ function baseName(file: string): string {
 function read({ file, text, value }: ParsedJsonFile): ReaderOutput {
   const documents = documentsOf(value) ?? [];
   const inventory = emptyInventory();
-  // Statement objects sit at depth 2 (/Statement/0) or 3 (/0/Statement/1, /name/Statement/0).
-  const lines = valueLines(text, 3);
   const single = documents.length === 1 && documents[0]?.at.length === 0;
+  // Statement objects sit at depth 2 (/Statement/0) or 3 (/0/Statement/1, /name/Statement/0).
+  const lines = valueLines(text, single ? 2 : 3);
   for (const doc of documents) {
     const docPointer = pointer(...doc.at);
     // Each document of a multi-document file is sized on its own text.

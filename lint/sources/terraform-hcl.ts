@@ -4,7 +4,6 @@
  * `resource "type" "name"` header.
  */
 import { dirname } from 'node:path';
-import { parse } from '@cdktf/hcl2json';
 import type { InputError } from './read-result';
 import { isRecord } from './reader';
 import { configurationResources } from './terraform-json';
@@ -49,6 +48,8 @@ function hclError(file: string, error: unknown): InputError {
 export async function readHcl(file: string, text: string): Promise<{ terraform: TerraformUnit } | { error: InputError }> {
   let config: Record<string, unknown>;
   try {
+    // Loaded on first use: the WebAssembly parser costs ~200 ms to load, and most runs have no HCL.
+    const { parse } = await import('@cdktf/hcl2json');
     const parsed: unknown = await parse(file, text);
     config = isRecord(parsed) ? parsed : {};
   } catch (error) {

@@ -3,7 +3,7 @@
  * order a file system lists a folder. Problems (a missing path, a symlink loop, a folder we may
  * not list) are reported per path; the walk goes on.
  */
-import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { InputError } from './read-result';
 
@@ -53,14 +53,18 @@ export function listFiles(paths: string[]): FileList {
 
   // `ancestors` holds the real paths of the folders above, to see a link that leads back up.
   const walk = (dir: string, shown: string, ancestors: Set<string>): void => {
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(dir).sort();
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
       errors.push(fileError(shown, `cannot list folder: ${describeFsError(error)}`));
       return;
     }
-    for (const name of names) visit(join(dir, name), join(shown, name), ancestors, false);
+    for (const entry of entries) {
+      // Plain files need no stat call: the listing already says what they are.
+      if (entry.isFile()) files.add(join(shown, entry.name));
+      else visit(join(dir, entry.name), join(shown, entry.name), ancestors, false);
+    }
   };
 
   const visit = (path: string, shown: string, ancestors: Set<string>, given: boolean): void => {
