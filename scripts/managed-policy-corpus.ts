@@ -31,6 +31,7 @@ const catalogRules: readonly Rule[] = [
 ];
 
 const started = process.hrtime.bigint();
+const startedCpu = process.cpuUsage();
 const listRule = process.argv.includes('--list') ? process.argv[process.argv.indexOf('--list') + 1] : null;
 
 const catalog = createCatalog();
@@ -48,6 +49,7 @@ for (const entry of policies) {
     parseError: null,
   });
 }
+const loadedMs = Number(process.hrtime.bigint() - started) / 1e6;
 const noPresets: PresetLookup = { names: () => [], document: () => null, declaredFor: () => null };
 
 const rows: { rule: Rule; policies: Set<string>; findings: number; ms: number }[] = [];
@@ -59,6 +61,8 @@ for (const rule of catalogRules) {
   if (rule.meta.id === listRule) for (const f of findings) console.log(`  ${f.origin.file} [${f.statement}] ${f.message}`);
 }
 const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+const cpu = process.cpuUsage(startedCpu);
+const cpuMs = (cpu.user + cpu.system) / 1000;
 
 console.log(`AWS managed policies (latest version of each): ${policies.length} from ${managedPoliciesVersion()}`);
 console.log(`action catalog: ${catalog.dataVersion()}`);
@@ -70,4 +74,8 @@ for (const row of rows) {
 }
 const unknown = rows.find((r) => r.rule.meta.id === 'unknown-action');
 console.log(`unknown-action raised by ${unknown?.policies.size ?? 0} policies (${unknown?.findings ?? 0} findings)`);
-console.log(`wall time ${(wallMs / 1000).toFixed(2)} s (includes loading ${policies.length} policies and the catalog)`);
+console.log(
+  `wall time ${(wallMs / 1000).toFixed(2)} s, CPU ${(cpuMs / 1000).toFixed(2)} s ` +
+    `(of which ${(loadedMs / 1000).toFixed(2)} s wall reading the 77 MB managed policy history and parsing ${policies.length} documents; ` +
+    `the rules' times include loading catalog data on first use)`,
+);

@@ -76,7 +76,18 @@ export function createCatalog(): Catalog {
     });
   }
 
+  // Rules ask about the names expand() returned, thousands of times per policy: look those up first.
+  const byExactName = new Map<string, ActionInfo | null>();
+
   function action(name: string): ActionInfo | null {
+    const known = byExactName.get(name);
+    if (known !== undefined) return known;
+    const info = actionUncached(name);
+    byExactName.set(name, info);
+    return info;
+  }
+
+  function actionUncached(name: string): ActionInfo | null {
     const parts = splitAction(name);
     if (!parts || hasWildcard(name)) return null;
     const loaded = service(parts.service);

@@ -79,6 +79,19 @@ function tokenize(text: string, placeholder: (name: string) => Token, globs: boo
  * `stack/Nmd*` fits `stack/${StackName}/${Id}` and `arn:aws:s3:::logs` does not fit an object.
  */
 export function couldBeOfFormat(resource: string, format: string): boolean {
+  const key = `${resource}\n${format}`;
+  let answer = verdicts.get(key);
+  if (answer === undefined) {
+    answer = intersects(resource, format);
+    if (verdicts.size > 100_000) verdicts.clear();
+    verdicts.set(key, answer);
+  }
+  return answer;
+}
+
+const verdicts = new Map<string, boolean>();
+
+function intersects(resource: string, format: string): boolean {
   let f = formatTokens.get(format);
   if (!f) {
     f = tokenize(format, placeholderRun, false);

@@ -25,9 +25,26 @@ export function riskActions(riskClass: RiskClass): readonly string[] {
   return LISTS[riskClass];
 }
 
+const spelled = new WeakMap<Catalog, Map<RiskClass, string[]>>();
+
+/** The class's actions in the catalog's spelling (what grants hold), once per catalog. */
+function catalogSpelling(catalog: Catalog, riskClass: RiskClass): string[] {
+  let perClass = spelled.get(catalog);
+  if (!perClass) {
+    perClass = new Map();
+    spelled.set(catalog, perClass);
+  }
+  let names = perClass.get(riskClass);
+  if (!names) {
+    names = LISTS[riskClass].map((a) => catalog.action(a)?.name).filter((a): a is string => a !== undefined);
+    perClass.set(riskClass, names);
+  }
+  return names;
+}
+
 /** Per statement that grants some of the class's actions on every resource: those actions, catalog spelling. */
 export function riskGrants(document: PolicyDocument, catalog: Catalog, riskClass: RiskClass): { grant: Grant; actions: string[] }[] {
-  const wanted = LISTS[riskClass].map((a) => catalog.action(a)?.name).filter((a): a is string => a !== undefined);
+  const wanted = catalogSpelling(catalog, riskClass);
   const out: { grant: Grant; actions: string[] }[] = [];
   for (const grant of unconstrainedGrants(document, catalog)) {
     const actions = wanted.filter((a) => grant.actions.has(a) && !isUnscopable(a, catalog));
