@@ -31,6 +31,11 @@ describe('validateConfig', () => {
     expect(config.suppressions).toEqual([{ rule: 'admin-access', file: null, resource: 'aws_iam_*.admin', statement: 'All', reason: 'break-glass', source: 'c.json' }]);
   });
 
+  it('maps users to the presets exceeds-preset holds them to', () => {
+    expect(validateConfig({ presets: { deployer: 'eks-eksctl sst-deployer' } }, 'c.json').presets).toEqual({ deployer: 'eks-eksctl sst-deployer' });
+    expect(() => validateConfig({ presets: { deployer: '' } }, 'c.json')).toThrow('c.json: presets["deployer"] must name one or more presets');
+  });
+
   it.each([
     [[], 'c.json: the config must be a JSON object'],
     [{ rule: {} }, 'c.json: unknown key "rule"'],

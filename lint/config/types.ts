@@ -25,6 +25,8 @@ export interface LintConfig {
   /** Rule id -> severity or off; rules not listed keep their default. */
   rules: Record<string, RuleSetting>;
   suppressions: Suppression[];
+  /** User name (or principal key) -> preset name(s) it is held to, for exceeds-preset; a user's `iam-preset` tag wins. */
+  presets: Record<string, string>;
   /** Folder suppression file globs are relative to, besides the paths as reported. */
   baseDir: string | null;
 }
@@ -34,7 +36,7 @@ export interface SuppressedFinding extends Finding {
 }
 
 export function emptyConfig(): LintConfig {
-  return { rules: {}, suppressions: [], baseDir: null };
+  return { rules: {}, suppressions: [], presets: {}, baseDir: null };
 }
 
 export class ConfigError extends Error {

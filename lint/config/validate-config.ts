@@ -7,7 +7,7 @@ import { rules as registry } from '../rules/index';
 import { ConfigError, type LintConfig, type RuleSetting, type Suppression } from './types';
 
 const SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'off'];
-const TOP_KEYS = new Set(['$schema', 'rules', 'suppressions']);
+const TOP_KEYS = new Set(['$schema', 'rules', 'suppressions', 'presets']);
 const SUPPRESSION_KEYS = new Set(['rule', 'file', 'resource', 'statement', 'reason']);
 /** Rules added at run time by optional integrations; their ids are not in the registry. */
 const EXTERNAL_RULE_PREFIXES = ['access-analyzer/'];
@@ -39,7 +39,7 @@ export function validateConfig(value: unknown, source: string, options: Validate
   if (!isRecord(value)) fail('the config must be a JSON object with "rules" and/or "suppressions"');
   const config = value as Record<string, unknown>;
   for (const key of Object.keys(config)) {
-    if (!TOP_KEYS.has(key)) fail(`unknown key "${key}"; the config takes "rules" and "suppressions"`);
+    if (!TOP_KEYS.has(key)) fail(`unknown key "${key}"; the config takes "rules", "suppressions" and "presets"`);
   }
 
   const rules: Record<string, RuleSetting> = {};
@@ -94,5 +94,13 @@ export function validateConfig(value: unknown, source: string, options: Validate
       });
     });
   }
-  return { rules, suppressions, baseDir: options.baseDir ?? null };
+  const presets: Record<string, string> = {};
+  if (config.presets !== undefined) {
+    if (!isRecord(config.presets)) fail('"presets" must be an object of user name -> preset name(s), e.g. {"deployer": "eks-eksctl"}');
+    for (const [user, names] of Object.entries(config.presets as Record<string, unknown>)) {
+      if (typeof names !== 'string' || names.trim() === '') fail(`presets["${user}"] must name one or more presets from policies/, separated by spaces`);
+      presets[user] = (names as string).trim();
+    }
+  }
+  return { rules, suppressions, presets, baseDir: options.baseDir ?? null };
 }

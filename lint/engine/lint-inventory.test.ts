@@ -13,7 +13,7 @@ const doc = (...Statement: unknown[]) => ({ Version: '2012-10-17', Statement });
 
 /** A rule that asks the catalog, as the catalog rules do. */
 const asksCatalog: Rule = {
-  meta: { id: 'unknown-action', defaultSeverity: 'error', description: 'test', messages: { version: 'catalog {{v}}' }, needsCatalog: true },
+  meta: { id: 'catalog-probe', defaultSeverity: 'error', description: 'test', messages: { version: 'catalog {{v}}' }, needsCatalog: true },
   check: ({ catalog, inventory }) => [report(asksCatalog.meta, 'version', { v: catalog.dataVersion() }, inventory.policies[0]!.origin, null)],
 };
 
@@ -39,7 +39,9 @@ function adminUser(): Inventory {
 describe('lintInventory', () => {
   it('never builds the catalog when no enabled rule needs it', () => {
     const { factory, calls } = countingFactory();
-    const result = lintInventory(adminUser(), { rules: [...rules, asksCatalog], catalog: factory, config: validateConfig({ rules: { 'unknown-action': 'off' } }, 'test', { ruleIds: ['unknown-action', ...rules.map((r) => r.meta.id)] }) });
+    const catalogFree = rules.filter((r) => !r.meta.needsCatalog);
+    const config = validateConfig({ rules: { 'catalog-probe': 'off' } }, 'test', { ruleIds: ['catalog-probe'] });
+    const result = lintInventory(adminUser(), { rules: [...catalogFree, asksCatalog], catalog: factory, config });
     expect(calls()).toBe(0);
     expect(result.catalogDataVersion).toBeNull();
     expect(result.findings.map((f) => f.ruleId)).toContain('admin-access');
@@ -124,5 +126,39 @@ describe('lintInventory', () => {
   it('names the rule when one fails', () => {
     const broken: Rule = { meta: { ...asksCatalog.meta, id: 'broken', needsCatalog: false }, check: ({ catalog }) => [report(asksCatalog.meta, 'version', { v: catalog.dataVersion() }, adminUser().policies[0]!.origin, null)] };
     expect(() => lintInventory(adminUser(), { rules: [broken] })).toThrow(/rule broken failed: .*needsCatalog/);
+  });
+});
+
+describe('admin-access subsumes the narrower breadth findings', () => {
+  /** Stands in for a catalog rule that also flags the statement. */
+  const broad: Rule = {
+    meta: { id: 'privilege-escalation', defaultSeverity: 'error', description: 'test', messages: { broad: 'broad' }, needsCatalog: false },
+    check: ({ inventory }) =>
+      inventory.policies.flatMap((p) => (p.document?.statements ?? []).map((s) => report(broad.meta, 'broad', {}, p.origin, s.sid ?? s.index))),
+  };
+
+  function twoStatements(): Inventory {
+    const b = new InventoryBuilder();
+    b.policy(doc({ Sid: 'All', Effect: 'Allow', Action: '*', Resource: '*' }, { Sid: 'Pass', Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }), { kind: 'managed', resource: 'aws_iam_policy.p' });
+    return b.inventory;
+  }
+
+  it('reports the admin statement once and other statements as usual', () => {
+    const result = lintInventory(twoStatements(), { rules: [adminAccess, broad] });
+    expect(result.findings.map((f) => `${f.ruleId}@${f.statement}`)).toEqual(['admin-access@All', 'privilege-escalation@Pass']);
+  });
+
+  it('brings them back when admin-access is off', () => {
+    const config = validateConfig({ rules: { 'admin-access': 'off' } }, 'test');
+    const result = lintInventory(twoStatements(), { rules: [adminAccess, broad], config });
+    expect(result.findings.map((f) => `${f.ruleId}@${f.statement}`)).toEqual(['privilege-escalation@All', 'privilege-escalation@Pass']);
+  });
+
+  it('covers the whole document of an attached AdministratorAccess', () => {
+    const b = new InventoryBuilder();
+    b.attach(b.user('dev'), { arn: 'arn:aws:iam::aws:policy/AdministratorAccess' }, 'aws_iam_user_policy_attachment.admin');
+    const result = lintInventory(b.inventory, { rules: [...rules, asksCatalog] });
+    const atAttachment = result.findings.filter((f) => f.resource === 'aws_iam_user_policy_attachment.admin').map((f) => f.ruleId);
+    expect(atAttachment.sort()).toEqual(['admin-access', 'catalog-probe', 'user-attached-policy']);
   });
 });

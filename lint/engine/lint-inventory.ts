@@ -3,6 +3,7 @@
  * suppressed findings, and sort. The catalog is built only when an enabled rule needs it.
  */
 import type { Catalog } from '../catalog/catalog';
+import { createPresetLookup } from '../catalog/presets';
 import { applySuppressions } from '../config/suppressions';
 import { emptyConfig, type LintConfig, type Suppression, type SuppressedFinding } from '../config/types';
 import type { Finding, Inventory, RawFinding, Severity } from '../model/types';
@@ -11,6 +12,7 @@ import type { PresetLookup, Rule } from '../rules/rule';
 import { catalogNotLoaded, lazyCatalog } from './load-catalog';
 import { resolveManagedPolicies } from './resolve-managed-policies';
 import { sortFindings } from './sort-findings';
+import { dropSubsumedByAdmin } from './subsume-admin';
 
 export interface Summary {
   error: number;
@@ -45,8 +47,6 @@ export interface EngineOptions {
   filesSkipped?: number;
 }
 
-const NO_PRESETS: PresetLookup = { names: () => [], document: () => null, declaredFor: () => null };
-
 /** Rules that run under a config, each with the severity it reports at (null: the rule decides per finding). */
 export function enabledRules(config: LintConfig, rules: readonly Rule[] = registry): { rule: Rule; severity: Severity | null }[] {
   const out: { rule: Rule; severity: Severity | null }[] = [];
@@ -78,7 +78,8 @@ export function lintInventory(inventory: Inventory, options: EngineOptions = {})
   const lazy = needsCatalog ? lazyCatalog(typeof given === 'function' ? given : given ? () => given : undefined) : null;
   const catalog = lazy?.catalog ?? catalogNotLoaded;
   const judged = lazy === null ? inventory : resolveManagedPolicies(inventory, catalog);
-  const context = { inventory: judged, catalog, presets: options.presets ?? NO_PRESETS };
+  // Presets are read from policies/ only when exceeds-preset asks for one.
+  const context = { inventory: judged, catalog, presets: options.presets ?? createPresetLookup(judged, config.presets) };
 
   const all: Finding[] = [];
   for (const { rule, severity } of enabled) {
@@ -91,7 +92,7 @@ export function lintInventory(inventory: Inventory, options: EngineOptions = {})
     for (const r of raw) all.push(toFinding(r, severity ?? r.severity ?? rule.meta.defaultSeverity));
   }
 
-  const split = applySuppressions(all, config.suppressions, config.baseDir);
+  const split = applySuppressions(dropSubsumedByAdmin(all), config.suppressions, config.baseDir);
   const findings = sortFindings(split.findings);
   const suppressed = sortFindings(split.suppressed);
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;

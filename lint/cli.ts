@@ -1,0 +1,196 @@
+/**
+ * `iam-policy-lint`: argument parsing, config, the run, the report and the exit status.
+ * Exit 0: nothing at or above --fail-on; 1: such findings; 2: usage, config or input problems,
+ * printed as one line each without a stack trace (unless --debug).
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ConfigError } from './config/types';
+import { resolveConfig } from './config/load-config';
+import { formatInputError, lint, LintInputError } from './index';
+import { loadAwsCatalog } from './engine/load-catalog';
+import { EXIT_USAGE, exitCode, FAIL_ON, formatReport, FORMATS, type FailOn, type Format } from './report/index';
+import { TOOL_NAME, TOOL_VERSION } from './report/tool';
+import { rules } from './rules/index';
+
+export const USAGE = `Usage: ${TOOL_NAME} [options] PATH...
+
+Lint IAM policies in policy JSON files, Terraform JSON (cdktf.out/stacks/*/cdk.tf.json, *.tf.json),
+HCL (*.tf) and plans (terraform show -json). Folders are searched recursively.
+
+Options:
+  --format text|json|sarif|github   report format (default: text)
+  --output FILE                     write the report to FILE instead of standard output
+  --fail-on error|warning|info|never
+                                    exit 1 when a finding is at or above this severity (default: error)
+  --config FILE                     config file (default: ${'.iam-policy-lint.json'} in the working folder, if any)
+  --debug                           print skipped files, timings and stack traces to standard error
+  --version                         print the version and the AWS catalog data version
+  --help                            print this help
+
+Exit status: 0 no finding at or above --fail-on, 1 such findings, 2 usage or unreadable input.
+Rule docs: docs/rules/<rule-id>.md`;
+
+const OPTION_VALUES: Record<string, string> = {
+  format: FORMATS.join(', '),
+  'fail-on': FAIL_ON.join(', '),
+  output: 'a file to write the report to',
+  config: 'a config file such as .iam-policy-lint.json',
+};
+
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  /** Whether stdout is a terminal (colours in the text format). */
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  /** Where `.iam-policy-lint.json` is looked for. */
+  cwd: string;
+}
+
+class UsageError extends Error {}
+
+interface CliOptions {
+  format: Format;
+  output: string | null;
+  failOn: FailOn;
+  config: string | null;
+  debug: boolean;
+  version: boolean;
+  help: boolean;
+  paths: string[];
+}
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${name} takes ${allowed.join(', ')}; got "${value}"`);
+}
+
+export function parseCli(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        'fail-on': { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        debug: { type: 'boolean' },
+        version: { type: 'boolean', short: 'v' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(describeParseError(error));
+  }
+  const { values, positionals } = parsed;
+  for (const name of ['output', 'config'] as const) {
+    if (values[name] === '') throw new UsageError(`--${name} takes ${OPTION_VALUES[name]}; got an empty value`);
+  }
+  return {
+    format: oneOf('format', values.format, FORMATS, 'text'),
+    output: values.output ?? null,
+    failOn: oneOf('fail-on', values['fail-on'], FAIL_ON, 'error'),
+    config: values.config ?? null,
+    debug: values.debug ?? false,
+    version: values.version ?? false,
+    help: values.help ?? false,
+    paths: positionals,
+  };
+}
+
+/** node:util's parse errors, reworded to say what the option takes. */
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code;
+  const option = /'(-{1,2}[^' =]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    return `unknown option ${option}; options are --format, --output, --fail-on, --config, --debug, --version, --help`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const long = /--([a-z][a-z-]*)/.exec(message)?.[1] ?? option;
+    const takes = OPTION_VALUES[long];
+    return takes === undefined ? `--${long} takes no value` : `--${long} takes ${takes}; none was given`;
+  }
+  return message;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let debug = argv.includes('--debug');
+  try {
+    const options = parseCli(argv);
+    debug = options.debug;
+    if (options.help) {
+      io.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (options.version) {
+      io.stdout.write(`${TOOL_NAME} ${TOOL_VERSION}\nAWS catalog data: ${loadAwsCatalog().dataVersion()}\n`);
+      return 0;
+    }
+    if (options.paths.length === 0) throw new UsageError('give at least one PATH (a file, or a folder to search), e.g. iam-policy-lint cdktf.out policies');
+
+    const config = resolveConfig(options.config, undefined, io.cwd);
+    const started = Date.now();
+    const result = await lint(options.paths, { config });
+    if (debug) {
+      for (const s of result.skipped) io.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
+      io.stderr.write(`read ${result.summary.filesRead} files and ran ${rules.length} rules in ${Date.now() - started} ms\n`);
+    }
+    for (const s of result.unusedSuppressions) {
+      io.stderr.write(`note: a suppression in ${s.source} (rule ${s.rule}, ${s.file ?? s.resource}) matched no finding; remove it if it is stale\n`);
+    }
+
+    const color = options.format === 'text' && options.output === null && io.isTTY && !io.env.NO_COLOR;
+    const report = formatReport(
+      options.format,
+      { ...result, rules: rules.map((r) => r.meta), toolVersion: TOOL_VERSION, catalogDataVersion: result.catalogDataVersion },
+      { color, env: io.env },
+    );
+    if (options.output === null) io.stdout.write(report);
+    else writeReport(options.output, report);
+    return exitCode(result.findings, options.failOn);
+  } catch (error) {
+    return fail(error, io, debug);
+  }
+}
+
+function writeReport(file: string, report: string): void {
+  try {
+    writeFileSync(file, report);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`${file}: cannot write the report (${code === 'ENOENT' ? 'its folder does not exist' : code ?? String(error)})`);
+  }
+}
+
+function fail(error: unknown, io: CliIo, debug: boolean): number {
+  if (error instanceof UsageError) {
+    io.stderr.write(`${TOOL_NAME}: ${error.message}\nRun ${TOOL_NAME} --help for usage.\n`);
+  } else if (error instanceof ConfigError) {
+    io.stderr.write(`${TOOL_NAME}: ${error.message}\n`);
+  } else if (error instanceof LintInputError) {
+    for (const e of error.errors) io.stderr.write(`${formatInputError(e)}\n`);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`${TOOL_NAME}: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
+  }
+  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  return EXIT_USAGE;
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    isTTY: process.stdout.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

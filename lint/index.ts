@@ -1,0 +1,46 @@
+/**
+ * The linter as a library: `lint(paths)` reads files and folders and runs the rules;
+ * `lintInventory(inventory)` runs the rules over an inventory built elsewhere (the synth-time
+ * aspect builds one from the stacks). Both take the same config, so rules, severities and
+ * suppressions are written once.
+ */
+import { lintInventory, type EngineOptions, type LintResult } from './engine/lint-inventory';
+import { readPaths, type InputError, type ReadOptions, type SkippedFile } from './sources/index';
+
+export { applySuppressions, ConfigError, loadConfig, resolveConfig, validateConfig } from './config/index';
+export type { LintConfig, Suppression, SuppressedFinding } from './config/index';
+export { enabledRules, lintInventory } from './engine/lint-inventory';
+export type { EngineOptions, LintResult, Summary } from './engine/lint-inventory';
+export type { Finding, Inventory, Severity } from './model/types';
+export { rules } from './rules/index';
+
+/** Inputs that could not be read: the run has no trustworthy result (exit 2 in the CLI). */
+export class LintInputError extends Error {
+  constructor(readonly errors: InputError[]) {
+    super(errors.map(formatInputError).join('\n'));
+    this.name = 'LintInputError';
+  }
+}
+
+/** `file:line:column: message`, the form editors and CI logs link to. */
+export function formatInputError(e: InputError): string {
+  const place = e.line === null ? e.file : `${e.file}:${e.line}${e.column === null ? '' : `:${e.column}`}`;
+  return `${place}: ${e.message}`;
+}
+
+export interface LintOptions extends Omit<EngineOptions, 'filesRead' | 'filesSkipped'> {
+  onFile?: ReadOptions['onFile'];
+}
+
+export interface LintRunResult extends LintResult {
+  /** Files in the folders given that are none of the formats read, with why. */
+  skipped: SkippedFile[];
+}
+
+export async function lint(paths: string[], options: LintOptions = {}): Promise<LintRunResult> {
+  const { onFile, ...engine } = options;
+  const read = await readPaths(paths, onFile ? { onFile } : {});
+  if (read.errors.length > 0) throw new LintInputError(read.errors);
+  const result = lintInventory(read.inventory, { ...engine, filesRead: read.filesRead, filesSkipped: read.skipped.length });
+  return { ...result, skipped: read.skipped };
+}
