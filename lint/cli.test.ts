@@ -1,0 +1,187 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main, type CliIo } from './cli';
+
+const root = path.resolve(__dirname, '..');
+const tutorials = path.join(root, 'test', 'fixtures', 'tutorials');
+
+async function run(argv: string[], over: Partial<CliIo> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    isTTY: false,
+    env: {},
+    cwd: mkdtempSync(path.join(tmpdir(), 'iam-lint-cwd-')),
+    ...over,
+  });
+  return { code, stdout, stderr };
+}
+
+const admin = { Version: '2012-10-17', Statement: [{ Sid: 'All', Effect: 'Allow', Action: '*', Resource: '*' }] };
+const scoped = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:210987654321:invoices' }] };
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'iam-lint-in-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('usage errors: exit 2, one line saying what the option takes, no stack', () => {
+  it.each([
+    [['--format', 'xml', 'p'], '--format takes text, json, sarif, github; got "xml"'],
+    [['--format'], '--format takes text, json, sarif, github; none was given'],
+    [['--fail-on', 'high', 'p'], '--fail-on takes error, warning, info, never; got "high"'],
+    [['--output'], '--output takes a file to write the report to; none was given'],
+    [['--debug=yes', 'p'], '--debug takes no value'],
+    [['--strict', 'p'], 'unknown option --strict; options are --format, --output, --fail-on, --config, --debug, --version, --help'],
+    [[], 'give at least one PATH'],
+  ])('%j', async (argv, message) => {
+    const { code, stdout, stderr } = await run(argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`iam-policy-lint: ${message}`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints help and the version', async () => {
+    expect(await run(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: iam-policy-lint [options] PATH...') });
+    const version = await run(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout).toMatch(/^iam-policy-lint \d+\.\d+\.\d+\nAWS catalog data: .*iam-data/);
+  });
+});
+
+describe('bad input: exit 2 naming the file and the place', () => {
+  it('malformed JSON names file, line and column', async () => {
+    const dir = folder({ 'bad.json': '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow" "Action": "*" }\n  ]\n}\n' });
+    const { code, stdout, stderr } = await run(['--format', 'json', path.join(dir, 'bad.json')]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(new RegExp(`^${path.join(dir, 'bad.json').replace(/[.\\/]/g, '\\$&')}:4:25: malformed JSON`));
+  });
+
+  it('a path that does not exist says so', async () => {
+    const { code, stderr } = await run([path.join(tmpdir(), 'no-such-policy-dir')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('no-such-policy-dir');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.runIf(process.getuid?.() !== 0)('a file that cannot be read says why', async () => {
+    const dir = folder({ 'locked.json': JSON.stringify(admin) });
+    chmodSync(path.join(dir, 'locked.json'), 0o000);
+    const { code, stderr } = await run([path.join(dir, 'locked.json')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/locked\.json.*permission/i);
+  });
+
+  it('an invalid config names the problem', async () => {
+    const dir = folder({ 'p.json': JSON.stringify(scoped), 'cfg.json': JSON.stringify({ suppressions: [{ rule: 'admin-access', file: 'p.json' }] }) });
+    const { code, stderr } = await run(['--config', path.join(dir, 'cfg.json'), path.join(dir, 'p.json')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('cfg.json: suppressions[0] (rule admin-access) needs a "reason"');
+  });
+
+  it('--debug adds the stack trace', async () => {
+    const dir = folder({ 'cfg.json': '{"rules": {"admin-access": "loud"}}' });
+    const { code, stderr } = await run(['--debug', '--config', path.join(dir, 'cfg.json'), dir]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('runs', () => {
+  it('exit status follows --fail-on', async () => {
+    const dir = folder({ 'admin.json': JSON.stringify(admin), 'ok.json': JSON.stringify(scoped), 'notes.txt': 'not a policy' });
+    expect((await run([dir])).code).toBe(1);
+    expect((await run(['--fail-on', 'never', dir])).code).toBe(0);
+    expect((await run([path.join(dir, 'ok.json')])).code).toBe(0);
+  });
+
+  it('json is the contract, with suppressed findings and their reason, and counts skipped files', async () => {
+    const dir = folder({
+      'policies/admin.json': JSON.stringify(admin),
+      'policies/ok.json': JSON.stringify(scoped),
+      'policies/README.txt': 'not a policy',
+      '.iam-policy-lint.json': JSON.stringify({ suppressions: [{ rule: 'admin-access', file: 'policies/admin.json', reason: 'break-glass role, reviewed by security' }] }),
+    });
+    const { code, stdout } = await run(['--format', 'json', path.join(dir, 'policies')], { cwd: dir });
+    const report = JSON.parse(stdout) as { findings: { ruleId: string }[]; suppressed: { ruleId: string; reason: string; file: string; line: number }[]; summary: Record<string, number> };
+    expect(code).toBe(0);
+    expect(report.findings.map((f) => f.ruleId)).not.toContain('admin-access');
+    expect(report.suppressed).toEqual([expect.objectContaining({ ruleId: 'admin-access', reason: 'break-glass role, reviewed by security', file: path.join(dir, 'policies', 'admin.json'), statement: 'All' })]);
+    expect(report.summary).toMatchObject({ filesRead: 2, filesSkipped: 1, suppressed: 1 });
+  });
+
+  it('--output writes the report to a file and nothing to stdout', async () => {
+    const dir = folder({ 'admin.json': JSON.stringify(admin) });
+    const out = path.join(dir, 'report.sarif');
+    const { code, stdout } = await run(['--format', 'sarif', '--output', out, path.join(dir, 'admin.json')]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ version: '2.1.0' });
+    expect((await run(['--output', path.join(dir, 'missing', 'r.txt'), path.join(dir, 'admin.json')])).stderr).toContain('its folder does not exist');
+  });
+
+  it('colours text only on a terminal without NO_COLOR', async () => {
+    const dir = folder({ 'admin.json': JSON.stringify(admin) });
+    const esc = '\u001b[';
+    expect((await run([dir], { isTTY: true })).stdout).toContain(esc);
+    expect((await run([dir], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(esc);
+    expect((await run([dir], { isTTY: false })).stdout).not.toContain(esc);
+  });
+});
+
+describe('the tutorials as a Terraform team would write them, in all four formats', () => {
+  /** Rule ids each tutorial must draw; inputs are C's fixtures (Terraform JSON and its plan). */
+  const cases: [string, string[], string[]][] = [
+    ['000 policy file', ['000-humalect'], ['placeholder-account', 'full-service-access']],
+    ['001 policy file', ['001-amplify-workshop'], ['privilege-escalation', 'full-service-access']],
+    ['002 users with AdministratorAccess and others attached', ['002-automate-ha/tf-json', '002-automate-ha/plan-from-tf-json.json'], ['admin-access', 'user-attached-policy', 'full-service-access']],
+    ['003 users with managed policies attached', ['003-serverless-stack/tf-json', '003-serverless-stack/plan-from-tf-json.json'], ['admin-access', 'user-attached-policy']],
+    ['004 console access and two broad policies', ['004-invoice-scanner/tf-json', '004-invoice-scanner/plan-from-tf-json.json'], ['console-password', 'console-and-key', 'user-attached-policy', 'full-service-access', 'privilege-escalation']],
+  ];
+  for (const [name, inputs, expected] of cases) {
+    for (const input of inputs) {
+      it(`${name}: ${input}`, async () => {
+        const target = path.join(tutorials, input);
+        const json = await run(['--format', 'json', target]);
+        expect(json.code).toBe(1);
+        const ids = new Set((JSON.parse(json.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId));
+        for (const id of expected) expect(ids).toContain(id);
+
+        const sarif = JSON.parse((await run(['--format', 'sarif', target])).stdout) as { runs: { results: { ruleId: string }[] }[] };
+        expect(new Set(sarif.runs[0]!.results.map((r) => r.ruleId))).toEqual(ids);
+        const github = (await run(['--format', 'github', target])).stdout;
+        for (const id of ids) expect(github).toMatch(new RegExp(`^::(error|warning|notice) file=[^\\n]*title=${id}`, 'm'));
+        const text = (await run([target])).stdout;
+        for (const id of ids) expect(text).toMatch(new RegExp(`  ${id}\\n`));
+      });
+    }
+  }
+  it('004 from Terraform JSON flags the literal password as an error', async () => {
+    const { stdout } = await run(['--format', 'json', path.join(tutorials, '004-invoice-scanner/tf-json')]);
+    const findings = (JSON.parse(stdout) as { findings: { ruleId: string; severity: string }[] }).findings;
+    expect(findings).toContainEqual(expect.objectContaining({ ruleId: 'console-password', severity: 'error' }));
+  });
+});
+
+describe('bin.cjs', () => {
+  it('runs the CLI through tsx as `npx iam-policy-lint` does', () => {
+    const dir = folder({ 'admin.json': JSON.stringify(admin) });
+    const child = spawnSync(process.execPath, [path.join(root, 'lint', 'bin.cjs'), '--format', 'json', dir], { encoding: 'utf8', timeout: 120_000 });
+    expect(child.status).toBe(1);
+    expect(JSON.parse(child.stdout)).toMatchObject({ findings: [expect.objectContaining({ ruleId: 'admin-access', statement: 'All' })] });
+    const bad = spawnSync(process.execPath, [path.join(root, 'lint', 'bin.cjs'), '--format', 'yaml', dir], { encoding: 'utf8', timeout: 120_000 });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('iam-policy-lint: --format takes text, json, sarif, github; got "yaml"\nRun iam-policy-lint --help for usage.\n');
+  });
+});
