@@ -74,7 +74,9 @@ export function toTerraformString(text: string, values: AccountValues): string {
   let out = '';
   let last = 0;
   for (const match of text.matchAll(PLACEHOLDER)) {
-    out += escapeTemplate(text.slice(last, match.index)) + valueFor(match[0], values);
+    // A literal `$` just before an interpolation would make `$${`, Terraform's escape: write it as a string.
+    const before = escapeTemplate(text.slice(last, match.index)).replace(/\$+$/, (run) => `\${"${run}"}`);
+    out += before + valueFor(match[0], values);
     last = match.index + match[0].length;
   }
   return out + escapeTemplate(text.slice(last));
@@ -96,4 +98,26 @@ export function mapStrings(value: unknown, rewrite: (text: string) => string): u
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [rewrite(key), mapStrings(item, rewrite)]));
   }
   return value;
+}
+
+const INTERPOLATION: [RegExp, string][] = [
+  [/\$\{data\.aws_caller_identity\.[\w-]+\.account_id\}/g, '${AccountId}'],
+  [/\$\{data\.aws_partition\.[\w-]+\.partition\}/g, '${Partition}'],
+  [/\$\{data\.aws_region\.[\w-]+\.(name|region)\}/g, '${Region}'],
+];
+
+/**
+ * The inverse of toTerraformString, for readers of synthesized Terraform (the linter): the text as IAM
+ * will see it, with the account, partition and region back as placeholders. Size it with
+ * atWorstCaseLength; compare it with a preset as written.
+ */
+export function fromTerraformString(text: string): string {
+  // Split on escapes first so `$${Partition}` (a literal) is never taken for the placeholder.
+  return text
+    .split(/(\$\$\{|%%\{|\$\{"\$+"\})/)
+    .map((piece, i) => {
+      if (i % 2 === 0) return INTERPOLATION.reduce((t, [pattern, placeholder]) => t.replace(pattern, placeholder), piece);
+      return piece === '$${' ? '${' : piece === '%%{' ? '%{' : piece.slice(3, -2);
+    })
+    .join('');
 }

@@ -1,8 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TerraformStack, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { describe, expect, it } from 'vitest';
 import { LeastPrivilegeUser } from '.';
+import { toTerraformString } from './account-context';
 import { fixturePresets } from '../test/fixtures/modules/stack';
 import { runOk, terraformEnv } from '../test/support/terraform';
 import { requireTool } from '../test/support/tools';
@@ -35,5 +38,36 @@ describe('synthesized stacks', () => {
     const report = JSON.parse(result.stdout) as { valid: boolean; error_count: number; diagnostics: { summary: string }[] };
     expect(report.diagnostics.map((d) => d.summary)).toEqual([]);
     expect(report.valid).toBe(true);
+  });
+});
+
+describe('policy text through Terraform', () => {
+  it('reaches IAM as written, placeholders replaced, whatever $ and { it holds', { timeout: 120_000 }, async () => {
+    if (!requireTool('terraform')) return;
+    const texts = [
+      'arn:${Partition}:iam::123456789012:user/${aws:username}',
+      '$${aws:username} and %{ not a directive } and $%{x}',
+      'cost $${AccountId}: $$${Region}',
+      '${AccountId}${Partition}$',
+    ];
+    const values = { accountId: '${local.account}', partition: '${local.partition}', region: '${local.region}' };
+    const config = {
+      locals: { account: '210987654321', partition: 'aws-cn', region: 'cn-north-1' },
+      output: Object.fromEntries(texts.map((text, i) => [`t${i}`, { value: toTerraformString(text, values) }])),
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'tf-escape-'));
+    try {
+      writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(config));
+      const env = terraformEnv();
+      await runOk('terraform', ['init', '-input=false', '-no-color'], { cwd: dir, env });
+      await runOk('terraform', ['apply', '-auto-approve', '-input=false', '-no-color'], { cwd: dir, env });
+      const outputs = JSON.parse((await runOk('terraform', ['output', '-json'], { cwd: dir, env })).stdout) as Record<string, { value: string }>;
+      const expected = texts.map((text) =>
+        text.replace(/\$\{AccountId\}|123456789012/g, '210987654321').replace(/\$\{Partition\}/g, 'aws-cn').replace(/\$\{Region\}/g, 'cn-north-1'),
+      );
+      expect(texts.map((_, i) => outputs[`t${i}`].value)).toEqual(expected);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
