@@ -7,3 +7,4 @@ export { createAnalyzerClient } from './client';
 export { loadReferencePolicy, ReferencePolicyError, type ReferencePolicy } from './reference-policy';
 export { ANALYZER_RULE_IDS, type AnalyzerFinding, type AnalyzerOptions } from './types';
 export { validatePolicies, type ValidateOptions } from './validate-policies';
+export { analyzerRuleMetas, mergeAnalyzerFindings } from './merge-into-result';

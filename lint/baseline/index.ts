@@ -1,3 +1,4 @@
 /** `--baseline FILE`: report only findings that a previous JSON report did not have. */
 export { diffAgainstBaseline, fingerprint, type BaselineDiff } from './new-findings';
 export { BaselineError, parseBaseline, readBaseline, type BaselineFinding } from './read-baseline';
+export { applyBaseline, type BaselineCounts } from './apply-baseline';
