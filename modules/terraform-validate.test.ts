@@ -31,13 +31,18 @@ describe('synthesized stacks', () => {
     new LeastPrivilegeUser(stack, 'sm', { ...common, userName: 'sm', accessKey: { secret: { store: 'secretsmanager', recoveryWindowInDays: 7 } } });
     new LeastPrivilegeUser(stack, 'nokey', { ...common, userName: 'nokey', accessKey: false, policies: { extra: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:GetCallerIdentity', Resource: '*' }] } } });
 
-    const dir = join(Testing.fullSynth(stack), 'stacks', 'every-option');
+    const outdir = Testing.fullSynth(stack);
+    const dir = join(outdir, 'stacks', 'every-option');
     const env = terraformEnv();
-    await runOk('terraform', ['init', '-backend=false', '-input=false', '-no-color'], { cwd: dir, env });
-    const result = await runOk('terraform', ['validate', '-json', '-no-color'], { cwd: dir, env });
-    const report = JSON.parse(result.stdout) as { valid: boolean; error_count: number; diagnostics: { summary: string }[] };
-    expect(report.diagnostics.map((d) => d.summary)).toEqual([]);
-    expect(report.valid).toBe(true);
+    try {
+      await runOk('terraform', ['init', '-backend=false', '-input=false', '-no-color'], { cwd: dir, env });
+      const result = await runOk('terraform', ['validate', '-json', '-no-color'], { cwd: dir, env });
+      const report = JSON.parse(result.stdout) as { valid: boolean; diagnostics: { summary: string; detail?: string }[] };
+      expect(report.diagnostics.map((d) => `${d.summary}: ${d.detail ?? ''}`)).toEqual([]);
+      expect(report.valid).toBe(true);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });
 
