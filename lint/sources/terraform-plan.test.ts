@@ -34,6 +34,13 @@ const plan = {
       ],
     },
   },
+  resource_changes: [
+    { address: 'aws_iam_user_policy_attachment.a', change: { actions: ['create'], after: { user: 'deployer' }, after_unknown: { id: true, policy_arn: true } } },
+    {
+      address: 'module.team["ops"].aws_iam_group_policy_attachment.admin[0]',
+      change: { actions: ['create'], after_unknown: { id: true, group: true } },
+    },
+  ],
   configuration: {
     root_module: {
       resources: [
@@ -88,6 +95,46 @@ describe('Terraform plan (terraform show -json)', () => {
       ['plan.json::aws_iam_user.u', 'plan.json::aws_iam_policy.p', null],
       ['plan.json::module.team["ops"].aws_iam_group.g[0]', null, 'arn:aws:iam::aws:policy/AdministratorAccess'],
     ]);
+  });
+
+  it('reads a data source document read only at apply, its unknown values kept as references', () => {
+    const deferred = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            { address: 'aws_iam_policy.p', mode: 'managed', type: 'aws_iam_policy', name: 'p', values: { name: 'p' } },
+            {
+              address: 'data.aws_iam_policy_document.d',
+              mode: 'data',
+              type: 'aws_iam_policy_document',
+              name: 'd',
+              values: {
+                statement: [{ actions: ['iam:GetUser'], condition: [], effect: null, not_actions: null, principals: [], resources: [null], sid: null }],
+                version: null,
+              },
+            },
+          ],
+        },
+      },
+      resource_changes: [
+        { address: 'aws_iam_policy.p', change: { after_unknown: { arn: true, id: true, policy: true } } },
+        { address: 'data.aws_iam_policy_document.d', change: { after_unknown: { json: true, statement: [{ actions: [false], resources: [true] }] } } },
+      ],
+      configuration: {
+        root_module: {
+          resources: [
+            { address: 'aws_iam_policy.p', expressions: { policy: { references: ['data.aws_iam_policy_document.d.json', 'data.aws_iam_policy_document.d'] } } },
+            { address: 'data.aws_iam_policy_document.d', expressions: { statement: [{ actions: { constant_value: ['iam:GetUser'] }, resources: { references: ['aws_iam_user.u.arn', 'aws_iam_user.u'] } }] } },
+          ],
+        },
+      },
+    };
+    const read = readText('deferred.json', JSON.stringify(deferred));
+    const [policy] = read.inventory.policies;
+    expect(policy?.key).toBe('deferred.json::aws_iam_policy.p');
+    expect(policy?.document?.statements[0]).toMatchObject({ effect: 'Allow', actions: ['iam:GetUser'], resources: ['${aws_iam_user.u.arn}'] });
+    expect(policy?.document?.problems).toEqual([]);
   });
 
   it('reads state output (`terraform show -json` of a state) the same way', () => {

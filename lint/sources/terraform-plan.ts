@@ -31,17 +31,65 @@ function configurationExpressions(config: unknown): Map<string, Expressions> {
   return out;
 }
 
-/** The token an unknown attribute was configured with: its first (most precise) reference. */
+/** Stands for a value Terraform only knows after apply, when the configuration names no reference. */
+export const KNOWN_AFTER_APPLY = '${(known after apply)}';
+
+/** The token an unknown value was configured with: its first (most precise) reference. */
 function configuredToken(expression: unknown): string | undefined {
   if (!isRecord(expression) || !Array.isArray(expression.references)) return undefined;
   const first: unknown = expression.references[0];
   return typeof first === 'string' ? '${' + first + '}' : undefined;
 }
 
+/** An attribute's expression (`{references}` / `{constant_value}`) rather than a block of them. */
+function isLeafExpression(expression: unknown): boolean {
+  return isRecord(expression) && ('references' in expression || 'constant_value' in expression);
+}
+
+/**
+ * planned_values writes values unknown until apply as null (or leaves them out); after_unknown
+ * marks them. Each becomes an opaque token, the configured reference where there is one, so
+ * `policy_arn = aws_iam_policy.p.arn` still links and `resources = [aws_s3_bucket.b.arn]` is not
+ * mistaken for a null Resource.
+ */
+function fillUnknown(value: unknown, unknown: unknown, expression: unknown): unknown {
+  if (unknown === true) return configuredToken(expression) ?? KNOWN_AFTER_APPLY;
+  if (Array.isArray(unknown)) {
+    const list: unknown[] = Array.isArray(value) ? [...(value as unknown[])] : [];
+    unknown.forEach((mask: unknown, i) => {
+      if (mask === false) return;
+      const inner = isLeafExpression(expression) ? expression : Array.isArray(expression) ? (expression as unknown[])[i] : undefined;
+      list[i] = fillUnknown(list[i], mask, inner);
+    });
+    return list;
+  }
+  if (isRecord(unknown)) {
+    const object: Record<string, unknown> = isRecord(value) ? { ...value } : {};
+    for (const [key, mask] of Object.entries(unknown)) {
+      if (mask === false) continue;
+      const inner = isRecord(expression) && !isLeafExpression(expression) ? expression[key] : undefined;
+      object[key] = fillUnknown(object[key], mask, inner);
+    }
+    return object;
+  }
+  return value;
+}
+
+/** address -> after_unknown mask of its planned change. */
+function unknownMasks(changes: unknown): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (!Array.isArray(changes)) return out;
+  for (const change of changes) {
+    if (isRecord(change) && typeof change.address === 'string' && isRecord(change.change)) out.set(change.address, change.change.after_unknown);
+  }
+  return out;
+}
+
 function planResources(file: string, plan: Record<string, unknown>): TerraformResource[] {
   const valuesKey = isRecord(plan.planned_values) ? 'planned_values' : 'values';
   const root = (plan[valuesKey] as Record<string, unknown> | undefined)?.root_module;
   const expressions = configurationExpressions(plan.configuration);
+  const unknown = unknownMasks(plan.resource_changes);
   const out: TerraformResource[] = [];
   const visit = (module: unknown, modulePointer: string): void => {
     if (!isRecord(module)) return;
@@ -49,13 +97,9 @@ function planResources(file: string, plan: Record<string, unknown>): TerraformRe
     if (Array.isArray(module.resources)) {
       module.resources.forEach((r: unknown, i) => {
         if (!isRecord(r) || typeof r.address !== 'string' || typeof r.type !== 'string' || typeof r.name !== 'string') return;
-        const body: Record<string, unknown> = isRecord(r.values) ? { ...r.values } : {};
         const configured = expressions.get(baseAddress(r.address).replace(/\[[^\]]*\]/g, ''));
-        for (const [attribute, expression] of Object.entries(configured ?? {})) {
-          if (body[attribute] !== undefined && body[attribute] !== null) continue;
-          const token = configuredToken(expression);
-          if (token !== undefined) body[attribute] = token;
-        }
+        const filled = fillUnknown(isRecord(r.values) ? r.values : {}, unknown.get(r.address), configured);
+        const body = isRecord(filled) ? filled : {};
         const mode = r.mode === 'data' ? 'data' : 'managed';
         out.push({
           mode,
