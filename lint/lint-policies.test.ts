@@ -1,8 +1,14 @@
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TerraformStack, Testing } from 'cdktf';
+import { IamGroupPolicyAttachment } from '@cdktf/provider-aws/lib/iam-group-policy-attachment';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { describe, expect, it } from 'vitest';
-import { synthIsStale } from './lint-policies';
+import { LeastPrivilegeUser } from '../modules';
+import { PolicyLintAspect } from './aspect/policy-lint-aspect';
+import { suppressLint } from './aspect/suppress-lint';
+import { lintPolicies, synthIsStale } from './lint-policies';
 
 /** A project folder whose files carry the given ages in seconds. */
 function project(ages: Record<string, number>): string {
@@ -37,5 +43,61 @@ describe('synthIsStale', () => {
   it('ignores test files, which do not change what is synthesized', () => {
     const root = project({ 'main.ts': 100, 'modules/user.test.ts': 5, 'cdktf.out/manifest.json': 50 });
     expect(synthIsStale(root)).toBe(false);
+  });
+});
+
+interface JsonReport {
+  findings: Array<{ ruleId: string; file: string; resource: string | null }>;
+  suppressed: Array<{ ruleId: string; reason: string }>;
+}
+
+/** A project whose cdktf.out holds one stack granting AdministratorAccess, suppressed or not. */
+function synthesizedProject(suppressed: boolean): string {
+  const root = mkdtempSync(join(tmpdir(), 'lint-policies-run-'));
+  const stack = new TerraformStack(Testing.app(), 'deploy');
+  new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+  const reader = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::invoices/*' }] };
+  const user = new LeastPrivilegeUser(stack, 'user', { userName: 'deployer', policies: { reader }, accessKey: false });
+  new IamGroupPolicyAttachment(user, 'admin', { group: user.groupName!, policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' });
+  if (suppressed) suppressLint(user, [{ ruleId: 'admin-access', reason: 'break-glass user, ticket SEC-123' }]);
+  // What `cdktf synth` does under lint-policies: the guard in report mode, which records suppressions.
+  new PolicyLintAspect({ mode: 'report' }).visit(stack);
+  mkdirSync(join(root, 'cdktf.out', 'stacks', 'deploy'), { recursive: true });
+  writeFileSync(join(root, 'cdktf.out', 'stacks', 'deploy', 'cdk.tf.json'), JSON.stringify(stack.toTerraform(), null, 2));
+  mkdirSync(join(root, 'policies'));
+  writeFileSync(join(root, 'policies', 'reader.json'), JSON.stringify(reader));
+  return root;
+}
+
+function run(root: string, extra: string[] = []): { status: number; report: JsonReport } {
+  const output = join(root, 'report.json');
+  const status = lintPolicies(['--no-synth', '--format', 'json', '--output', output, ...extra], root);
+  return { status, report: status === 2 ? { findings: [], suppressed: [] } : (JSON.parse(readFileSync(output, 'utf8')) as JsonReport) };
+}
+
+describe('lintPolicies', () => {
+  it('lints cdktf.out and policies/ and exits 1 on an AdministratorAccess grant', () => {
+    const { status, report } = run(synthesizedProject(false));
+    expect(status).toBe(1);
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ ruleId: 'admin-access', file: 'cdktf.out/stacks/deploy/cdk.tf.json', resource: expect.stringMatching(/^aws_iam_group_policy_attachment\./) }),
+    );
+  });
+
+  it('reports a construct suppression as suppressed, with its reason, and exits 0', () => {
+    const root = synthesizedProject(true);
+    writeFileSync(join(root, 'own-config.json'), JSON.stringify({ rules: { 'user-attached-policy': 'off' } }));
+    const { status, report } = run(root, ['--config', 'own-config.json']);
+    expect(report.findings.filter((f) => f.ruleId === 'admin-access')).toEqual([]);
+    expect(report.suppressed).toEqual([
+      expect.objectContaining({ ruleId: 'admin-access', reason: 'break-glass user, ticket SEC-123 (suppressLint on deploy/user)' }),
+    ]);
+    expect(status).toBe(0);
+  });
+
+  it('exits 2 when there is nothing synthesized to lint', () => {
+    const root = mkdtempSync(join(tmpdir(), 'lint-policies-empty-'));
+    mkdirSync(join(root, 'policies'));
+    expect(run(root).status).toBe(2);
   });
 });

@@ -2,7 +2,7 @@ import { TerraformStack, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { describe, expect, it } from 'vitest';
 import { LeastPrivilegeUser } from '../../modules';
-import { suppressionsInSynthOutput, writeSuppressionsToJson } from './json-suppressions';
+import { appliedKey, suppressionsInSynthOutput, writeSuppressionsToJson } from './json-suppressions';
 import { suppressLint } from './suppress-lint';
 import { constructsByAddress } from './terraform-addresses';
 
@@ -38,5 +38,18 @@ describe('suppressions in the synthesized JSON', () => {
     for (const value of [null, [], 'text', { resource: [] }, { '//': { 'iam-policy-lint': { suppressions: [{ rule: 1 }] } } }]) {
       expect(suppressionsInSynthOutput(value, 'x')).toEqual([]);
     }
+  });
+});
+
+describe('suppressions recorded only where they were used', () => {
+  it('writes a construct suppression only on the resources whose findings it suppressed', () => {
+    const stack = new TerraformStack(Testing.app(), 'deploy');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    const user = new LeastPrivilegeUser(stack, 'user', { userName: 'deployer', accessKey: false });
+    suppressLint(user, [{ ruleId: 'admin-access', reason: 'break-glass user, ticket SEC-123' }]);
+    const [address] = [...constructsByAddress(stack).keys()].filter((a) => a.startsWith('aws_iam_user.'));
+    writeSuppressionsToJson(stack, new Set([appliedKey('admin-access', address!)]));
+
+    expect(suppressionsInSynthOutput(stack.toTerraform(), 'f').map((s) => s.resource)).toEqual([address]);
   });
 });

@@ -27,7 +27,12 @@ export interface ConfigFileSuppression {
   reason: string;
 }
 
-export function writeSuppressionsToJson(stack: TerraformStack): void {
+/**
+ * Record the stack's construct suppressions in its JSON. With `applied` (rule id + address pairs
+ * the synth-time lint suppressed), only the resources a suppression was used on get it, so the
+ * later lint does not call the rest of a construct's copies unused.
+ */
+export function writeSuppressionsToJson(stack: TerraformStack, applied?: ReadonlySet<string>): void {
   const byElement = new Map<TerraformElement, JsonSuppression[]>();
   const onStack: JsonSuppression[] = [];
   for (const construct of stack.node.findAll()) {
@@ -38,13 +43,21 @@ export function writeSuppressionsToJson(stack: TerraformStack): void {
       continue;
     }
     for (const inner of construct.node.findAll()) {
-      if (terraformAddress(inner) === null) continue;
+      const address = terraformAddress(inner);
+      if (address === null) continue;
+      const used = applied ? written.filter((s) => applied.has(appliedKey(s.rule, address))) : written;
+      if (used.length === 0) continue;
       const element = inner as TerraformElement;
-      byElement.set(element, [...(byElement.get(element) ?? []), ...written]);
+      byElement.set(element, [...(byElement.get(element) ?? []), ...used]);
     }
   }
   for (const [element, suppressions] of byElement) element.addOverride(JSON_SUPPRESSIONS_PATH, suppressions);
   if (onStack.length > 0) stack.addOverride(JSON_SUPPRESSIONS_PATH, onStack);
+}
+
+/** Key of a (rule, Terraform address) pair in the `applied` set. */
+export function appliedKey(ruleId: string, address: string): string {
+  return `${ruleId} ${address}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

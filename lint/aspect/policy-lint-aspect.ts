@@ -14,7 +14,7 @@ import { rules } from '../rules/index';
 import { readText } from '../sources/index';
 import { constructSuppressions, suppressionSource } from './construct-suppressions';
 import { GUARD_MODE_VARIABLE, guardModeFromEnvironment, type GuardMode } from './guard-mode';
-import { writeSuppressionsToJson } from './json-suppressions';
+import { appliedKey, writeSuppressionsToJson } from './json-suppressions';
 import { constructsByAddress } from './terraform-addresses';
 
 export interface PolicyLintOptions {
@@ -76,7 +76,8 @@ export class PolicyLintAspect implements IAspect {
       Annotations.of(constructOf(finding)).addInfo(`${finding.ruleId} suppressed: ${finding.reason} [${where(finding)}]`);
     }
     this.reportUnused(stack, fromConstructs, result.unusedSuppressions);
-    writeSuppressionsToJson(stack);
+    const applied = new Set(result.suppressed.flatMap((f) => (f.resource === null ? [] : [appliedKey(f.ruleId, f.resource)])));
+    writeSuppressionsToJson(stack, applied);
   }
 
   /** A misspelt rule id would suppress nothing and be reported as unused: say what is wrong instead. */
