@@ -7,15 +7,39 @@ export function hasWildcard(text: string): boolean {
   return text.includes('*') || text.includes('?');
 }
 
-/** A case-insensitive anchored regular expression for an IAM glob. */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (const c of glob) {
-    if (c === '*') source += '.*';
-    else if (c === '?') source += '.';
-    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+/**
+ * A case-insensitive matcher for an IAM glob. Not a regular expression: `.*a.*a.*a...` backtracks
+ * exponentially on a hostile pattern, while this two-pointer match (back up to the last `*`
+ * only) is O(pattern x text) at worst.
+ */
+export function globMatcher(glob: string): (text: string) => boolean {
+  const pattern = glob.toLowerCase().replace(/\*{2,}/g, '*');
+  return (input: string) => globMatches(pattern, input.toLowerCase());
+}
+
+/** `pattern` and `text` already lower-cased. */
+function globMatches(pattern: string, text: string): boolean {
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < text.length) {
+    const c = pattern.charCodeAt(p);
+    if (p < pattern.length && (c === 63 /* ? */ || c === text.charCodeAt(t)) && c !== 42) {
+      p++;
+      t++;
+    } else if (p < pattern.length && c === 42 /* * */) {
+      star = p++;
+      resume = t;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++resume;
+    } else {
+      return false;
+    }
   }
-  return new RegExp(`^${source}$`, 'i');
+  while (p < pattern.length && pattern.charCodeAt(p) === 42) p++;
+  return p === pattern.length;
 }
 
 /** Split `service:Action` at the first colon; null when there is none. */
@@ -24,6 +48,9 @@ export function splitAction(pattern: string): { service: string; action: string 
   if (colon <= 0) return null;
   return { service: pattern.slice(0, colon), action: pattern.slice(colon + 1) };
 }
+
+/** Longer than any real action name: beyond this, suggestions are not computed (the cost is quadratic). */
+export const MAX_SUGGESTION_INPUT = 256;
 
 /**
  * Edit distance from an IAM glob to a concrete name, where `*` matches any run for free and `?`
@@ -51,6 +78,7 @@ export function editDistance(glob: string, name: string): number {
 
 /** The candidate closest to `target` (case-insensitive), ties broken alphabetically; null for no candidates. */
 export function closest(target: string, candidates: Iterable<string>): string | null {
+  if (target.length > MAX_SUGGESTION_INPUT) return null;
   const needle = target.toLowerCase();
   let best: string | null = null;
   let bestDistance = Infinity;

@@ -61,6 +61,24 @@ describe('createCatalog: actions', () => {
   });
 });
 
+describe('createCatalog: laziness', () => {
+  it('reads one service file per service used, once, and the managed policies only for an ARN', () => {
+    const reads: string[] = [];
+    const lazy = createCatalog({ onRead: (what) => reads.push(what) });
+    expect(reads).toEqual([]);
+    lazy.expand('s3:GetObject');
+    lazy.expand('s3:Put*');
+    lazy.action('s3:DeleteObject');
+    expect(reads).toEqual(['services', 'service:s3']);
+    lazy.expand('iam:PassRole');
+    expect(reads).toEqual(['services', 'service:s3', 'service:iam']);
+    lazy.managedPolicy('arn:aws:iam::210987654321:policy/Mine');
+    expect(reads).not.toContain('managed-policies');
+    lazy.managedPolicy('arn:aws:iam::aws:policy/ReadOnlyAccess');
+    expect(reads).toContain('managed-policies');
+  });
+});
+
 describe('createCatalog: AWS managed policies', () => {
   it('resolves an AWS managed ARN in any partition to the latest document', () => {
     for (const partition of ['aws', 'aws-us-gov', 'aws-cn', '${data.aws_partition.current.partition}']) {

@@ -5,12 +5,12 @@
  */
 import { parsePolicyDocument } from '../model/parse-document';
 import type { PolicyDocument } from '../model/types';
-import { globToRegExp, hasWildcard, splitAction } from './action-pattern';
+import { globMatcher, hasWildcard, splitAction } from './action-pattern';
 import { effectiveAccessLevel } from './access-levels';
 import type { ActionInfo, Catalog, ResourceTypeRef } from './catalog';
 import legacyFile from './data/legacy-actions.json';
 import { readDataVersion, readService, readServiceNames, type RawService } from './iam-data-files';
-import { findManagedPolicy, managedPoliciesVersion } from './managed-policies';
+import { findManagedPolicy, isAwsManagedPolicyArn, managedPoliciesVersion } from './managed-policies';
 
 interface LoadedService {
   raw: RawService;
@@ -19,17 +19,23 @@ interface LoadedService {
   details: Map<string, ActionInfo>;
 }
 
-function legacyMatchers(): { exact: Set<string>; patterns: RegExp[] } {
+function legacyMatchers(): { exact: Set<string>; patterns: ((text: string) => boolean)[] } {
   const exact = new Set<string>();
-  const patterns: RegExp[] = [];
+  const patterns: ((text: string) => boolean)[] = [];
   for (const entry of legacyFile.actions) {
     exact.add(entry.toLowerCase());
-    if (hasWildcard(entry)) patterns.push(globToRegExp(entry));
+    if (hasWildcard(entry)) patterns.push(globMatcher(entry));
   }
   return { exact, patterns };
 }
 
-export function createCatalog(): Catalog {
+export interface CatalogOptions {
+  /** Told each time data is read (`services`, `service:<prefix>`, `managed-policies`): lets tests prove laziness. */
+  onRead?(what: string): void;
+}
+
+export function createCatalog(options: CatalogOptions = {}): Catalog {
+  const onRead = options.onRead ?? (() => undefined);
   let serviceList: string[] | undefined;
   let serviceSet: Set<string> | undefined;
   const services = new Map<string, LoadedService>();
@@ -39,7 +45,10 @@ export function createCatalog(): Catalog {
   let version: string | undefined;
 
   function knownServices(): Set<string> {
-    serviceList ??= readServiceNames();
+    if (!serviceList) {
+      onRead('services');
+      serviceList = readServiceNames();
+    }
     serviceSet ??= new Set(serviceList);
     return serviceSet;
   }
@@ -49,6 +58,7 @@ export function createCatalog(): Catalog {
     const cached = services.get(key);
     if (cached) return cached;
     if (!knownServices().has(key)) return null;
+    onRead(`service:${key}`);
     const raw = readService(key);
     const loaded: LoadedService = { raw, names: Object.values(raw.actions).map((a) => `${key}:${a.name}`), details: new Map() };
     services.set(key, loaded);
@@ -60,7 +70,7 @@ export function createCatalog(): Catalog {
     const parts = splitAction(pattern);
     if (!parts) return [];
     const servicesToSearch = hasWildcard(parts.service)
-      ? [...knownServices()].filter((s) => globToRegExp(parts.service).test(s))
+      ? [...knownServices()].filter(globMatcher(parts.service))
       : [parts.service];
     if (!hasWildcard(parts.action)) {
       return servicesToSearch.flatMap((s) => {
@@ -68,11 +78,11 @@ export function createCatalog(): Catalog {
         return found ? [`${s.toLowerCase()}:${found.name}`] : [];
       });
     }
-    const matcher = globToRegExp(parts.action);
+    const matches = globMatcher(parts.action);
     return servicesToSearch.flatMap((s) => {
       const loaded = service(s);
       if (!loaded) return [];
-      return loaded.names.filter((name) => matcher.test(name.slice(name.indexOf(':') + 1)));
+      return loaded.names.filter((name) => matches(name.slice(name.indexOf(':') + 1)));
     });
   }
 
@@ -134,11 +144,12 @@ export function createCatalog(): Catalog {
     isKnownLegacyAction(name) {
       legacy ??= legacyMatchers();
       const key = name.toLowerCase();
-      return legacy.exact.has(key) || legacy.patterns.some((p) => p.test(key));
+      return legacy.exact.has(key) || legacy.patterns.some((matches) => matches(key));
     },
     managedPolicy(arn) {
       if (managed.has(arn)) return managed.get(arn) ?? null;
-      const entry = findManagedPolicy(arn);
+      if (isAwsManagedPolicyArn(arn)) onRead('managed-policies');
+      const entry = isAwsManagedPolicyArn(arn) ? findManagedPolicy(arn) : null;
       const resolved = entry ? { name: entry.name, document: parsePolicyDocument(entry.document, { text: JSON.stringify(entry.document) }) } : null;
       managed.set(arn, resolved);
       return resolved;

@@ -10,16 +10,16 @@
  * a whole reference (`${aws_s3_bucket.b.arn}`) therefore only fits a preset `*`.
  */
 import type { PolicyDocument, Statement } from '../model/types';
-import { globToRegExp } from './action-pattern';
+import { globMatcher } from './action-pattern';
 import type { Catalog } from './catalog';
 import { documentGrants, type Grant } from './grants';
 
-const presetPatterns = new Map<string, RegExp>();
+const presetPatterns = new Map<string, (text: string) => boolean>();
 
-function presetResourceMatcher(resource: string): RegExp {
+function presetResourceMatcher(resource: string): (text: string) => boolean {
   let matcher = presetPatterns.get(resource);
   if (!matcher) {
-    matcher = globToRegExp(resource.replace(/\$\{[^}]*\}/g, '*'));
+    matcher = globMatcher(resource.replace(/\$\{[^}]*\}/g, '*'));
     presetPatterns.set(resource, matcher);
   }
   return matcher;
@@ -32,7 +32,7 @@ function resourcesCovered(user: Statement, preset: Statement): boolean {
   if (user.notResources !== null || user.resources === null) return false;
   return user.resources.every((r) => {
     const text = r.replace(/\$\{[^}]*\}/g, '*');
-    return presetResources.some((p) => presetResourceMatcher(p).test(text));
+    return presetResources.some((p) => presetResourceMatcher(p)(text));
   });
 }
 

@@ -79,6 +79,8 @@ function tokenize(text: string, placeholder: (name: string) => Token, globs: boo
  * `stack/Nmd*` fits `stack/${StackName}/${Id}` and `arn:aws:s3:::logs` does not fit an object.
  */
 export function couldBeOfFormat(resource: string, format: string): boolean {
+  // IAM caps an ARN at 2048 characters; a longer entry is broken input, and the test is quadratic.
+  if (resource.length > MAX_ARN_LENGTH) return true;
   const key = `${resource}\n${format}`;
   let answer = verdicts.get(key);
   if (answer === undefined) {
@@ -90,6 +92,7 @@ export function couldBeOfFormat(resource: string, format: string): boolean {
 }
 
 const verdicts = new Map<string, boolean>();
+const MAX_ARN_LENGTH = 2048;
 
 function intersects(resource: string, format: string): boolean {
   let f = formatTokens.get(format);

@@ -33,6 +33,15 @@ testRule(
   catalog,
 );
 
+describe('unknown-action on hostile input', () => {
+  it('answers in bounded time for a 1 MB action, without a suggestion', () => {
+    const started = Date.now();
+    const findings = runRule(unknownAction, allow(['s3:' + 'x'.repeat(1_000_000), 's3:' + '*a'.repeat(60) + 'b']), catalog);
+    expect(findings.map((f) => f.messageId)).toEqual(['noMatch', 'unknownAction']);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
 describe('unknown-action suggestions', () => {
   it('names the closest real action', () => {
     const [finding] = runRule(unknownAction, allow('s3:GetObjct'), catalog);
