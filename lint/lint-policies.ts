@@ -19,6 +19,8 @@ import { validateConfig } from './config/validate-config';
 export const ROOT = join(__dirname, '..');
 export const SYNTH_OUTPUT = 'cdktf.out';
 export const LINTED_PATHS = [SYNTH_OUTPUT, 'policies'];
+/** Options lint-policies takes itself; everything else goes to iam-policy-lint. */
+export const LINT_POLICIES_OPTIONS = ['--no-synth'];
 /** What the app is built from: a change to any of them makes cdktf.out stale. */
 const APP_SOURCES = ['main.ts', 'config.ts', 'cdktf.json', 'stacks', 'modules', 'policies'];
 
@@ -106,7 +108,7 @@ export function withConstructSuppressions(argv: readonly string[], root: string)
 
 export function lintPolicies(argv: readonly string[], root: string = ROOT): number {
   const noSynth = argv.includes('--no-synth');
-  const passed = argv.filter((argument) => argument !== '--no-synth');
+  const passed = argv.filter((argument) => !LINT_POLICIES_OPTIONS.includes(argument));
   if (!noSynth && synthIsStale(root)) {
     const status = synthesize(root);
     if (status !== 0) {

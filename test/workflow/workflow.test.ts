@@ -3,10 +3,14 @@
  * here, that it is valid YAML, that the commands it runs exist in this repository, that the
  * options it passes are the linter's, and that the upload step reads the file the lint writes.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { parseCli } from '../../lint/cli';
+import { LINT_POLICIES_OPTIONS, LINTED_PATHS } from '../../lint/lint-policies';
 
 const ROOT = join(__dirname, '..', '..');
 const WORKFLOW = join(ROOT, '.github', 'workflows', 'iam-policy-lint.yml');
@@ -26,18 +30,6 @@ interface Workflow {
   permissions: Record<string, string>;
   jobs: Record<string, { 'runs-on': string; steps: Step[] }>;
 }
-
-/** The linter's options (design.md contract, plus issue 6's), each with whether it takes a value. */
-const LINT_OPTIONS: Record<string, { values?: string[] } | { flag: true } | { file: true }> = {
-  '--format': { values: ['text', 'json', 'sarif', 'github'] },
-  '--output': { file: true },
-  '--fail-on': { values: ['error', 'warning', 'info', 'never'] },
-  '--config': { file: true },
-  '--baseline': { file: true },
-  '--access-analyzer': { flag: true },
-  '--check-no-new-access': { file: true },
-  '--no-synth': { flag: true },
-};
 
 function loadWorkflow(): Workflow {
   return parse(readFileSync(WORKFLOW, 'utf8'), { strict: true, uniqueKeys: true }) as Workflow;
@@ -65,26 +57,17 @@ function lintStep(): Step {
   return step!;
 }
 
-/** Option -> value for the arguments after `--`, rejecting what the linter would not accept. */
-function lintArguments(words: string[]): Map<string, string | true> {
+/** The arguments after `--`: what npm passes on to lint-policies. */
+function passedArguments(words: string[]): string[] {
   const separator = words.indexOf('--');
-  expect(separator, 'arguments reach the linter after --').toBeGreaterThan(0);
-  const given = new Map<string, string | true>();
-  const rest = words.slice(separator + 1);
-  for (let i = 0; i < rest.length; i++) {
-    const option = rest[i]!;
-    const spec = LINT_OPTIONS[option];
-    expect(spec, `${option} is an iam-policy-lint option`).toBeDefined();
-    if ('flag' in spec!) {
-      given.set(option, true);
-      continue;
-    }
-    const value = rest[++i];
-    expect(value, `${option} has a value`).toBeDefined();
-    if ('values' in spec! && spec.values) expect(spec.values).toContain(value);
-    given.set(option, value!);
-  }
-  return given;
+  expect(separator, 'arguments reach the script after --').toBeGreaterThan(0);
+  return words.slice(separator + 1);
+}
+
+/** The linter's view of the arguments, through its own parser: lint-policies passes them on, less its own. */
+function lintOptions(words: string[]) {
+  const forLinter = passedArguments(words).filter((a) => !LINT_POLICIES_OPTIONS.includes(a));
+  return parseCli([...forLinter, ...LINTED_PATHS]);
 }
 
 describe('.github/workflows/iam-policy-lint.yml', () => {
@@ -119,18 +102,19 @@ describe('.github/workflows/iam-policy-lint.yml', () => {
     expect(program, `the "${script}" script runs a TypeScript file`).toBeDefined();
     expect(existsSync(join(ROOT, program!)), `${program} exists`).toBe(true);
 
-    const given = lintArguments(words);
-    expect(given.get('--format')).toBe('sarif');
-    expect(given.get('--output')).toEqual(expect.any(String));
+    const options = lintOptions(words);
+    expect(options.format).toBe('sarif');
+    expect(options.output).toEqual(expect.any(String));
+    expect(options.paths).toEqual(LINTED_PATHS);
   });
 
   it('uploads the file the lint writes, even when the lint failed', () => {
     const lint = lintStep();
-    const output = lintArguments(npmRunWords(lint.run!)).get('--output');
+    const output = lintOptions(npmRunWords(lint.run!)).output;
     const upload = steps().find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
     expect(upload?.with?.sarif_file).toBe(output);
     expect(upload?.if).toMatch(/^always\(\)/);
-    expect(upload?.if).toContain(`hashFiles('${String(output)}')`);
+    expect(upload?.if).toContain(`hashFiles('${output}')`);
     expect(steps().indexOf(upload!)).toBeGreaterThan(steps().indexOf(lint));
   });
 
@@ -147,5 +131,20 @@ describe('.github/workflows/iam-policy-lint.yml', () => {
     const last = all.at(-1)!;
     expect(last.if).toBe(`steps.${lint.id}.outputs.status != '0'`);
     expect(last.run).toContain(`exit \${{ steps.${lint.id}.outputs.status }}`);
+  });
+});
+
+describe('the lint command of the workflow, run here', () => {
+  it('writes the SARIF file the upload step reads, with an exit status of the contract', () => {
+    const words = npmRunWords(lintStep().run!);
+    const forLinter = passedArguments(words).filter((a) => !LINT_POLICIES_OPTIONS.includes(a));
+    const cwd = mkdtempSync(join(tmpdir(), 'workflow-'));
+    const run = spawnSync(process.execPath, [join(ROOT, 'lint', 'bin.cjs'), ...forLinter, join(ROOT, 'policies')], { cwd, encoding: 'utf8' });
+    expect([0, 1], run.stderr).toContain(run.status);
+
+    const upload = steps().find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    const sarif = JSON.parse(readFileSync(join(cwd, String(upload!.with!.sarif_file)), 'utf8')) as { version: string; runs: Array<{ tool: { driver: { name: string } } }> };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0]!.tool.driver.name).toBe('iam-policy-lint');
   });
 });
