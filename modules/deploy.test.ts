@@ -14,6 +14,7 @@ import {
   IAMClient,
   ListAccessKeysCommand,
   ListAttachedGroupPoliciesCommand,
+  ListAttachedUserPoliciesCommand,
   ListGroupsCommand,
   ListGroupsForUserCommand,
   ListPoliciesCommand,
@@ -21,6 +22,7 @@ import {
   type AccessKeyMetadata,
 } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LeastPrivilegeUser } from '.';
 import { fixturePresets, relativeStateStack } from '../test/fixtures/modules/stack';
 import { MOTO_ACCOUNT_ID, startMoto, type Moto } from '../test/support/moto';
 import { run, runOk, terraformEnv } from '../test/support/terraform';
@@ -52,6 +54,9 @@ describe.runIf(haveTools)('LeastPrivilegeUser deployed to moto_server', () => {
       },
       'deploy',
     );
+    // Two more users for the other secret stores and for attachment to the user; their serial stays 0.
+    new LeastPrivilegeUser(stack, 'in-ssm', { userName: 'in-ssm', attachTo: 'user', presetSource: fixturePresets, presets: ['self-service'], accessKey: { secret: { store: 'ssm' } } });
+    new LeastPrivilegeUser(stack, 'in-sm', { userName: 'in-sm', accessKey: { secret: { store: 'secretsmanager', recoveryWindowInDays: 0 } } });
     const out = Testing.fullSynth(stack);
     timings[`synth serial ${serial} (ms)`] = Math.round(performance.now() - started);
     copyFileSync(join(out, 'stacks', 'deploy', 'cdk.tf.json'), join(workdir, 'cdk.tf.json'));
@@ -67,6 +72,24 @@ describe.runIf(haveTools)('LeastPrivilegeUser deployed to moto_server', () => {
 
   async function keys(): Promise<AccessKeyMetadata[]> {
     return (await iam.send(new ListAccessKeysCommand({ UserName: USER }))).AccessKeyMetadata ?? [];
+  }
+
+  /** A JSON-protocol call to moto (SSM, Secrets Manager); moto routes by the credential scope's service. */
+  async function awsJson(service: string, target: string, body: object): Promise<Record<string, unknown>> {
+    const response = await fetch(moto.endpoint, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-amz-json-1.1',
+        'X-Amz-Target': target,
+        Authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=x`,
+      },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, ...((await response.json()) as Record<string, unknown>) };
+  }
+
+  async function keyIdsOf(userName: string): Promise<string[]> {
+    return ((await iam.send(new ListAccessKeysCommand({ UserName: userName }))).AccessKeyMetadata ?? []).map((k) => k.AccessKeyId ?? '');
   }
 
   async function planIsEmpty(): Promise<void> {
@@ -143,6 +166,25 @@ describe.runIf(haveTools)('LeastPrivilegeUser deployed to moto_server', () => {
     expect(applied.stdout).not.toContain(String(password.value));
   });
 
+  it('stores secrets in SSM and Secrets Manager, and attaches to the user when asked', { timeout: 60_000 }, async () => {
+    const out = await outputs();
+    const parameter = await awsJson('ssm', 'AmazonSSM.GetParameter', { Name: out['in-ssm_access_key_secret_parameter'].value, WithDecryption: true });
+    const fromSsm = JSON.parse(String((parameter.Parameter as { Value: string; Type: string }).Value)) as { AccessKeyId: string; SecretAccessKey: string };
+    expect((parameter.Parameter as { Type: string }).Type).toBe('SecureString');
+    expect([fromSsm.AccessKeyId]).toEqual(await keyIdsOf('in-ssm'));
+    expect(fromSsm.SecretAccessKey).toMatch(/^\S{40}$/);
+    expect(out['in-ssm_access_key_secret']).toBeUndefined();
+
+    const secret = await awsJson('secretsmanager', 'secretsmanager.GetSecretValue', { SecretId: out['in-sm_access_key_secret_arn'].value });
+    const fromSm = JSON.parse(String(secret.SecretString)) as { AccessKeyId: string; SecretAccessKey: string };
+    expect([fromSm.AccessKeyId]).toEqual(await keyIdsOf('in-sm'));
+    expect(fromSm.SecretAccessKey).toMatch(/^\S{40}$/);
+
+    const direct = (await iam.send(new ListAttachedUserPoliciesCommand({ UserName: 'in-ssm' }))).AttachedPolicies ?? [];
+    expect(direct.map((p) => p.PolicyName)).toEqual(['in-ssm-self-service']);
+    expect((await iam.send(new ListGroupsForUserCommand({ UserName: 'in-ssm' }))).Groups).toEqual([]);
+  });
+
   it('plans no changes on a second run', { timeout: 120_000 }, async () => {
     await planIsEmpty();
   });
@@ -172,8 +214,10 @@ describe.runIf(haveTools)('LeastPrivilegeUser deployed to moto_server', () => {
     const started = performance.now();
     await terraform('destroy', '-auto-approve', '-input=false');
     timings['destroy (ms)'] = Math.round(performance.now() - started);
-    expect(((await iam.send(new ListUsersCommand({}))).Users ?? []).map((u) => u.UserName)).not.toContain(USER);
-    expect(((await iam.send(new ListGroupsCommand({}))).Groups ?? []).map((g) => g.GroupName)).not.toContain(`${USER}-group`);
+    expect((await iam.send(new ListUsersCommand({}))).Users ?? []).toEqual([]);
+    expect((await iam.send(new ListGroupsCommand({}))).Groups ?? []).toEqual([]);
     expect((await iam.send(new ListPoliciesCommand({ Scope: 'Local' }))).Policies ?? []).toEqual([]);
+    expect(((await awsJson('ssm', 'AmazonSSM.DescribeParameters', {})).Parameters as unknown[]) ?? []).toEqual([]);
+    expect(((await awsJson('secretsmanager', 'secretsmanager.ListSecrets', {})).SecretList as unknown[]) ?? []).toEqual([]);
   });
 });
