@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config/types';
 import { resolveConfig } from './config/load-config';
-import { formatInputError, lint, LintInputError } from './index';
+import { formatInputError, lint, LintInputError, type LintRunResult } from './index';
 import { loadAwsCatalog } from './engine/load-catalog';
 import { EXIT_USAGE, exitCode, FAIL_ON, formatReport, FORMATS, type FailOn, type Format } from './report/index';
 import { TOOL_NAME, TOOL_VERSION } from './report/tool';
@@ -135,11 +135,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (options.paths.length === 0) throw new UsageError('give at least one PATH (a file, or a folder to search), e.g. iam-policy-lint cdktf.out policies');
 
     const config = resolveConfig(options.config, undefined, io.cwd);
-    const started = Date.now();
     const result = await lint(options.paths, { config });
     if (debug) {
       for (const s of result.skipped) io.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
-      io.stderr.write(`read ${result.summary.filesRead} files and ran ${rules.length} rules in ${Date.now() - started} ms\n`);
+      io.stderr.write(`${debugTimings(result)}\n`);
     }
     for (const s of result.unusedSuppressions) {
       io.stderr.write(`note: a suppression in ${s.source} (rule ${s.rule}, ${s.file ?? s.resource}) matched no finding; remove it if it is stale\n`);
@@ -157,6 +156,17 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     return fail(error, io, debug);
   }
+}
+
+function debugTimings(result: LintRunResult): string {
+  const timings = Object.entries(result.ruleTimings).sort((a, b) => b[1] - a[1]);
+  const total = timings.reduce((sum, [, ms]) => sum + ms, 0);
+  const slowest = timings.slice(0, 3).map(([id, ms]) => `${id} ${ms.toFixed(0)} ms`).join(', ');
+  return (
+    `read ${result.summary.filesRead} files in ${result.readTime.toFixed(0)} ms; ` +
+    `${timings.length} rules in ${total.toFixed(0)} ms (slowest: ${slowest}); ` +
+    `AWS catalog ${result.catalogDataVersion === null ? 'not loaded' : 'loaded'}`
+  );
 }
 
 function writeReport(file: string, report: string): void {

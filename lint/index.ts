@@ -35,12 +35,16 @@ export interface LintOptions extends Omit<EngineOptions, 'filesRead' | 'filesSki
 export interface LintRunResult extends LintResult {
   /** Files in the folders given that are none of the formats read, with why. */
   skipped: SkippedFile[];
+  /** Milliseconds spent reading and parsing the inputs. */
+  readTime: number;
 }
 
 export async function lint(paths: string[], options: LintOptions = {}): Promise<LintRunResult> {
   const { onFile, ...engine } = options;
+  const started = performance.now();
   const read = await readPaths(paths, onFile ? { onFile } : {});
+  const readTime = performance.now() - started;
   if (read.errors.length > 0) throw new LintInputError(read.errors);
   const result = lintInventory(read.inventory, { ...engine, filesRead: read.filesRead, filesSkipped: read.skipped.length });
-  return { ...result, skipped: read.skipped };
+  return { ...result, skipped: read.skipped, readTime };
 }

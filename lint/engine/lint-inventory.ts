@@ -33,6 +33,8 @@ export interface LintResult {
   catalogDataVersion: string | null;
   /** Suppressions that matched no finding. */
   unusedSuppressions: Suppression[];
+  /** Milliseconds per rule that ran (for --debug and the benchmark). */
+  ruleTimings: Record<string, number>;
 }
 
 export interface EngineOptions {
@@ -82,13 +84,16 @@ export function lintInventory(inventory: Inventory, options: EngineOptions = {})
   const context = { inventory: judged, catalog, presets: options.presets ?? createPresetLookup(judged, config.presets) };
 
   const all: Finding[] = [];
+  const ruleTimings: Record<string, number> = {};
   for (const { rule, severity } of enabled) {
     let raw: RawFinding[];
+    const started = performance.now();
     try {
       raw = rule.check(context);
     } catch (error) {
       throw new Error(`rule ${rule.meta.id} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
+    ruleTimings[rule.meta.id] = performance.now() - started;
     for (const r of raw) all.push(toFinding(r, severity ?? r.severity ?? rule.meta.defaultSeverity));
   }
 
@@ -109,5 +114,6 @@ export function lintInventory(inventory: Inventory, options: EngineOptions = {})
     },
     catalogDataVersion: lazy?.loaded()?.dataVersion() ?? null,
     unusedSuppressions: split.unused,
+    ruleTimings,
   };
 }

@@ -6,6 +6,8 @@ import type { Inventory, Origin, PolicyDocument, PolicyRecord, Principal, Statem
 
 /** True for an action pattern that matches every action of every service: `*`, `*:*`, `**`. */
 export function isAllActions(pattern: string): boolean {
+  // Most actions start with a service name: skip the expression for them.
+  if (!pattern.includes('*')) return false;
   return /^\*+(:\*+)?$/.test(pattern.trim());
 }
 
@@ -14,6 +16,7 @@ export function isAllActions(pattern: string): boolean {
  * `arn:*` and `arn:aws:*:*:*:*` are as wide as `*`.
  */
 export function isAllResources(pattern: string): boolean {
+  if (!pattern.includes('*')) return false;
   const p = pattern.trim();
   return /^\*+$/.test(p) || /^arn:\*+$/.test(p) || /^arn:[a-z*-]+(:\*+)+$/.test(p);
 }

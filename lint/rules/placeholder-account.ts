@@ -39,12 +39,30 @@ const meta: RuleMeta = {
 
 type Problem = { messageId: string; data: Record<string, string> };
 
+/** The account field of an ARN (`arn:partition:service:region:ACCOUNT:...`), or null when not an ARN. */
+function accountOf(arn: string): string | null {
+  let at = 0;
+  for (let field = 0; field < 4; field++) {
+    at = arn.indexOf(':', at) + 1;
+    if (at === 0) return null;
+  }
+  const end = arn.indexOf(':', at);
+  return end === -1 ? arn.slice(at) : arn.slice(at, end);
+}
+
+/** Cheap test before the expression: most values hold none of these words. */
+function mayHoldPlaceholderText(text: string): boolean {
+  const lower = text.toLowerCase();
+  return lower.includes('<') || lower.includes('your') || lower.includes('replace') || lower.includes('change');
+}
+
 /** The problem in one string value (ARN, account id or principal), or null. */
 export function placeholderIn(value: string): Problem | null {
   const text = value.trim();
   if (EXAMPLE_ACCOUNT_IDS.has(text)) return { messageId: 'exampleAccount', data: { value: text, account: text } };
-  if (text.startsWith('arn:')) {
-    const account = text.split(':')[4] ?? '';
+  const isArn = text.startsWith('arn:');
+  if (isArn) {
+    const account = accountOf(text) ?? '';
     if (!account.includes('${')) {
       if (EXAMPLE_ACCOUNT_IDS.has(account)) return { messageId: 'exampleAccount', data: { value: text, account } };
       // Digits and wildcards are real (or deliberately open); `aws` owns AWS managed resources.
@@ -53,29 +71,30 @@ export function placeholderIn(value: string): Problem | null {
       }
     }
   }
-  const withoutTokens = text.replace(/\$\{[^}]*\}/g, '');
+  if (!(isArn || text.startsWith('<')) || !mayHoldPlaceholderText(text)) return null;
+  const withoutTokens = text.includes('${') ? text.replace(/\$\{[^}]*\}/g, '') : text;
   const placeholder = PLACEHOLDER_TEXT.exec(withoutTokens);
-  if (placeholder !== null && (text.startsWith('arn:') || /^<[^<>]+>$/.test(text))) {
+  if (placeholder !== null && (isArn || /^<[^<>]+>$/.test(text))) {
     return { messageId: 'placeholderText', data: { value: text, text: placeholder[0] } };
   }
   return null;
 }
 
 /** Every string a statement names ARNs or accounts with: resources, principals, condition values. */
-function* statementValues(statement: Statement): Generator<string> {
-  yield* statement.resources ?? [];
-  yield* statement.notResources ?? [];
-  yield* stringsIn(statement.principal);
-  yield* stringsIn(statement.notPrincipal);
+function statementValues(statement: Statement): string[] {
+  const values: string[] = [...(statement.resources ?? []), ...(statement.notResources ?? [])];
+  if (statement.principal !== null) stringsIn(statement.principal, values);
+  if (statement.notPrincipal !== null) stringsIn(statement.notPrincipal, values);
   for (const keys of Object.values(statement.condition ?? {})) {
-    for (const values of Object.values(keys)) yield* values;
+    for (const list of Object.values(keys)) values.push(...list);
   }
+  return values;
 }
 
-function* stringsIn(value: unknown): Generator<string> {
-  if (typeof value === 'string') yield value;
-  else if (Array.isArray(value)) for (const item of value) yield* stringsIn(item);
-  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) yield* stringsIn(item);
+function stringsIn(value: unknown, into: string[]): void {
+  if (typeof value === 'string') into.push(value);
+  else if (Array.isArray(value)) for (const item of value) stringsIn(item, into);
+  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) stringsIn(item, into);
 }
 
 export const placeholderAccount: Rule = {
@@ -86,10 +105,11 @@ export const placeholderAccount: Rule = {
       // AWS's own documents are not a template anyone filled in.
       if (policy.document === null || policy.kind === 'aws-managed') continue;
       for (const statement of policy.document.statements) {
-        const seen = new Set<string>();
-        for (const value of statementValues(statement)) {
-          if (seen.has(value)) continue;
-          seen.add(value);
+        const values = statementValues(statement);
+        for (let i = 0; i < values.length; i++) {
+          const value = values[i]!;
+          // Each value once per statement (lists are short: indexOf beats a Set here).
+          if (values.indexOf(value) !== i) continue;
           const problem = placeholderIn(value);
           if (problem !== null) {
             findings.push(report(meta, problem.messageId, problem.data, statementOrigin(policy, statement), statementId(statement)));
