@@ -1,0 +1,45 @@
+/**
+ * `npx cdktf synth --hcl`: the HCL a Terraform team that does not use CDKTF receives. Runs the real
+ * CLI into a temporary --output directory.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STACK_NAMES } from '../../config';
+import { runOk, terraformEnv } from '../support/terraform';
+import { requireTool } from '../support/tools';
+
+const PROJECT = resolve(__dirname, '../..');
+
+describe('cdktf synth --hcl', () => {
+  const outdir = mkdtempSync(join(tmpdir(), 'iam-users-hcl-'));
+  const hcl: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const { IAM_USERS_CONFIG: _ignored, ...env } = terraformEnv();
+    await runOk('npx', ['cdktf', 'synth', '--hcl', '--output', outdir, '--no-color'], { cwd: PROJECT, env, timeoutMs: 300_000 });
+    for (const name of STACK_NAMES) hcl[name] = readFileSync(join(outdir, 'stacks', name, 'cdk.tf'), 'utf8');
+  }, 300_000);
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+  it('writes one cdk.tf per stack with the relative local backend and no folder of this machine', () => {
+    for (const name of STACK_NAMES) {
+      expect(hcl[name]).toContain(`backend "local" {\n    path = "../../../terraform.${name}.tfstate"\n  }`);
+      for (const root of [PROJECT, homedir(), tmpdir()]) expect(hcl[name]).not.toContain(root);
+      expect(hcl[name]).toMatch(/resource "aws_iam_user" "[^"]+" \{[^}]*name\s+= "[^"]+"/);
+    }
+    expect(existsSync(join(outdir, 'stacks', 'eks-eksctl', 'cdk.tf.json'))).toBe(false);
+  });
+
+  // Known: cdktf 0.21's HCL printer breaks a JSON string attribute that holds ${...} interpolations
+  // (the construct's policy documents), so `terraform validate` rejects the HCL. The JSON output is
+  // fine. Fix in modules/: render documents with Fn.jsonencode(...) so HCL gets jsonencode({...}).
+  // When that lands this test starts failing: drop `.fails`.
+  it.runIf(requireTool('terraform')).fails('passes terraform validate', { timeout: 300_000 }, async () => {
+    const env = terraformEnv();
+    const cwd = join(outdir, 'stacks', 'sst-deployer');
+    await runOk('terraform', ['init', '-backend=false', '-input=false', '-no-color'], { cwd, env });
+    await runOk('terraform', ['validate', '-no-color'], { cwd, env });
+  });
+});
