@@ -8,9 +8,9 @@
 import { documentGrants, listActions } from '../catalog/grants';
 import { actionsBeyondPresets } from '../catalog/preset-coverage';
 import { declaredPresetNames } from '../catalog/presets';
-import type { Catalog } from '../catalog/catalog';
+import { heldPolicies } from '../catalog/held-policies';
 import { statementId } from '../model/parse-document';
-import type { Inventory, Origin, PolicyDocument, RawFinding } from '../model/types';
+import type { PolicyDocument, RawFinding } from '../model/types';
 import { allowsEverything, isAdministratorAccessArn, principalLabel, principalsByKey } from './grants';
 import { report, type Rule, type RuleMeta } from './rule';
 
@@ -28,37 +28,6 @@ const meta: RuleMeta = {
   },
   needsCatalog: true,
 };
-
-/** A policy a user holds, whichever way: its document, where to report, and how it is reached. */
-interface HeldPolicy {
-  document: PolicyDocument;
-  origin: Origin;
-  via: string;
-  arn: string | null;
-}
-
-function heldPolicies(user: string, inventory: Inventory, catalog: Catalog): HeldPolicy[] {
-  const byKey = new Map(inventory.policies.map((p) => [p.key, p]));
-  const groups = inventory.memberships.filter((m) => m.user === user).map((m) => m.group);
-  const holders = new Set([user, ...groups]);
-  const held: HeldPolicy[] = [];
-  for (const attachment of inventory.attachments) {
-    if (!holders.has(attachment.principal)) continue;
-    const record = attachment.policy === null ? undefined : byKey.get(attachment.policy);
-    if (record?.document) {
-      held.push({ document: record.document, origin: record.kind === 'aws-managed' ? attachment.origin : record.origin, via: record.origin.resource ?? record.name ?? record.key, arn: record.arn });
-    } else if (attachment.arn !== null) {
-      const resolved = catalog.managedPolicy(attachment.arn);
-      if (resolved) held.push({ document: resolved.document, origin: attachment.origin, via: attachment.arn, arn: attachment.arn });
-    }
-  }
-  for (const grant of inventory.inlineGrants) {
-    if (!holders.has(grant.principal)) continue;
-    const record = byKey.get(grant.policy);
-    if (record?.document) held.push({ document: record.document, origin: record.origin, via: record.origin.resource ?? record.name ?? record.key, arn: null });
-  }
-  return held;
-}
 
 export const exceedsPreset: Rule = {
   meta,

@@ -63,6 +63,45 @@ testRule(
   catalog,
 );
 
+function userHolding(...documents: unknown[]) {
+  const b = new InventoryBuilder();
+  const user = b.user('deployer');
+  const group = b.principal('group', 'ops');
+  b.member(user, group);
+  documents.forEach((d, i) => {
+    const key = b.policy(d, { kind: 'managed', resource: `aws_iam_policy.p${i}` });
+    if (i === 0) b.inline(user, key);
+    else b.attach(group, { policy: key });
+  });
+  return b.inventory;
+}
+
+describe('privilege-escalation across the policies one principal holds', () => {
+  it('reports a path that only the policies together open, at the principal', () => {
+    const inventory = userHolding(
+      doc({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/x': 'y' } } }),
+      doc({ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::*:role/*' }),
+    );
+    // Each policy opens PassRole alone already: reported per document, not again per principal.
+    expect(runRule(privilegeEscalation, inventory, catalog).map((f) => f.messageId)).toEqual(['escalation']);
+
+    const split = userHolding(
+      doc({ Effect: 'Allow', Action: ['lambda:CreateFunction', 'lambda:InvokeFunction'], Resource: '*' }),
+      doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }, { Effect: 'Allow', Action: 'iam:UpdateAssumeRolePolicy', Resource: 'arn:aws:iam::*:role/*' }),
+    );
+    expect(runRule(privilegeEscalation, split, catalog).map((f) => f.messageId)).toEqual(['escalation']);
+
+    const together = userHolding(
+      doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }),
+      doc({ Effect: 'Allow', Action: 'iam:AttachRolePolicy', Resource: 'arn:aws:iam::*:role/*' }),
+    );
+    const findings = runRule(privilegeEscalation, together, catalog);
+    expect(findings.map((f) => [f.messageId, f.origin.resource])).toEqual([['escalationAcrossPolicies', 'aws_iam_user.deployer']]);
+    expect(findings[0].message).toContain('AttachRolePolicy (iam:AttachRolePolicy + sts:AssumeRole)');
+    expect(findings[0].message).toContain('aws_iam_policy.p0, aws_iam_policy.p1');
+  });
+});
+
 describe('privilege-escalation messages', () => {
   it('names the path', () => {
     const [finding] = runRule(privilegeEscalation, allow('iam:CreatePolicyVersion'), catalog);

@@ -8,14 +8,17 @@
  *   on any user other than the caller: `user/${aws:username}` is AWS's self-service pattern.
  * Specific ARNs otherwise count as a deliberate scope (e.g. eksctl's `role/eksctl-*`).
  * One finding per statement, at the statement that grants the path's first action, naming the paths.
+ * Paths that no single document opens but the policies one principal holds open together
+ * (iam:PassRole in one, lambda:CreateFunction in another) are reported once per principal.
  */
 import type { Catalog } from '../catalog/catalog';
 import escalationFile from '../catalog/data/privilege-escalation.json';
 import { documentGrants, identityPolicies, type Grant } from '../catalog/grants';
+import { heldPolicies } from '../catalog/held-policies';
 import { policyLabel } from '../catalog/policy-label';
 import { statementId } from '../model/parse-document';
-import type { PolicyDocument, RawFinding } from '../model/types';
-import { statementOrigin } from './grants';
+import type { Inventory, PolicyDocument, RawFinding } from '../model/types';
+import { principalLabel, principalsByKey, statementOrigin } from './grants';
 import { report, type Rule, type RuleMeta } from './rule';
 
 interface EscalationPath {
@@ -32,6 +35,9 @@ const meta: RuleMeta = {
   defaultSeverity: 'error',
   description: 'Grants that let the holder raise its own rights (known escalation paths, after wildcard expansion)',
   messages: {
+    escalationAcrossPolicies:
+      '{{principal}} holds policies that together open privilege escalation by {{paths}}: {{how}} ({{policies}}). ' +
+      'Drop or scope one side of each path.',
     escalation:
       '{{policy}}statement opens privilege escalation by {{paths}}: {{how}}. ' +
       'Drop these actions, or scope them to named resources (iam:PassRole with an iam:PassedToService Condition; credential actions on user/${aws:username}).',
@@ -51,7 +57,10 @@ function openingGrant(action: string, grants: Grant[]): Grant | null {
 
 /** Open paths of one document, grouped by the statement of each path's first action. */
 export function openPaths(document: PolicyDocument, catalog: Catalog): Map<Grant, EscalationPath[]> {
-  const grants = documentGrants(document, catalog);
+  return openPathsIn(documentGrants(document, catalog), catalog);
+}
+
+function openPathsIn(grants: Grant[], catalog: Catalog): Map<Grant, EscalationPath[]> {
   const open = new Map<Grant, EscalationPath[]>();
   for (const path of PATHS) {
     const names = path.actions.map((a) => catalog.action(a)?.name ?? a);
@@ -69,6 +78,37 @@ function describePaths(paths: EscalationPath[]): { paths: string; how: string } 
   return { paths: shown.join(', ') + more, how: paths[0].how };
 }
 
+/** Paths open only when a principal's policies are taken together. */
+function acrossPolicies(inventory: Inventory, catalog: Catalog): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const principals = principalsByKey(inventory);
+  for (const principal of inventory.principals) {
+    const held = heldPolicies(principal.key, inventory, catalog);
+    if (held.length < 2) continue;
+    const viaOf = new Map<Grant, string>();
+    const alone = new Set<string>();
+    for (const policy of held) {
+      const grants = documentGrants(policy.document, catalog);
+      for (const grant of grants) viaOf.set(grant, policy.via);
+      for (const paths of openPathsIn(grants, catalog).values()) for (const path of paths) alone.add(path.id);
+    }
+    const all = [...viaOf.keys()];
+    const together: EscalationPath[] = [];
+    const contributing = new Set<string>();
+    for (const path of PATHS) {
+      if (alone.has(path.id)) continue;
+      const opening = path.actions.map((a) => openingGrant(catalog.action(a)?.name ?? a, all));
+      if (opening.some((g) => g === null)) continue;
+      together.push(path);
+      for (const g of opening) contributing.add(viaOf.get(g as Grant) ?? '');
+    }
+    if (together.length === 0) continue;
+    const data = { principal: principalLabel(principal.key, principals), policies: [...contributing].sort().join(', '), ...describePaths(together) };
+    findings.push(report(meta, 'escalationAcrossPolicies', data, principal.origin, null));
+  }
+  return findings;
+}
+
 export const privilegeEscalation: Rule = {
   meta,
   check({ inventory, catalog }) {
@@ -80,6 +120,7 @@ export const privilegeEscalation: Rule = {
         findings.push(report(meta, 'escalation', data, statementOrigin(policy, grant.statement), statementId(grant.statement)));
       }
     }
+    findings.push(...acrossPolicies(inventory, catalog));
     return findings;
   },
 };
