@@ -7,7 +7,7 @@
 import { lintInventory, type EngineOptions, type LintResult } from './engine/lint-inventory';
 import { readPaths, type InputError, type ReadOptions, type SkippedFile } from './sources/index';
 
-export { applySuppressions, ConfigError, loadConfig, resolveConfig, validateConfig } from './config/index';
+export { applySuppressions, ConfigError, loadConfig, resolveConfig, validateConfig, validateSuppression } from './config/index';
 export type { LintConfig, Suppression, SuppressedFinding } from './config/index';
 export { enabledRules, lintInventory } from './engine/lint-inventory';
 export type { EngineOptions, LintResult, Summary } from './engine/lint-inventory';

@@ -6,7 +6,7 @@ import type { Finding } from '../model/types';
 import { globToRegExp } from './glob';
 import { loadConfig, resolveConfig } from './load-config';
 import { applySuppressions } from './suppressions';
-import { validateConfig } from './validate-config';
+import { validateConfig, validateSuppression } from './validate-config';
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
   ruleId: 'admin-access',
@@ -54,6 +54,13 @@ describe('validateConfig', () => {
 
   it('lets Access Analyzer findings be configured before they exist', () => {
     expect(validateConfig({ rules: { 'access-analyzer/PASS_ROLE_WITH_STAR_IN_RESOURCE': 'warning' } }, 'c').rules).toHaveProperty('access-analyzer/PASS_ROLE_WITH_STAR_IN_RESOURCE');
+  });
+});
+
+describe('validateSuppression (a suppression on a construct)', () => {
+  it('takes the same shape and names the construct', () => {
+    expect(validateSuppression({ rule: 'admin-access', resource: 'aws_iam_user_policy_attachment.admin', reason: 'break-glass' }, 'ops/BreakGlass')).toMatchObject({ source: 'ops/BreakGlass', reason: 'break-glass' });
+    expect(() => validateSuppression({ rule: 'admin-access', resource: 'x' }, 'ops/BreakGlass')).toThrow('ops/BreakGlass: suppression (rule admin-access) needs a "reason"');
   });
 });
 

@@ -2,4 +2,4 @@
 export { DEFAULT_CONFIG_FILE, loadConfig, resolveConfig } from './load-config';
 export { applySuppressions, type SuppressionResult } from './suppressions';
 export { ConfigError, emptyConfig, type LintConfig, type RuleSetting, type Suppression, type SuppressedFinding } from './types';
-export { validateConfig, type ValidateOptions } from './validate-config';
+export { validateConfig, validateSuppression, type ValidateOptions } from './validate-config';

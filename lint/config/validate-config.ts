@@ -58,40 +58,7 @@ export function validateConfig(value: unknown, source: string, options: Validate
   if (config.suppressions !== undefined) {
     if (!Array.isArray(config.suppressions)) fail('"suppressions" must be a list of {rule, file or resource, reason}');
     (config.suppressions as unknown[]).forEach((raw, i) => {
-      const at = `suppressions[${i}]`;
-      if (!isRecord(raw)) return fail(`${at} must be an object with rule, file or resource, and reason`);
-      for (const key of Object.keys(raw)) {
-        if (!SUPPRESSION_KEYS.has(key)) fail(`${at} has unknown key "${key}"; a suppression takes rule, file, resource, statement and reason`);
-      }
-      if (typeof raw.rule !== 'string' || raw.rule.trim() === '') fail(`${at}.rule is missing: name the rule id this suppression is for`);
-      const rule = (raw.rule as string).trim();
-      if (!/[*?]/.test(rule) && !knownRule(rule, ruleIds)) fail(unknownRuleMessage(`${at}.rule`, rule, ruleIds));
-      const optionalString = (key: 'file' | 'resource'): string | null => {
-        const v = raw[key];
-        if (v === undefined || v === null) return null;
-        if (typeof v !== 'string' || v.trim() === '') return fail(`${at}.${key} must be a non-empty string (a glob is fine)`);
-        return v.trim();
-      };
-      const file = optionalString('file');
-      const resource = optionalString('resource');
-      if (file === null && resource === null) {
-        fail(`${at} (rule ${rule}) must name a "file" or a "resource" (globs are fine): a suppression for everything is turning the rule off`);
-      }
-      if (typeof raw.reason !== 'string' || raw.reason.trim() === '') {
-        fail(`${at} (rule ${rule}) needs a "reason": say why this finding is accepted, it is shown in the report`);
-      }
-      const statement = raw.statement;
-      if (statement !== undefined && statement !== null && typeof statement !== 'string' && !(typeof statement === 'number' && Number.isInteger(statement))) {
-        fail(`${at}.statement must be a Sid (string) or a statement index (integer)`);
-      }
-      suppressions.push({
-        rule,
-        file,
-        resource,
-        statement: (statement as string | number | undefined) ?? null,
-        reason: (raw.reason as string).trim(),
-        source,
-      });
+      suppressions.push(checkSuppression(raw, `suppressions[${i}]`, source, ruleIds));
     });
   }
   const presets: Record<string, string> = {};
@@ -103,4 +70,51 @@ export function validateConfig(value: unknown, source: string, options: Validate
     }
   }
   return { rules, suppressions, presets, baseDir: options.baseDir ?? null };
+}
+
+/**
+ * One suppression, checked the same way wherever it is written: in the config file, or on a
+ * construct by the synth-time aspect (`source` then names the construct path).
+ */
+export function validateSuppression(raw: unknown, source: string, ruleIds: readonly string[] = registry.map((r) => r.meta.id)): Suppression {
+  return checkSuppression(raw, 'suppression', source, ruleIds);
+}
+
+function checkSuppression(raw: unknown, at: string, source: string, ruleIds: readonly string[]): Suppression {
+  const fail = (message: string): never => {
+    throw new ConfigError(`${source}: ${message}`);
+  };
+  if (!isRecord(raw)) return fail(`${at} must be an object with rule, file or resource, and reason`);
+  for (const key of Object.keys(raw)) {
+    if (!SUPPRESSION_KEYS.has(key)) fail(`${at} has unknown key "${key}"; a suppression takes rule, file, resource, statement and reason`);
+  }
+  if (typeof raw.rule !== 'string' || raw.rule.trim() === '') fail(`${at}.rule is missing: name the rule id this suppression is for`);
+  const rule = (raw.rule as string).trim();
+  if (!/[*?]/.test(rule) && !knownRule(rule, ruleIds)) fail(unknownRuleMessage(`${at}.rule`, rule, ruleIds));
+  const optionalString = (key: 'file' | 'resource'): string | null => {
+    const v = raw[key];
+    if (v === undefined || v === null) return null;
+    if (typeof v !== 'string' || v.trim() === '') return fail(`${at}.${key} must be a non-empty string (a glob is fine)`);
+    return v.trim();
+  };
+  const file = optionalString('file');
+  const resource = optionalString('resource');
+  if (file === null && resource === null) {
+    fail(`${at} (rule ${rule}) must name a "file" or a "resource" (globs are fine): a suppression for everything is turning the rule off`);
+  }
+  if (typeof raw.reason !== 'string' || raw.reason.trim() === '') {
+    fail(`${at} (rule ${rule}) needs a "reason": say why this finding is accepted, it is shown in the report`);
+  }
+  const statement = raw.statement;
+  if (statement !== undefined && statement !== null && typeof statement !== 'string' && !(typeof statement === 'number' && Number.isInteger(statement))) {
+    fail(`${at}.statement must be a Sid (string) or a statement index (integer)`);
+  }
+  return {
+    rule,
+    file,
+    resource,
+    statement: (statement as string | number | undefined) ?? null,
+    reason: (raw.reason as string).trim(),
+    source,
+  };
 }
