@@ -1,8 +1,9 @@
 /**
  * Every policy a principal holds, whichever way it arrives: attached (a policy in the input, or an
  * AWS managed ARN resolved through the catalog), inline, or through the groups a user belongs to.
+ * The inventory is indexed once, so asking for every principal of a 10,000-resource plan stays linear.
  */
-import type { Inventory, Origin, PolicyDocument } from '../model/types';
+import type { Attachment, InlineGrant, Inventory, Origin, PolicyDocument, PolicyRecord } from '../model/types';
 import type { Catalog } from './catalog';
 
 /** A policy a principal holds: its document, where to report, and how it is reached (for messages). */
@@ -13,10 +14,36 @@ export interface HeldPolicy {
   arn: string | null;
 }
 
+interface InventoryIndex {
+  policies: Map<string, PolicyRecord>;
+  attachments: Map<string, Attachment[]>;
+  inline: Map<string, InlineGrant[]>;
+  groups: Map<string, string[]>;
+}
+
+const indexes = new WeakMap<Inventory, InventoryIndex>();
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function indexOf(inventory: Inventory): InventoryIndex {
+  let index = indexes.get(inventory);
+  if (!index) {
+    index = { policies: new Map(inventory.policies.map((p) => [p.key, p])), attachments: new Map(), inline: new Map(), groups: new Map() };
+    for (const a of inventory.attachments) push(index.attachments, a.principal, a);
+    for (const g of inventory.inlineGrants) push(index.inline, g.principal, g);
+    for (const m of inventory.memberships) push(index.groups, m.user, m.group);
+    indexes.set(inventory, index);
+  }
+  return index;
+}
+
 export function heldPolicies(principal: string, inventory: Inventory, catalog: Catalog): HeldPolicy[] {
-  const byKey = new Map(inventory.policies.map((p) => [p.key, p]));
-  const groups = inventory.memberships.filter((m) => m.user === principal).map((m) => m.group);
-  const holders = new Set([principal, ...groups]);
+  const index = indexOf(inventory);
+  const holders = [principal, ...(index.groups.get(principal) ?? [])];
   const held: HeldPolicy[] = [];
   const seen = new Set<PolicyDocument>();
   // The same policy attached to a user and to its group is held once.
@@ -25,21 +52,21 @@ export function heldPolicies(principal: string, inventory: Inventory, catalog: C
     seen.add(policy.document);
     held.push(policy);
   };
-  for (const attachment of inventory.attachments) {
-    if (!holders.has(attachment.principal)) continue;
-    const record = attachment.policy === null ? undefined : byKey.get(attachment.policy);
-    if (record?.document) {
-      const managed = record.kind === 'aws-managed';
-      add({ document: record.document, origin: managed ? attachment.origin : record.origin, via: (managed ? record.arn : record.origin.resource) ?? record.name ?? record.key, arn: record.arn });
-    } else if (attachment.arn !== null) {
-      const resolved = catalog.managedPolicy(attachment.arn);
-      if (resolved) add({ document: resolved.document, origin: attachment.origin, via: attachment.arn, arn: attachment.arn });
+  for (const holder of holders) {
+    for (const attachment of index.attachments.get(holder) ?? []) {
+      const record = attachment.policy === null ? undefined : index.policies.get(attachment.policy);
+      if (record?.document) {
+        const managed = record.kind === 'aws-managed';
+        add({ document: record.document, origin: managed ? attachment.origin : record.origin, via: (managed ? record.arn : record.origin.resource) ?? record.name ?? record.key, arn: record.arn });
+      } else if (attachment.arn !== null) {
+        const resolved = catalog.managedPolicy(attachment.arn);
+        if (resolved) add({ document: resolved.document, origin: attachment.origin, via: attachment.arn, arn: attachment.arn });
+      }
     }
-  }
-  for (const grant of inventory.inlineGrants) {
-    if (!holders.has(grant.principal)) continue;
-    const record = byKey.get(grant.policy);
-    if (record?.document) add({ document: record.document, origin: record.origin, via: record.origin.resource ?? record.name ?? record.key, arn: null });
+    for (const grant of index.inline.get(holder) ?? []) {
+      const record = index.policies.get(grant.policy);
+      if (record?.document) add({ document: record.document, origin: record.origin, via: record.origin.resource ?? record.name ?? record.key, arn: null });
+    }
   }
   return held;
 }
