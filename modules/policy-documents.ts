@@ -4,7 +4,8 @@
  * when it is over the managed-policy quota, and rendered as a Terraform string.
  */
 import { parsePolicyDocument, policySize } from '../lint/model/parse-document';
-import { atWorstCaseLength, mapStrings, toTerraformString, type AccountValues } from './account-context';
+import type { AccountValues } from './account-context';
+import { atWorstCaseLength, mapStrings, toTerraformString } from './terraform-text';
 import type { NamedDocument } from './preset-source';
 
 /** IAM quota for a customer managed policy: characters without white space. */

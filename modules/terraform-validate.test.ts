@@ -5,7 +5,7 @@ import { TerraformStack, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { describe, expect, it } from 'vitest';
 import { LeastPrivilegeUser } from '.';
-import { toTerraformString } from './account-context';
+import { toTerraformString } from './terraform-text';
 import { fixturePresets } from '../test/fixtures/modules/stack';
 import { runOk, terraformEnv } from '../test/support/terraform';
 import { requireTool } from '../test/support/tools';
