@@ -7,7 +7,10 @@
 
 /** Escape one JSON pointer segment (RFC 6901). */
 export function pointerSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = String(segment);
+  // Most keys need no escaping: skip the two regular expressions for them.
+  if (text.indexOf('~') === -1 && text.indexOf('/') === -1) return text;
+  return text.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function pointer(...segments: (string | number)[]): string {
