@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GUARD_MODE_VARIABLE } from './aspect/guard-mode';
-import { suppressionsInSynthOutput, type ConfigFileSuppression } from './aspect/json-suppressions';
+import { suppressionsInSynthOutput, type ConfigFileSuppression } from './aspect/synth-output-suppressions';
 import { DEFAULT_CONFIG_FILE } from './config/load-config';
 import { validateConfig } from './config/validate-config';
 

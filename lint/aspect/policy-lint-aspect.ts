@@ -14,7 +14,8 @@ import { rules } from '../rules/index';
 import { readText } from '../sources/index';
 import { constructSuppressions, suppressionSource } from './construct-suppressions';
 import { GUARD_MODE_VARIABLE, guardModeFromEnvironment, type GuardMode } from './guard-mode';
-import { appliedKey, writeSuppressionsToJson } from './json-suppressions';
+import { writeSuppressionsToJson } from './record-suppressions';
+import { appliedKey } from './synth-output-suppressions';
 import { constructsByAddress } from './terraform-addresses';
 
 export interface PolicyLintOptions {

@@ -2,7 +2,8 @@ import { TerraformStack, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { describe, expect, it } from 'vitest';
 import { LeastPrivilegeUser } from '../../modules';
-import { appliedKey, suppressionsInSynthOutput, writeSuppressionsToJson } from './json-suppressions';
+import { writeSuppressionsToJson } from './record-suppressions';
+import { appliedKey, suppressionsInSynthOutput } from './synth-output-suppressions';
 import { suppressLint } from './suppress-lint';
 import { constructsByAddress } from './terraform-addresses';
 

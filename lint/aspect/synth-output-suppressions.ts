@@ -1,15 +1,13 @@
 /**
- * Construct suppressions written into the synthesized Terraform JSON, so a later lint of cdktf.out
- * (`npm run lint-policies`) reports the findings as suppressed with their reasons, as the synth did.
- * They live under `//` (Terraform's comment key, which it ignores): on each resource the suppressing
- * construct renders, and at the top of the stack for suppressions written on the stack itself.
+ * Construct suppressions as they are recorded in the synthesized Terraform JSON, so a later lint of
+ * cdktf.out (`npm run lint-policies`) reports those findings as suppressed with their reasons, as
+ * the synth did. They live under `//` (Terraform's comment key, which it ignores): on each resource
+ * a suppression was used on, and at the top of the stack for suppressions written on the stack.
  *
  *   "//": { "iam-policy-lint": { "suppressions": [ { "rule", "reason", "source" } ] } }
+ *
+ * Reading needs no cdktf, so lint-policies can use it without loading the framework.
  */
-import type { TerraformElement, TerraformStack } from 'cdktf';
-import { suppressionsWrittenOn } from './suppress-lint';
-import { terraformAddress } from './terraform-addresses';
-
 export const JSON_SUPPRESSIONS_PATH = '//.iam-policy-lint.suppressions';
 
 export interface JsonSuppression {
@@ -25,34 +23,6 @@ export interface ConfigFileSuppression {
   file: string;
   resource?: string;
   reason: string;
-}
-
-/**
- * Record the stack's construct suppressions in its JSON. With `applied` (rule id + address pairs
- * the synth-time lint suppressed), only the resources a suppression was used on get it, so the
- * later lint does not call the rest of a construct's copies unused.
- */
-export function writeSuppressionsToJson(stack: TerraformStack, applied?: ReadonlySet<string>): void {
-  const byElement = new Map<TerraformElement, JsonSuppression[]>();
-  const onStack: JsonSuppression[] = [];
-  for (const construct of stack.node.findAll()) {
-    const written = suppressionsWrittenOn(construct).map(({ ruleId, reason, source }) => ({ rule: ruleId, reason, source }));
-    if (written.length === 0) continue;
-    if (construct === stack) {
-      onStack.push(...written);
-      continue;
-    }
-    for (const inner of construct.node.findAll()) {
-      const address = terraformAddress(inner);
-      if (address === null) continue;
-      const used = applied ? written.filter((s) => applied.has(appliedKey(s.rule, address))) : written;
-      if (used.length === 0) continue;
-      const element = inner as TerraformElement;
-      byElement.set(element, [...(byElement.get(element) ?? []), ...used]);
-    }
-  }
-  for (const [element, suppressions] of byElement) element.addOverride(JSON_SUPPRESSIONS_PATH, suppressions);
-  if (onStack.length > 0) stack.addOverride(JSON_SUPPRESSIONS_PATH, onStack);
 }
 
 /** Key of a (rule, Terraform address) pair in the `applied` set. */
