@@ -7,6 +7,7 @@ import { rules as registry } from '../rules/index';
 import { InventoryBuilder } from '../rules/testing';
 import { exitCode, type FailOn } from './exit-code';
 import { formatReport } from './index';
+import { artifactUri } from './sarif';
 import type { ReportInput } from './types';
 
 /** The catalog-free rules: their findings on this input are fixed, whatever the catalog data says. */
@@ -67,6 +68,11 @@ describe('sarif', () => {
     expect(suppressed).toHaveLength(1);
     expect(suppressed[0]!.suppressions).toEqual([{ kind: 'external', justification: 'break-glass, reviewed 2026-11' }]);
     expect(results.every((r) => typeof r.ruleIndex === 'number' && r.partialFingerprints?.['iamPolicyLint/v1']?.length === 64)).toBe(true);
+  });
+
+  it('keeps relative paths relative and makes absolute ones file: URIs', () => {
+    expect(artifactUri('cdktf.out/stacks/my stack/cdk.tf.json')).toBe('cdktf.out/stacks/my%20stack/cdk.tf.json');
+    expect(artifactUri('/repo/policies/a.json')).toBe('file:///repo/policies/a.json');
   });
 
   it('links to the local docs outside GitHub Actions', () => {

@@ -5,6 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
 import type { Result } from 'sarif';
 import type { SuppressedFinding } from '../config/types';
@@ -45,12 +47,18 @@ function fingerprint(f: Finding): string {
   return createHash('sha256').update([f.ruleId, f.file, f.resource ?? '', String(f.statement ?? ''), f.message].join('\u0000')).digest('hex');
 }
 
+/** Relative paths stay relative (code scanning resolves them against the repository); absolute ones become file: URIs. */
+export function artifactUri(file: string): string {
+  if (path.isAbsolute(file)) return pathToFileURL(file).href;
+  return encodeURI(file.replace(/\\/g, '/'));
+}
+
 function resultBuilder(f: Finding | SuppressedFinding): SarifResultBuilder {
   const builder = new SarifResultBuilder().initSimple({
     level: LEVEL[f.severity],
     messageText: f.message,
     ruleId: f.ruleId,
-    fileUri: f.file.replace(/\\/g, '/'),
+    fileUri: artifactUri(f.file),
     // Code scanning wants a region; a finding without a known line points at the file's start.
     startLine: f.line ?? 1,
   });
