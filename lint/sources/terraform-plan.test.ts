@@ -97,13 +97,14 @@ describe('Terraform plan (terraform show -json)', () => {
     ]);
   });
 
-  it('reads a data source document read only at apply, its unknown values kept as references', () => {
+  it('reads values known only at apply: a deferred data source document, a computed name', () => {
     const deferred = {
       format_version: '1.2',
       planned_values: {
         root_module: {
           resources: [
             { address: 'aws_iam_policy.p', mode: 'managed', type: 'aws_iam_policy', name: 'p', values: { name: 'p' } },
+            { address: 'aws_iam_user.v', mode: 'managed', type: 'aws_iam_user', name: 'v', values: {} },
             {
               address: 'data.aws_iam_policy_document.d',
               mode: 'data',
@@ -119,18 +120,22 @@ describe('Terraform plan (terraform show -json)', () => {
       },
       resource_changes: [
         { address: 'aws_iam_policy.p', change: { after_unknown: { arn: true, id: true, policy: true } } },
+        { address: 'aws_iam_user.v', change: { after_unknown: { name: true } } },
         { address: 'data.aws_iam_policy_document.d', change: { after_unknown: { json: true, statement: [{ actions: [false], resources: [true] }] } } },
       ],
       configuration: {
         root_module: {
           resources: [
             { address: 'aws_iam_policy.p', expressions: { policy: { references: ['data.aws_iam_policy_document.d.json', 'data.aws_iam_policy_document.d'] } } },
+            { address: 'aws_iam_user.v', expressions: { name: { references: ['aws_iam_user.u.unique_id', 'aws_iam_user.u'] } } },
             { address: 'data.aws_iam_policy_document.d', expressions: { statement: [{ actions: { constant_value: ['iam:GetUser'] }, resources: { references: ['aws_iam_user.u.arn', 'aws_iam_user.u'] } }] } },
           ],
         },
       },
     };
     const read = readText('deferred.json', JSON.stringify(deferred));
+    // v's name is built from u's id at apply: it is v's own unknown name, not u's id.
+    expect(read.inventory.principals.map((p) => p.name)).toEqual(['${aws_iam_user.v.name}']);
     const [policy] = read.inventory.policies;
     expect(policy?.key).toBe('deferred.json::aws_iam_policy.p');
     expect(policy?.document?.statements[0]).toMatchObject({ effect: 'Allow', actions: ['iam:GetUser'], resources: ['${aws_iam_user.u.arn}'] });

@@ -100,6 +100,10 @@ function planResources(file: string, plan: Record<string, unknown>): TerraformRe
         const configured = expressions.get(baseAddress(r.address).replace(/\[[^\]]*\]/g, ''));
         const filled = fillUnknown(isRecord(r.values) ? r.values : {}, unknown.get(r.address), configured);
         const body = isRecord(filled) ? filled : {};
+        // A name computed at apply is that resource's own name, not the value it was built from.
+        for (const own of ['name', 'name_prefix']) {
+          if (isRecord(unknown.get(r.address)) && (unknown.get(r.address) as Record<string, unknown>)[own] === true) body[own] = '${' + `${r.address}.${own}` + '}';
+        }
         const mode = r.mode === 'data' ? 'data' : 'managed';
         out.push({
           mode,
