@@ -8,6 +8,7 @@ import { InventoryBuilder } from '../rules/testing';
 import { exitCode, type FailOn } from './exit-code';
 import { formatReport } from './index';
 import { artifactUri } from './sarif';
+import { docsUrl } from './tool';
 import type { ReportInput } from './types';
 
 /** The catalog-free rules: their findings on this input are fixed, whatever the catalog data says. */
@@ -73,6 +74,12 @@ describe('sarif', () => {
   it('keeps relative paths relative and makes absolute ones file: URIs', () => {
     expect(artifactUri('cdktf.out/stacks/my stack/cdk.tf.json')).toBe('cdktf.out/stacks/my%20stack/cdk.tf.json');
     expect(artifactUri('/repo/policies/a.json')).toBe('file:///repo/policies/a.json');
+  });
+
+  it('links to the repository named in package.json when there is one', () => {
+    expect(docsUrl('admin-access', {}, { type: 'git', url: 'git+https://github.com/acme/iam.git' })).toBe('https://github.com/acme/iam/blob/main/docs/rules/admin-access.md');
+    expect(docsUrl('admin-access', {}, 'acme/iam')).toBe('https://github.com/acme/iam/blob/main/docs/rules/admin-access.md');
+    expect(docsUrl('admin-access', {}, undefined)).toMatch(/^file:\/\/.*\/docs\/rules\/admin-access\.md$/);
   });
 
   it('links to the local docs outside GitHub Actions', () => {
