@@ -138,7 +138,7 @@ describe('the synth-time guard', () => {
     suppressLint(user, [{ ruleId: 'admin-acess', reason: 'misspelt on purpose here' }]);
     enablePolicyLint(stack);
     const errors = annotationsOf(stack).filter((a) => a.level === '@cdktf/error');
-    expect(errors).toContainEqual(expect.objectContaining({ constructPath: 'deploy/user', message: expect.stringMatching(/^suppressLint names the unknown rule "admin-acess"; rules are /) }));
+    expect(errors).toContainEqual(expect.objectContaining({ constructPath: 'deploy/user', message: expect.stringMatching(/^suppressLint: unknown rule "admin-acess"; rules are admin-access, /) }));
     expect(errors.map((e) => e.message)).toContainEqual(expect.stringMatching(/^admin-access: /));
   });
 

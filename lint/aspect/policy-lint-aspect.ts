@@ -57,8 +57,8 @@ export class PolicyLintAspect implements IAspect {
     }
     const ruleIds = rules.map((rule) => rule.meta.id);
     this.config ??= resolveConfig(this.options.configFile ?? null, ruleIds);
-    const fromConstructs = constructSuppressions(stack, file);
-    this.reportUnknownRules(stack, fromConstructs, ruleIds);
+    const { suppressions: fromConstructs, problems } = constructSuppressions(stack, file, ruleIds);
+    for (const { construct, message } of problems) Annotations.of(construct).addError(message);
     const result = lintInventory(read.inventory, {
       config: { ...this.config, suppressions: [...this.config.suppressions, ...fromConstructs] },
       filesRead: read.filesRead,
@@ -79,17 +79,6 @@ export class PolicyLintAspect implements IAspect {
     this.reportUnused(stack, fromConstructs, result.unusedSuppressions);
     const applied = new Set(result.suppressed.flatMap((f) => (f.resource === null ? [] : [appliedKey(f.ruleId, f.resource)])));
     writeSuppressionsToJson(stack, applied);
-  }
-
-  /** A misspelt rule id would suppress nothing and be reported as unused: say what is wrong instead. */
-  private reportUnknownRules(stack: TerraformStack, fromConstructs: Suppression[], ruleIds: string[]): void {
-    const reported = new Set<string>();
-    for (const { rule, source } of fromConstructs) {
-      if (ruleIds.includes(rule) || rule.startsWith('access-analyzer/') || reported.has(source)) continue;
-      reported.add(source);
-      const construct = stack.node.findAll().find((c) => suppressionSource(c.node.path, rule) === source) ?? stack;
-      Annotations.of(construct).addError(`suppressLint names the unknown rule "${rule}"; rules are ${ruleIds.join(', ')}`);
-    }
   }
 
   /** A construct suppression is unused when none of its per-address copies matched a finding. */
