@@ -98,11 +98,12 @@ function planResources(file: string, plan: Record<string, unknown>): TerraformRe
       module.resources.forEach((r: unknown, i) => {
         if (!isRecord(r) || typeof r.address !== 'string' || typeof r.type !== 'string' || typeof r.name !== 'string') return;
         const configured = expressions.get(baseAddress(r.address).replace(/\[[^\]]*\]/g, ''));
-        const filled = fillUnknown(isRecord(r.values) ? r.values : {}, unknown.get(r.address), configured);
+        const mask = unknown.get(r.address);
+        const filled = fillUnknown(isRecord(r.values) ? r.values : {}, mask, configured);
         const body = isRecord(filled) ? filled : {};
         // A name computed at apply is that resource's own name, not the value it was built from.
         for (const own of ['name', 'name_prefix']) {
-          if (isRecord(unknown.get(r.address)) && (unknown.get(r.address) as Record<string, unknown>)[own] === true) body[own] = '${' + `${r.address}.${own}` + '}';
+          if (isRecord(mask) && mask[own] === true) body[own] = '${' + `${r.address}.${own}` + '}';
         }
         const mode = r.mode === 'data' ? 'data' : 'managed';
         out.push({
