@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,16 @@ describe('bad input: exit 2 naming the file and the place', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('a broken link in a folder names the file and why', async () => {
+    const dir = folder({ 'ok.json': JSON.stringify(scoped) });
+    symlinkSync(path.join(dir, 'gone.json'), path.join(dir, 'link.json'));
+    const { code, stdout, stderr } = await run([dir]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/link\.json: cannot read: broken symbolic link/);
+  });
+
+  // Root reads any file, so permissions cannot make one unreadable there.
   it.runIf(process.getuid?.() !== 0)('a file that cannot be read says why', async () => {
     const dir = folder({ 'locked.json': JSON.stringify(admin) });
     chmodSync(path.join(dir, 'locked.json'), 0o000);
