@@ -38,6 +38,25 @@ describe('documentGrants', () => {
     expect(grant.actions.has('s3:GetObject')).toBe(true);
   });
 
+  it('answers membership of * and NotAction grants without reading every service', () => {
+    const reads: string[] = [];
+    const lazy = createCatalog({ onRead: (what) => reads.push(what) });
+    const [star, notAction] = documentGrants(
+      doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Allow', NotAction: 's3:*', Resource: '*' }),
+      lazy,
+    );
+    expect(star.actions.has('iam:PassRole')).toBe(true);
+    expect(notAction.actions.has('iam:PassRole')).toBe(true);
+    expect(notAction.actions.has('s3:GetObject')).toBe(false);
+    expect(reads.sort()).toEqual(['service:iam', 'service:s3', 'services']);
+  });
+
+  it('grants nothing under an unconditional Deny of *', () => {
+    const [grant] = documentGrants(doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }, { Effect: 'Deny', Action: '*', Resource: '*' }), catalog);
+    expect(grant.actions.has('s3:GetObject')).toBe(false);
+    expect([...grant.actions]).toEqual([]);
+  });
+
   it('leaves constrained statements out of the "on *" view', () => {
     const document = doc(
       { Effect: 'Allow', Action: 'ec2:TerminateInstances', Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/team': 'web' } } },

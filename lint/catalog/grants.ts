@@ -9,20 +9,23 @@
  */
 import type { Inventory, PolicyDocument, PolicyRecord, Statement } from '../model/types';
 import type { Catalog } from './catalog';
+import { actionSet, expandToSet, type ActionSet, type ActionSetParts } from './action-set';
 import { conditionConstrains } from './conditions';
 import { isSelfOnly, reachesAllResources } from './resources';
 
 export interface PatternGrant {
   /** The pattern as written in Action. */
   pattern: string;
+  /** True for `*` / `*:*`: then `actions` is left empty, so judging it never loads every service. */
+  everything: boolean;
   /** What it expands to, catalog spelling, Deny already subtracted. */
   actions: readonly string[];
 }
 
 export interface Grant {
   statement: Statement;
-  /** Every action the statement allows (catalog spelling), Deny subtracted, in catalog order. */
-  actions: ReadonlySet<string>;
+  /** Every action the statement allows (catalog spelling), Deny subtracted. */
+  actions: ActionSet;
   /** Per Action pattern; empty for a NotAction statement. */
   patterns: readonly PatternGrant[];
   /** True for an Allow with NotAction (it allows everything but the listed actions). */
@@ -37,8 +40,9 @@ export interface Grant {
 
 const cache = new WeakMap<Catalog, WeakMap<PolicyDocument, Grant[]>>();
 
-function allActions(catalog: Catalog): readonly string[] {
-  return catalog.expand('*');
+/** `*`, `*:*`, `**`: every action of every service. */
+function isEverything(pattern: string): boolean {
+  return /^\*+(:\*+)?$/.test(pattern.trim());
 }
 
 function denyCovers(deny: Statement, allow: Statement): boolean {
@@ -63,25 +67,37 @@ export function documentGrants(document: PolicyDocument, catalog: Catalog): Gran
   const grants: Grant[] = [];
   for (const statement of document.statements) {
     if (statement.effect !== 'Allow') continue;
-    const denied = new Set<string>();
+    const denied: ReadonlySet<string>[] = [];
+    let deniedEverything = false;
     for (const deny of denies) {
       if (!denyCovers(deny, statement)) continue;
-      for (const pattern of deny.actions ?? []) for (const a of catalog.expand(pattern)) denied.add(a);
-    }
-    const patterns: PatternGrant[] = [];
-    const actions = new Set<string>();
-    const viaNotAction = statement.actions === null && statement.notActions !== null;
-    if (viaNotAction) {
-      const excluded = new Set((statement.notActions ?? []).flatMap((p) => catalog.expand(p)));
-      for (const a of allActions(catalog)) if (!excluded.has(a) && !denied.has(a)) actions.add(a);
-    } else {
-      for (const pattern of statement.actions ?? []) {
-        const expanded = catalog.expand(pattern);
-        const kept = denied.size === 0 ? expanded : expanded.filter((a) => !denied.has(a));
-        patterns.push({ pattern, actions: kept });
-        for (const a of kept) actions.add(a);
+      for (const pattern of deny.actions ?? []) {
+        if (isEverything(pattern)) deniedEverything = true;
+        else denied.push(expandToSet(pattern, catalog));
       }
     }
+    const isDenied = (action: string) => deniedEverything || denied.some((d) => d.has(action));
+    const patterns: PatternGrant[] = [];
+    const viaNotAction = statement.actions === null && statement.notActions !== null;
+    const parts: ActionSetParts = { everything: viaNotAction, included: [], excluded: [], denied };
+    if (deniedEverything) {
+      // An unconditional Deny of everything on these resources: nothing is granted.
+      parts.everything = false;
+    } else if (viaNotAction) {
+      parts.excluded = (statement.notActions ?? []).map((p) => expandToSet(p, catalog));
+    } else {
+      for (const pattern of statement.actions ?? []) {
+        if (isEverything(pattern)) {
+          parts.everything = true;
+          patterns.push({ pattern, everything: true, actions: [] });
+          continue;
+        }
+        const expanded = catalog.expand(pattern);
+        parts.included.push(expandToSet(pattern, catalog));
+        patterns.push({ pattern, everything: false, actions: denied.length === 0 ? expanded : expanded.filter((a) => !isDenied(a)) });
+      }
+    }
+    const actions = actionSet(parts, catalog);
     grants.push({
       statement,
       actions,

@@ -5,6 +5,7 @@
  * by its document once the engine resolves it. `*` is admin-access's, NotAction not-action-allow's.
  */
 import { splitAction } from '../catalog/action-pattern';
+import type { ActionSet } from '../catalog/action-set';
 import type { Catalog } from '../catalog/catalog';
 import { identityPolicies, unconstrainedGrants } from '../catalog/grants';
 import { policyLabel } from '../catalog/policy-label';
@@ -29,7 +30,7 @@ const meta: RuleMeta = {
  * Every action of the service, and at least one that changes something: all of a read-only
  * service (a handful of Describe* actions) is not "full access" in any sense a reviewer means.
  */
-function grantsWholeService(service: string, granted: ReadonlySet<string>, catalog: Catalog): boolean {
+function grantsWholeService(service: string, granted: ActionSet, catalog: Catalog): boolean {
   const all = catalog.serviceActions(service);
   if (all.length === 0 || !all.every((a) => granted.has(a))) return false;
   return all.some((a) => {
