@@ -17,8 +17,8 @@ export function globMatcher(glob: string): (text: string) => boolean {
   return (input: string) => globMatches(pattern, input.toLowerCase());
 }
 
-/** `pattern` and `text` already lower-cased. */
-function globMatches(pattern: string, text: string): boolean {
+/** `pattern` and `text` already lower-cased (and `**` collapsed): for callers that keep lower-cased names. */
+export function globMatches(pattern: string, text: string): boolean {
   let p = 0;
   let t = 0;
   let star = -1;

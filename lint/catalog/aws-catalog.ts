@@ -5,7 +5,7 @@
  */
 import { parsePolicyDocument } from '../model/parse-document';
 import type { PolicyDocument } from '../model/types';
-import { globMatcher, hasWildcard, splitAction } from './action-pattern';
+import { globMatcher, globMatches, hasWildcard, splitAction } from './action-pattern';
 import { effectiveAccessLevel } from './access-levels';
 import type { ActionInfo, Catalog, ResourceTypeRef } from './catalog';
 import legacyFile from './data/legacy-actions.json';
@@ -16,6 +16,8 @@ interface LoadedService {
   raw: RawService;
   /** Catalog spellings (`s3:GetObject`) in data order. */
   names: string[];
+  /** The action part of each name, lower-cased, same order: what patterns are matched against. */
+  lowerActions: string[];
   details: Map<string, ActionInfo>;
 }
 
@@ -60,7 +62,13 @@ export function createCatalog(options: CatalogOptions = {}): Catalog {
     if (!knownServices().has(key)) return null;
     onRead(`service:${key}`);
     const raw = readService(key);
-    const loaded: LoadedService = { raw, names: Object.values(raw.actions).map((a) => `${key}:${a.name}`), details: new Map() };
+    const actions = Object.values(raw.actions);
+    const loaded: LoadedService = {
+      raw,
+      names: actions.map((a) => `${key}:${a.name}`),
+      lowerActions: actions.map((a) => a.name.toLowerCase()),
+      details: new Map(),
+    };
     services.set(key, loaded);
     return loaded;
   }
@@ -78,11 +86,17 @@ export function createCatalog(options: CatalogOptions = {}): Catalog {
         return found ? [`${s.toLowerCase()}:${found.name}`] : [];
       });
     }
-    const matches = globMatcher(parts.action);
+    const glob = parts.action.toLowerCase().replace(/\*{2,}/g, '*');
+    // Most patterns are `Prefix*`: a prefix test, no glob needed.
+    const prefix = glob.endsWith('*') && !hasWildcard(glob.slice(0, -1)) ? glob.slice(0, -1) : null;
     return servicesToSearch.flatMap((s) => {
       const loaded = service(s);
       if (!loaded) return [];
-      return loaded.names.filter((name) => matches(name.slice(name.indexOf(':') + 1)));
+      const found: string[] = [];
+      loaded.lowerActions.forEach((lower, i) => {
+        if (prefix !== null ? lower.startsWith(prefix) : globMatches(glob, lower)) found.push(loaded.names[i]);
+      });
+      return found;
     });
   }
 
