@@ -8,7 +8,9 @@ import { Annotations, TerraformStack, type IAspect } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { resolveConfig } from '../config/load-config';
 import type { LintConfig, Suppression } from '../config/types';
+import type { Catalog } from '../catalog/catalog';
 import { lintInventory } from '../engine/lint-inventory';
+import { loadAwsCatalog } from '../engine/load-catalog';
 import type { Finding } from '../model/types';
 import { rules } from '../rules/index';
 import { readText } from '../sources/index';
@@ -39,6 +41,8 @@ function where(finding: Finding): string {
 export class PolicyLintAspect implements IAspect {
   private readonly mode: GuardMode;
   private config: LintConfig | undefined;
+  /** Built on first use and shared by the stacks of one synth: the app has several. */
+  private catalog: Catalog | undefined;
 
   constructor(private readonly options: PolicyLintOptions = {}) {
     this.mode = options.mode ?? guardModeFromEnvironment();
@@ -62,6 +66,7 @@ export class PolicyLintAspect implements IAspect {
     const result = lintInventory(read.inventory, {
       config: { ...this.config, suppressions: [...this.config.suppressions, ...fromConstructs] },
       filesRead: read.filesRead,
+      catalog: () => (this.catalog ??= loadAwsCatalog()),
     });
 
     const byAddress = constructsByAddress(stack);
