@@ -159,7 +159,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 function debugTimings(result: LintRunResult): string {
-  const timings = Object.entries(result.ruleTimings).sort((a, b) => b[1] - a[1]);
+  const timings = Object.entries(result.ruleTimings ?? {}).sort((a, b) => b[1] - a[1]);
   const total = timings.reduce((sum, [, ms]) => sum + ms, 0);
   const slowest = timings.slice(0, 3).map(([id, ms]) => `${id} ${ms.toFixed(0)} ms`).join(', ');
   return (

@@ -33,8 +33,8 @@ export interface LintResult {
   catalogDataVersion: string | null;
   /** Suppressions that matched no finding. */
   unusedSuppressions: Suppression[];
-  /** Milliseconds per rule that ran (for --debug and the benchmark). */
-  ruleTimings: Record<string, number>;
+  /** Milliseconds per rule that ran (for --debug and the benchmark); absent on results built elsewhere. */
+  ruleTimings?: Record<string, number>;
 }
 
 export interface EngineOptions {
