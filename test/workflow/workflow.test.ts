@@ -77,7 +77,7 @@ describe('.github/workflows/iam-policy-lint.yml', () => {
     expect(workflow.permissions).toEqual({ contents: 'read', 'security-events': 'write' });
   });
 
-  it('checks out, sets up Node 20 and installs with npm ci before linting', () => {
+  it('checks out, sets up Node 20 and Terraform and installs with npm ci before linting', () => {
     const all = steps();
     const index = (match: (s: Step) => boolean) => all.findIndex(match);
     const checkout = index((s) => s.uses?.startsWith('actions/checkout@') === true);
@@ -88,6 +88,12 @@ describe('.github/workflows/iam-policy-lint.yml', () => {
     expect(all[node]!.with?.['node-version']).toBe(20);
     expect([checkout, node, install, lint]).toEqual([...[checkout, node, install, lint]].sort((a, b) => a - b));
     expect(install).toBeGreaterThan(node);
+
+    // cdktf synth runs `terraform version` (the stacks declare moved blocks): Terraform must be set up first.
+    const terraform = index((s) => s.uses?.startsWith('hashicorp/setup-terraform@') === true);
+    expect(terraform).toBeGreaterThan(checkout);
+    expect(terraform).toBeLessThan(lint);
+    expect(all[terraform]!.with?.terraform_wrapper).toBe(false);
 
     const engines = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines;
     expect(engines.node, 'the Node the workflow uses satisfies package.json engines').toMatch(/^>=20(\.|$)/);
