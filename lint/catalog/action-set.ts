@@ -15,11 +15,12 @@ export function expandToSet(pattern: string, catalog: Catalog): ReadonlySet<stri
     perCatalog = new Map();
     patternSets.set(catalog, perCatalog);
   }
-  const key = pattern.toLowerCase();
-  let set = perCatalog.get(key);
+  let set = perCatalog.get(pattern);
   if (!set) {
-    set = new Set(catalog.expand(pattern));
+    const key = pattern.toLowerCase();
+    set = perCatalog.get(key) ?? new Set(catalog.expand(pattern));
     perCatalog.set(key, set);
+    perCatalog.set(pattern, set);
   }
   return set;
 }

@@ -143,12 +143,13 @@ export function createCatalog(options: CatalogOptions = {}): Catalog {
       return version;
     },
     expand(pattern) {
+      // Keyed as written first: most patterns repeat verbatim, and that spares lower-casing them.
+      let found = expansions.get(pattern);
+      if (found) return found;
       const key = pattern.toLowerCase();
-      let found = expansions.get(key);
-      if (!found) {
-        found = expandUncached(pattern);
-        expansions.set(key, found);
-      }
+      found = expansions.get(key) ?? expandUncached(pattern);
+      expansions.set(key, found);
+      expansions.set(pattern, found);
       return found;
     },
     action,

@@ -4,7 +4,7 @@
  * no constraining Condition. An attached AWS managed policy such as AmazonS3FullAccess is judged
  * by its document once the engine resolves it. `*` is admin-access's, NotAction not-action-allow's.
  */
-import { splitAction } from '../catalog/action-pattern';
+import { hasWildcard, splitAction } from '../catalog/action-pattern';
 import type { ActionSet } from '../catalog/action-set';
 import type { Catalog } from '../catalog/catalog';
 import { identityPolicies, unconstrainedGrants } from '../catalog/grants';
@@ -39,6 +39,13 @@ function grantsWholeService(service: string, granted: ActionSet, catalog: Catalo
   });
 }
 
+/** Services a pattern reaches: read from the pattern itself unless its service part has a wildcard. */
+function servicesOf(pattern: string, actions: readonly string[]): Iterable<string> {
+  const parts = splitAction(pattern.trim());
+  if (parts && !hasWildcard(parts.service)) return actions.length > 0 ? [parts.service.toLowerCase()] : [];
+  return new Set(actions.map((a) => splitAction(a)?.service ?? ''));
+}
+
 export const fullServiceAccess: Rule = {
   meta,
   check({ inventory, catalog }) {
@@ -50,8 +57,7 @@ export const fullServiceAccess: Rule = {
         const checked = new Set<string>();
         for (const { pattern, actions } of grant.patterns) {
           if (isAllActions(pattern)) continue;
-          for (const action of actions) {
-            const service = splitAction(action)?.service ?? '';
+          for (const service of servicesOf(pattern, actions)) {
             if (checked.has(service)) continue;
             checked.add(service);
             if (grantsWholeService(service, grant.actions, catalog)) services.add(service);
