@@ -84,6 +84,15 @@ describe('validatePolicies against a loopback Access Analyzer', () => {
     expect(service.requests.map((r) => r.query.get('nextToken'))).toEqual([null, '1', '2']);
   });
 
+  it('stops, and says so, when the service hands back the same nextToken again', async () => {
+    service.answerRaw(JSON.stringify({ findings: [], nextToken: 'page-2' }));
+    service.answerRaw(JSON.stringify({ findings: [], nextToken: 'page-2' }));
+    const [finding] = await validatePolicies([record('loop', 'managed', passRoleEverywhere)], options);
+
+    expect(service.requests).toHaveLength(2);
+    expect(finding!.message).toContain('malformed answer: the answer repeats or garbles its nextToken ("page-2")');
+  });
+
   it('retries a throttled request with backoff, then reports the answer', async () => {
     service.throttle(1);
     const findings = await validatePolicies([record('deploy', 'managed', passRoleEverywhere)], options);

@@ -52,7 +52,8 @@ async function validateText(client: AccessAnalyzerClient, text: string, target: 
   const seenTokens = new Set<string>();
   let nextToken: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const answer: unknown = await client.send(
+    // Typed loosely on purpose: the answer comes over the network and is checked field by field.
+    const answer: { findings?: unknown; nextToken?: unknown } = await client.send(
       new ValidatePolicyCommand({
         policyDocument: text,
         policyType: target.policyType,
@@ -60,15 +61,15 @@ async function validateText(client: AccessAnalyzerClient, text: string, target: 
         ...(nextToken !== undefined && { nextToken }),
       }),
     );
-    const page_ = answer as { findings?: unknown; nextToken?: unknown };
-    if (!Array.isArray(page_.findings)) throw new MalformedAnswer('the answer has no findings list');
-    findings.push(...page_.findings);
-    if (page_.nextToken === undefined || page_.nextToken === null || page_.nextToken === '') return findings;
-    if (typeof page_.nextToken !== 'string' || seenTokens.has(page_.nextToken)) {
-      throw new MalformedAnswer(`the answer repeats or garbles its nextToken (${JSON.stringify(page_.nextToken)})`);
+    if (!Array.isArray(answer.findings)) throw new MalformedAnswer('the answer has no findings list');
+    findings.push(...answer.findings);
+    const token = answer.nextToken;
+    if (token === undefined || token === null || token === '') return findings;
+    if (typeof token !== 'string' || seenTokens.has(token)) {
+      throw new MalformedAnswer(`the answer repeats or garbles its nextToken (${JSON.stringify(token)})`);
     }
-    seenTokens.add(page_.nextToken);
-    nextToken = page_.nextToken;
+    seenTokens.add(token);
+    nextToken = token;
   }
   throw new MalformedAnswer(`the answer did not end after ${MAX_PAGES} pages`);
 }
