@@ -8,3 +8,4 @@ export { loadReferencePolicy, ReferencePolicyError, type ReferencePolicy } from 
 export { ANALYZER_RULE_IDS, type AnalyzerFinding, type AnalyzerOptions } from './types';
 export { validatePolicies, type ValidateOptions } from './validate-policies';
 export { analyzerRuleMetas, mergeAnalyzerFindings } from './merge-into-result';
+export { analyzeRun, type AnalyzeRunOptions } from './analyze-run';
