@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../support/terraform';
 import { CONFIG_ENV, DEFAULT_LOCAL_STATE_PATH, STACK_NAMES, defaultConfig, loadConfig, parseConfig } from '../../config';
 
 const dir = mkdtempSync(join(tmpdir(), 'iam-users-config-'));
@@ -78,5 +79,13 @@ describe('config', () => {
     expect(() => loadConfig({ [CONFIG_ENV]: join(dir, 'missing.json') })).toThrow(/IAM_USERS_CONFIG=.*missing\.json: cannot read the config file \(ENOENT\)/);
     const bad = fileWith('{ "region": ');
     expect(() => loadConfig({ [CONFIG_ENV]: bad })).toThrow(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON`));
+  });
+
+  it('main.ts stops with the problems and exit status 1, no stack trace', { timeout: 60_000 }, async () => {
+    const file = fileWith(JSON.stringify({ stacks: [] }));
+    const result = await run('npx', ['tsx', 'main.ts'], { cwd: resolve(__dirname, '../..'), env: { ...process.env, [CONFIG_ENV]: file } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${file}: stacks: must be a non-empty list of stack names`);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

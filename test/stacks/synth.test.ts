@@ -111,4 +111,11 @@ describe('config applied to the stacks', () => {
     expect(Object.values(stacks['invoice-scanner'].resource.aws_iam_user_login_profile)[0].pgp_key).toBe('keybase:platform-team');
     expect(Object.keys(stacks['invoice-scanner'].output)).toContain('user_access_key_encrypted_secret');
   });
+
+  it('stores the keys where accessKey.secret says', () => {
+    const config = parseConfig({ stacks: ['eks-eksctl'], accessKey: { secret: { store: 'secretsmanager', recoveryWindowInDays: 7 } } }, 'test config');
+    const stack = synthApp(config, join(outdir, 'secretsmanager'))['eks-eksctl'];
+    expect(Object.values(stack.resource.aws_secretsmanager_secret)[0]).toMatchObject({ name: 'iam-user/humalect-user/access-key', recovery_window_in_days: 7 });
+    expect(Object.keys(stack.output)).not.toContain('user_access_key_secret');
+  });
 });
