@@ -30,6 +30,8 @@ export interface Grant {
   patterns: readonly PatternGrant[];
   /** True for an Allow with NotAction (it allows everything but the listed actions). */
   viaNotAction: boolean;
+  /** True when a Deny of this document takes something away from it (per-pattern answers then need `actions.has`). */
+  denied: boolean;
   /** Resources reach everything (see resources.ts). */
   allResources: boolean;
   /** Every resource is the caller's own user (`user/${aws:username}`). */
@@ -103,6 +105,7 @@ export function documentGrants(document: PolicyDocument, catalog: Catalog): Gran
       actions,
       patterns,
       viaNotAction,
+      denied: deniedEverything || denied.length > 0,
       allResources: reachesAllResources(statement),
       selfOnly: isSelfOnly(statement),
       constrained: conditionConstrains(statement.condition),

@@ -7,11 +7,13 @@
 import { hasWildcard, splitAction } from '../catalog/action-pattern';
 import type { ActionSet } from '../catalog/action-set';
 import type { Catalog } from '../catalog/catalog';
+import { expandToSet } from '../catalog/action-set';
 import { identityPolicies, unconstrainedGrants } from '../catalog/grants';
+import { memoPerCatalog } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { statementId } from '../model/parse-document';
 import type { RawFinding } from '../model/types';
-import { isAllActions, statementOrigin } from './grants';
+import { statementOrigin } from './grants';
 import { report, type Rule, type RuleMeta } from './rule';
 
 const meta: RuleMeta = {
@@ -26,24 +28,32 @@ const meta: RuleMeta = {
   needsCatalog: true,
 };
 
-/**
- * Every action of the service, and at least one that changes something: all of a read-only
- * service (a handful of Describe* actions) is not "full access" in any sense a reviewer means.
- */
-function grantsWholeService(service: string, granted: ActionSet, catalog: Catalog): boolean {
-  const all = catalog.serviceActions(service);
-  if (all.length === 0 || !all.every((a) => granted.has(a))) return false;
-  return all.some((a) => {
-    const level = catalog.action(a)?.accessLevel;
-    return level !== 'Read' && level !== 'List';
+/** A service with at least one action that changes something: all of a read-only service is not "full access". */
+function changesSomething(service: string, catalog: Catalog): boolean {
+  return memoPerCatalog(catalog, 'service-changes', service, () =>
+    catalog.serviceActions(service).some((a) => {
+      const level = catalog.action(a)?.accessLevel;
+      return level !== 'Read' && level !== 'List';
+    }),
+  );
+}
+
+/** Services a pattern reaches, and those it covers whole on its own; once per pattern. */
+function reach(pattern: string, catalog: Catalog): { touched: readonly string[]; whole: ReadonlySet<string> } {
+  return memoPerCatalog(catalog, 'service-reach', pattern, () => {
+    const actions = catalog.expand(pattern);
+    const parts = splitAction(pattern.trim());
+    const touched = parts && !hasWildcard(parts.service) ? (actions.length > 0 ? [parts.service.toLowerCase()] : []) : [...new Set(actions.map((a) => splitAction(a)?.service ?? ''))];
+    const expanded = expandToSet(pattern, catalog);
+    const whole = new Set(touched.filter((s) => catalog.serviceActions(s).every((a) => expanded.has(a))));
+    return { touched, whole };
   });
 }
 
-/** Services a pattern reaches: read from the pattern itself unless its service part has a wildcard. */
-function servicesOf(pattern: string, actions: readonly string[]): Iterable<string> {
-  const parts = splitAction(pattern.trim());
-  if (parts && !hasWildcard(parts.service)) return actions.length > 0 ? [parts.service.toLowerCase()] : [];
-  return new Set(actions.map((a) => splitAction(a)?.service ?? ''));
+/** Every action of the service granted (several patterns together may cover it), and it changes something. */
+function grantsWholeService(service: string, granted: ActionSet, catalog: Catalog): boolean {
+  const all = catalog.serviceActions(service);
+  return all.length > 0 && all.every((a) => granted.has(a)) && changesSomething(service, catalog);
 }
 
 export const fullServiceAccess: Rule = {
@@ -54,14 +64,19 @@ export const fullServiceAccess: Rule = {
       for (const grant of unconstrainedGrants(policy.document, catalog)) {
         if (grant.viaNotAction) continue;
         const services = new Set<string>();
-        const checked = new Set<string>();
-        for (const { pattern, actions } of grant.patterns) {
-          if (isAllActions(pattern)) continue;
-          for (const service of servicesOf(pattern, actions)) {
-            if (checked.has(service)) continue;
-            checked.add(service);
-            if (grantsWholeService(service, grant.actions, catalog)) services.add(service);
+        const touchedBy = new Map<string, number>();
+        for (const { pattern, everything } of grant.patterns) {
+          if (everything) continue;
+          const { touched, whole } = reach(pattern, catalog);
+          for (const service of touched) {
+            touchedBy.set(service, (touchedBy.get(service) ?? 0) + 1);
+            if (!grant.denied && whole.has(service) && changesSomething(service, catalog)) services.add(service);
           }
+        }
+        // Left: services reached by several patterns, or under a Deny: ask the grant itself.
+        for (const [service, count] of touchedBy) {
+          if (services.has(service) || (count < 2 && !grant.denied)) continue;
+          if (grantsWholeService(service, grant.actions, catalog)) services.add(service);
         }
         if (services.size === 0) continue;
         const data = { policy: policyLabel(policy), services: [...services].sort().join(', ') };

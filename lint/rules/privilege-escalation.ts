@@ -15,6 +15,7 @@ import type { Catalog } from '../catalog/catalog';
 import escalationFile from '../catalog/data/privilege-escalation.json';
 import { documentGrants, identityPolicies, type Grant } from '../catalog/grants';
 import { heldPolicies } from '../catalog/held-policies';
+import { memoPerCatalog } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { statementId } from '../model/parse-document';
 import type { Inventory, PolicyDocument, RawFinding } from '../model/types';
@@ -55,18 +56,47 @@ function openingGrant(action: string, grants: Grant[]): Grant | null {
   return null;
 }
 
-/** Open paths of one document, grouped by the statement of each path's first action. */
-export function openPaths(document: PolicyDocument, catalog: Catalog): Map<Grant, EscalationPath[]> {
-  return openPathsIn(documentGrants(document, catalog), catalog);
+/** Each path with its actions in catalog spelling; once per catalog. */
+function pathsInCatalogSpelling(catalog: Catalog): { path: EscalationPath; names: string[] }[] {
+  return memoPerCatalog(catalog, 'escalation-paths', '', () =>
+    PATHS.map((path) => ({ path, names: path.actions.map((a) => catalog.action(a)?.name ?? a) })),
+  );
 }
 
+const openByDocument = new WeakMap<Catalog, WeakMap<PolicyDocument, Map<Grant, EscalationPath[]>>>();
+
+/** Open paths of one document, grouped by the statement of each path's first action; once per document. */
+export function openPaths(document: PolicyDocument, catalog: Catalog): Map<Grant, EscalationPath[]> {
+  let perCatalog = openByDocument.get(catalog);
+  if (!perCatalog) {
+    perCatalog = new WeakMap();
+    openByDocument.set(catalog, perCatalog);
+  }
+  let open = perCatalog.get(document);
+  if (!open) {
+    open = openPathsIn(documentGrants(document, catalog), catalog);
+    perCatalog.set(document, open);
+  }
+  return open;
+}
+
+/** Open paths over `grants`, each action's opening statement looked up once. */
 function openPathsIn(grants: Grant[], catalog: Catalog): Map<Grant, EscalationPath[]> {
   const open = new Map<Grant, EscalationPath[]>();
-  for (const path of PATHS) {
-    const names = path.actions.map((a) => catalog.action(a)?.name ?? a);
-    const opening = names.map((a) => openingGrant(a, grants));
-    if (opening.some((g) => g === null)) continue;
-    const anchor = opening[0] as Grant;
+  if (grants.length === 0) return open;
+  const openingOf = new Map<string, Grant | null>();
+  const opening = (name: string): Grant | null => {
+    let grant = openingOf.get(name);
+    if (grant === undefined) {
+      grant = openingGrant(name, grants);
+      openingOf.set(name, grant);
+    }
+    return grant;
+  };
+  for (const { path, names } of pathsInCatalogSpelling(catalog)) {
+    const anchors = names.map(opening);
+    if (anchors.some((g) => g === null)) continue;
+    const anchor = anchors[0] as Grant;
     open.set(anchor, [...(open.get(anchor) ?? []), path]);
   }
   return open;
@@ -88,16 +118,15 @@ function acrossPolicies(inventory: Inventory, catalog: Catalog): RawFinding[] {
     const viaOf = new Map<Grant, string>();
     const alone = new Set<string>();
     for (const policy of held) {
-      const grants = documentGrants(policy.document, catalog);
-      for (const grant of grants) viaOf.set(grant, policy.via);
-      for (const paths of openPathsIn(grants, catalog).values()) for (const path of paths) alone.add(path.id);
+      for (const grant of documentGrants(policy.document, catalog)) viaOf.set(grant, policy.via);
+      for (const paths of openPaths(policy.document, catalog).values()) for (const path of paths) alone.add(path.id);
     }
     const all = [...viaOf.keys()];
     const together: EscalationPath[] = [];
     const contributing = new Set<string>();
-    for (const path of PATHS) {
+    for (const { path, names } of pathsInCatalogSpelling(catalog)) {
       if (alone.has(path.id)) continue;
-      const opening = path.actions.map((a) => openingGrant(catalog.action(a)?.name ?? a, all));
+      const opening = names.map((name) => openingGrant(name, all));
       if (opening.some((g) => g === null)) continue;
       together.push(path);
       for (const g of opening) contributing.add(viaOf.get(g as Grant) ?? '');

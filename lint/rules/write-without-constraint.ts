@@ -8,10 +8,12 @@
  */
 import { splitAction } from '../catalog/action-pattern';
 import { isUnscopable, identityPolicies, listActions, unconstrainedGrants } from '../catalog/grants';
+import type { Catalog } from '../catalog/catalog';
+import { memoPerCatalog } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { statementId } from '../model/parse-document';
 import type { RawFinding } from '../model/types';
-import { isAllActions, statementOrigin } from './grants';
+import { statementOrigin } from './grants';
 import { report, type Rule, type RuleMeta } from './rule';
 
 const meta: RuleMeta = {
@@ -32,6 +34,17 @@ function isServiceWildcard(pattern: string): boolean {
   return parts !== null && /^\*+$/.test(parts.action);
 }
 
+/** The Write and Permissions-management actions a pattern expands to that can be scoped; once per pattern. */
+function scopableWrites(pattern: string, catalog: Catalog): readonly string[] {
+  return memoPerCatalog(catalog, 'scopable-writes', pattern, () => {
+    if (isServiceWildcard(pattern)) return [];
+    return catalog.expand(pattern).filter((action) => {
+      const level = catalog.action(action)?.accessLevel;
+      return (level === 'Write' || level === 'Permissions management') && !isUnscopable(action, catalog);
+    });
+  });
+}
+
 export const writeWithoutConstraint: Rule = {
   meta,
   check({ inventory, catalog }) {
@@ -40,12 +53,9 @@ export const writeWithoutConstraint: Rule = {
       for (const grant of unconstrainedGrants(policy.document, catalog)) {
         if (grant.viaNotAction) continue;
         const writes = new Set<string>();
-        for (const { pattern, actions } of grant.patterns) {
-          if (isAllActions(pattern) || isServiceWildcard(pattern)) continue;
-          for (const action of actions) {
-            const level = catalog.action(action)?.accessLevel;
-            if ((level === 'Write' || level === 'Permissions management') && !isUnscopable(action, catalog)) writes.add(action);
-          }
+        for (const { pattern, everything } of grant.patterns) {
+          if (everything) continue;
+          for (const action of scopableWrites(pattern, catalog)) if (!grant.denied || grant.actions.has(action)) writes.add(action);
         }
         if (writes.size === 0) continue;
         const data = { policy: policyLabel(policy), count: writes.size, actions: listActions(writes) };

@@ -1,0 +1,25 @@
+/**
+ * Per-catalog memo tables for answers that depend only on the catalog and a pattern or action:
+ * a plan of 10,000 policies repeats the same patterns thousands of times, so each answer is
+ * computed once per run. Tables die with their catalog.
+ */
+import type { Catalog } from './catalog';
+
+const tables = new WeakMap<Catalog, Map<string, Map<string, unknown>>>();
+
+export function memoPerCatalog<T>(catalog: Catalog, table: string, key: string, compute: () => T): T {
+  let byTable = tables.get(catalog);
+  if (!byTable) {
+    byTable = new Map();
+    tables.set(catalog, byTable);
+  }
+  let entries = byTable.get(table);
+  if (!entries) {
+    entries = new Map();
+    byTable.set(table, entries);
+  }
+  if (entries.has(key)) return entries.get(key) as T;
+  const value = compute();
+  entries.set(key, value);
+  return value;
+}
