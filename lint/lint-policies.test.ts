@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { LeastPrivilegeUser } from '../modules';
 import { PolicyLintAspect } from './aspect/policy-lint-aspect';
 import { suppressLint } from './aspect/suppress-lint';
-import { lintPolicies, synthIsStale } from './lint-policies';
+import { lintPolicies, synthIsStale, takeConfigOption } from './lint-policies';
 
 /** A project folder whose files carry the given ages in seconds. */
 function project(ages: Record<string, number>): string {
@@ -99,5 +99,15 @@ describe('lintPolicies', () => {
     const root = mkdtempSync(join(tmpdir(), 'lint-policies-empty-'));
     mkdirSync(join(root, 'policies'));
     expect(run(root).status).toBe(2);
+  });
+});
+
+describe('takeConfigOption', () => {
+  it('finds the config in each spelling the linter accepts and keeps the other arguments in order', () => {
+    for (const argv of [['--config', 'c.json'], ['-c', 'c.json'], ['--config=c.json']]) {
+      expect(takeConfigOption(['--format', 'json', ...argv, '--fail-on', 'warning'])).toEqual({ given: 'c.json', rest: ['--format', 'json', '--fail-on', 'warning'] });
+    }
+    expect(takeConfigOption(['--format', 'json'])).toEqual({ given: undefined, rest: ['--format', 'json'] });
+    expect(takeConfigOption(['--config'])).toEqual({ given: '', rest: [] });
   });
 });

@@ -74,6 +74,19 @@ export function constructSuppressionsIn(root: string): ConfigFileSuppression[] {
     });
 }
 
+/** The `--config FILE` (or `-c FILE`, `--config=FILE`) among the arguments, and the others. */
+export function takeConfigOption(argv: readonly string[]): { given: string | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let given: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const argument = argv[i]!;
+    if (argument === '--config' || argument === '-c') given = argv[++i] ?? '';
+    else if (argument.startsWith('--config=')) given = argument.slice('--config='.length);
+    else rest.push(argument);
+  }
+  return { given, rest };
+}
+
 /**
  * The arguments with `--config` pointing at the user's config plus the constructs' suppressions,
  * so the report shows those findings as suppressed with their reasons. A config that is not valid
@@ -83,10 +96,8 @@ export function withConstructSuppressions(argv: readonly string[], root: string)
   const unchanged = { argv: [...argv], cleanUp: () => undefined };
   const suppressions = constructSuppressionsIn(root);
   if (suppressions.length === 0) return unchanged;
-  const at = argv.indexOf('--config');
-  const given = at >= 0 ? argv[at + 1] : undefined;
-  if (at >= 0 && given === undefined) return unchanged;
-  const rest = at >= 0 ? [...argv.slice(0, at), ...argv.slice(at + 2)] : [...argv];
+  const { given, rest } = takeConfigOption(argv);
+  if (given === '') return unchanged;
   const configFile = given ?? (existsSync(join(root, DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : null);
   let config: Record<string, unknown> = {};
   if (configFile !== null) {
