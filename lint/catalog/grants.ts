@@ -11,6 +11,7 @@ import type { Inventory, PolicyDocument, PolicyRecord, Statement } from '../mode
 import type { Catalog } from './catalog';
 import { actionSet, expandToSet, type ActionSet, type ActionSetParts } from './action-set';
 import { conditionConstrains } from './conditions';
+import { memoPerCatalog } from './memo';
 import { isSelfOnly, reachesAllResources } from './resources';
 
 export interface PatternGrant {
@@ -24,6 +25,8 @@ export interface PatternGrant {
 
 export interface Grant {
   statement: Statement;
+  /** Same for the same statement in documents of the same content: a memo key for per-grant answers. */
+  key: string;
   /** Every action the statement allows (catalog spelling), Deny subtracted. */
   actions: ActionSet;
   /** Per Action pattern; empty for a NotAction statement. */
@@ -55,6 +58,29 @@ function denyCovers(deny: Statement, allow: Statement): boolean {
   return allow.resources.every((r) => denied.includes(r));
 }
 
+/**
+ * A short id for a document's content (everything but where its statements sit), so identical
+ * documents (a plan attaches the same policy text to thousands of users) are analysed once.
+ */
+export function documentContentId(document: PolicyDocument, catalog: Catalog): string {
+  let id = contentIds.get(document);
+  if (id === undefined) {
+    const content = JSON.stringify(document.statements.map((st) => [st.effect, st.actions, st.notActions, st.resources, st.notResources, st.condition]));
+    const ids = memoPerCatalog(catalog, 'content-ids', '', () => new Map<string, string>());
+    id = ids.get(content);
+    if (id === undefined) {
+      id = `d${ids.size}`;
+      ids.set(content, id);
+    }
+    contentIds.set(document, id);
+  }
+  return id;
+}
+
+const contentIds = new WeakMap<PolicyDocument, string>();
+
+type GrantCore = Omit<Grant, 'statement'> & { index: number };
+
 /** The Allow statements of `document`, each with what it really grants. */
 export function documentGrants(document: PolicyDocument, catalog: Catalog): Grant[] {
   let perCatalog = cache.get(catalog);
@@ -64,11 +90,18 @@ export function documentGrants(document: PolicyDocument, catalog: Catalog): Gran
   }
   const cached = perCatalog.get(document);
   if (cached) return cached;
+  const id = documentContentId(document, catalog);
+  const cores = memoPerCatalog(catalog, 'grant-cores', id, () => analyse(document, id, catalog));
+  const grants = cores.map((core) => ({ ...core, statement: document.statements[core.index] }));
+  perCatalog.set(document, grants);
+  return grants;
+}
 
+function analyse(document: PolicyDocument, id: string, catalog: Catalog): GrantCore[] {
   const denies = document.statements.filter((s) => s.effect === 'Deny');
-  const grants: Grant[] = [];
-  for (const statement of document.statements) {
-    if (statement.effect !== 'Allow') continue;
+  const grants: GrantCore[] = [];
+  document.statements.forEach((statement, index) => {
+    if (statement.effect !== 'Allow') return;
     const denied: ReadonlySet<string>[] = [];
     let deniedEverything = false;
     for (const deny of denies) {
@@ -99,10 +132,10 @@ export function documentGrants(document: PolicyDocument, catalog: Catalog): Gran
         patterns.push({ pattern, everything: false, actions: denied.length === 0 ? expanded : expanded.filter((a) => !isDenied(a)) });
       }
     }
-    const actions = actionSet(parts, catalog);
     grants.push({
-      statement,
-      actions,
+      index,
+      key: `${id}#${index}`,
+      actions: actionSet(parts, catalog),
       patterns,
       viaNotAction,
       denied: deniedEverything || denied.length > 0,
@@ -110,8 +143,7 @@ export function documentGrants(document: PolicyDocument, catalog: Catalog): Gran
       selfOnly: isSelfOnly(statement),
       constrained: conditionConstrains(statement.condition),
     });
-  }
-  perCatalog.set(document, grants);
+  });
   return grants;
 }
 

@@ -23,3 +23,17 @@ export function memoPerCatalog<T>(catalog: Catalog, table: string, key: string, 
   entries.set(key, value);
   return value;
 }
+
+/** A memo table to hold for the length of one rule's run (saves the lookups of memoPerCatalog in hot loops). */
+export function memoTable<T>(catalog: Catalog, table: string): Map<string, T> {
+  return memoPerCatalog(catalog, `table:${table}`, '', () => new Map<string, T>());
+}
+
+/** `table.get(key)`, computing and storing it on a miss. */
+export function remember<T>(table: Map<string, T>, key: string, compute: () => T): T {
+  const known = table.get(key);
+  if (known !== undefined || table.has(key)) return known as T;
+  const value = compute();
+  table.set(key, value);
+  return value;
+}

@@ -11,6 +11,7 @@ import credentialsFile from './data/credentials-exposure.json';
 import exfiltrationFile from './data/data-exfiltration.json';
 import exposureFile from './data/resource-exposure.json';
 import { isUnscopable, unconstrainedGrants, type Grant } from './grants';
+import { memoTable, remember } from './memo';
 
 export type RiskClass = 'data-exfiltration' | 'resource-exposure' | 'credentials-exposure';
 
@@ -45,9 +46,10 @@ function catalogSpelling(catalog: Catalog, riskClass: RiskClass): string[] {
 /** Per statement that grants some of the class's actions on every resource: those actions, catalog spelling. */
 export function riskGrants(document: PolicyDocument, catalog: Catalog, riskClass: RiskClass): { grant: Grant; actions: string[] }[] {
   const wanted = catalogSpelling(catalog, riskClass);
+  const byGrant = memoTable<string[]>(catalog, `risk:${riskClass}`);
   const out: { grant: Grant; actions: string[] }[] = [];
   for (const grant of unconstrainedGrants(document, catalog)) {
-    const actions = wanted.filter((a) => grant.actions.has(a) && !isUnscopable(a, catalog));
+    const actions = remember(byGrant, grant.key, () => wanted.filter((a) => grant.actions.has(a) && !isUnscopable(a, catalog)));
     if (actions.length > 0) out.push({ grant, actions });
   }
   return out;

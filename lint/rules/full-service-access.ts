@@ -9,7 +9,7 @@ import type { ActionSet } from '../catalog/action-set';
 import type { Catalog } from '../catalog/catalog';
 import { expandToSet } from '../catalog/action-set';
 import { identityPolicies, unconstrainedGrants } from '../catalog/grants';
-import { memoPerCatalog } from '../catalog/memo';
+import { memoPerCatalog, memoTable, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { statementId } from '../model/parse-document';
 import type { RawFinding } from '../model/types';
@@ -60,24 +60,28 @@ export const fullServiceAccess: Rule = {
   meta,
   check({ inventory, catalog }) {
     const findings: RawFinding[] = [];
+    const byGrant = memoTable<Set<string>>(catalog, 'full-service-access');
     for (const policy of identityPolicies(inventory)) {
       for (const grant of unconstrainedGrants(policy.document, catalog)) {
         if (grant.viaNotAction) continue;
-        const services = new Set<string>();
-        const touchedBy = new Map<string, number>();
-        for (const { pattern, everything } of grant.patterns) {
-          if (everything) continue;
-          const { touched, whole } = reach(pattern, catalog);
-          for (const service of touched) {
-            touchedBy.set(service, (touchedBy.get(service) ?? 0) + 1);
-            if (!grant.denied && whole.has(service) && changesSomething(service, catalog)) services.add(service);
+        const services = remember(byGrant, grant.key, () => {
+          const covered = new Set<string>();
+          const touchedBy = new Map<string, number>();
+          for (const { pattern, everything } of grant.patterns) {
+            if (everything) continue;
+            const { touched, whole } = reach(pattern, catalog);
+            for (const service of touched) {
+              touchedBy.set(service, (touchedBy.get(service) ?? 0) + 1);
+              if (!grant.denied && whole.has(service) && changesSomething(service, catalog)) covered.add(service);
+            }
           }
-        }
-        // Left: services reached by several patterns, or under a Deny: ask the grant itself.
-        for (const [service, count] of touchedBy) {
-          if (services.has(service) || (count < 2 && !grant.denied)) continue;
-          if (grantsWholeService(service, grant.actions, catalog)) services.add(service);
-        }
+          // Left: services reached by several patterns, or under a Deny: ask the grant itself.
+          for (const [service, count] of touchedBy) {
+            if (covered.has(service) || (count < 2 && !grant.denied)) continue;
+            if (grantsWholeService(service, grant.actions, catalog)) covered.add(service);
+          }
+          return covered;
+        });
         if (services.size === 0) continue;
         const data = { policy: policyLabel(policy), services: [...services].sort().join(', ') };
         findings.push(report(meta, 'fullService', data, statementOrigin(policy, grant.statement), statementId(grant.statement)));

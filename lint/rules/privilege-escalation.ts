@@ -13,7 +13,7 @@
  */
 import type { Catalog } from '../catalog/catalog';
 import escalationFile from '../catalog/data/privilege-escalation.json';
-import { documentGrants, identityPolicies, type Grant } from '../catalog/grants';
+import { documentContentId, documentGrants, identityPolicies, type Grant } from '../catalog/grants';
 import { heldPolicies } from '../catalog/held-policies';
 import { memoPerCatalog } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
@@ -74,7 +74,13 @@ export function openPaths(document: PolicyDocument, catalog: Catalog): Map<Grant
   }
   let open = perCatalog.get(document);
   if (!open) {
-    open = openPathsIn(documentGrants(document, catalog), catalog);
+    const grants = documentGrants(document, catalog);
+    // Documents of the same content open the same paths at the same statements.
+    const byIndex = memoPerCatalog(catalog, 'open-paths', documentContentId(document, catalog), () =>
+      [...openPathsIn(grants, catalog)].map(([grant, paths]) => [grant.statement.index, paths] as const),
+    );
+    const grantAt = new Map(grants.map((g) => [g.statement.index, g]));
+    open = new Map(byIndex.map(([index, paths]) => [grantAt.get(index) as Grant, paths]));
     perCatalog.set(document, open);
   }
   return open;

@@ -7,7 +7,8 @@
  */
 import { hasWildcard } from '../catalog/action-pattern';
 import type { Catalog } from '../catalog/catalog';
-import { identityPolicies, listActions } from '../catalog/grants';
+import { documentContentId, identityPolicies, listActions } from '../catalog/grants';
+import { memoTable, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { couldBeOfFormat } from '../catalog/resources';
 import { statementId } from '../model/parse-document';
@@ -44,25 +45,36 @@ function typesOf(action: string, catalog: Catalog): string {
   return (catalog.action(action)?.resourceTypes ?? []).flatMap((t) => t.arns).join(' or ');
 }
 
+type Mismatches = Record<'wrongType' | 'needsStar', string[]>;
+
+function mismatches(actions: string[], resources: string[], catalog: Catalog): Mismatches {
+  const byKind: Mismatches = { wrongType: [], needsStar: [] };
+  for (const pattern of actions) {
+    const expanded = catalog.expand(pattern);
+    if (expanded.length === 0) continue;
+    const fits = expanded.map((a) => fit(a, resources, catalog));
+    if (fits.some((f) => f === 'fits' || f === 'unknown')) continue;
+    if (hasWildcard(pattern)) byKind.wrongType.push(pattern);
+    else byKind[fits[0] as 'wrongType' | 'needsStar'].push(expanded[0]);
+  }
+  return byKind;
+}
+
 export const resourceMismatch: Rule = {
   meta,
   check({ inventory, catalog }) {
     const findings: RawFinding[] = [];
+    const verdicts = memoTable<Mismatches>(catalog, 'resource-mismatch');
     for (const policy of identityPolicies(inventory)) {
       for (const statement of policy.document.statements) {
         if (statement.effect !== 'Allow' || statement.actions === null || statement.resources === null || statement.resources.length === 0) continue;
         // Only ARNs can be judged: `*` fits everything, a whole `${...}` reference is unknown.
         if (!statement.resources.every((r) => r.startsWith('arn:'))) continue;
         const concrete = statement.resources;
-        const byKind: Record<'wrongType' | 'needsStar', string[]> = { wrongType: [], needsStar: [] };
-        for (const pattern of statement.actions) {
-          const expanded = catalog.expand(pattern);
-          if (expanded.length === 0) continue;
-          const fits = expanded.map((a) => fit(a, concrete, catalog));
-          if (fits.some((f) => f === 'fits' || f === 'unknown')) continue;
-          if (hasWildcard(pattern)) byKind.wrongType.push(pattern);
-          else byKind[fits[0] as 'wrongType' | 'needsStar'].push(expanded[0]);
-        }
+        const actions = statement.actions;
+        // Same actions on the same resources, same answer: plans repeat statements thousands of times.
+        const key = `${documentContentId(policy.document, catalog)}#${statement.index}`;
+        const byKind = remember(verdicts, key, () => mismatches(actions, concrete, catalog));
         const where = statementOrigin(policy, statement);
         const resources = statement.resources.join(', ');
         for (const action of byKind.wrongType) {

@@ -8,6 +8,7 @@ import { closest, hasWildcard, splitAction } from '../catalog/action-pattern';
 import { statementId } from '../model/parse-document';
 import type { RawFinding } from '../model/types';
 import type { Catalog } from '../catalog/catalog';
+import { memoTable, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { statementOrigin } from './grants';
 import { report, type Rule, type RuleMeta } from './rule';
@@ -46,12 +47,13 @@ export const unknownAction: Rule = {
   meta,
   check({ inventory, catalog }) {
     const findings: RawFinding[] = [];
+    const verdicts = memoTable<ReturnType<typeof judge>>(catalog, 'unknown-action');
     for (const policy of inventory.policies) {
       if (!policy.document) continue;
       for (const statement of policy.document.statements) {
         for (const [field, patterns] of [['Action', statement.actions], ['NotAction', statement.notActions]] as const) {
           for (const pattern of patterns ?? []) {
-            const verdict = judge(pattern, catalog);
+            const verdict = remember(verdicts, pattern, () => judge(pattern, catalog));
             if (!verdict) continue;
             const data = { policy: policyLabel(policy), field, pattern, ...verdict.data };
             findings.push(report(meta, verdict.messageId, data, statementOrigin(policy, statement), statementId(statement)));

@@ -9,7 +9,7 @@
 import { splitAction } from '../catalog/action-pattern';
 import { isUnscopable, identityPolicies, listActions, unconstrainedGrants } from '../catalog/grants';
 import type { Catalog } from '../catalog/catalog';
-import { memoPerCatalog } from '../catalog/memo';
+import { memoPerCatalog, memoTable, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { statementId } from '../model/parse-document';
 import type { RawFinding } from '../model/types';
@@ -49,16 +49,20 @@ export const writeWithoutConstraint: Rule = {
   meta,
   check({ inventory, catalog }) {
     const findings: RawFinding[] = [];
+    const byGrant = memoTable<{ count: number; actions: string } | null>(catalog, 'write-without-constraint');
     for (const policy of identityPolicies(inventory)) {
       for (const grant of unconstrainedGrants(policy.document, catalog)) {
         if (grant.viaNotAction) continue;
-        const writes = new Set<string>();
-        for (const { pattern, everything } of grant.patterns) {
-          if (everything) continue;
-          for (const action of scopableWrites(pattern, catalog)) if (!grant.denied || grant.actions.has(action)) writes.add(action);
-        }
-        if (writes.size === 0) continue;
-        const data = { policy: policyLabel(policy), count: writes.size, actions: listActions(writes) };
+        const found = remember(byGrant, grant.key, () => {
+          const writes = new Set<string>();
+          for (const { pattern, everything } of grant.patterns) {
+            if (everything) continue;
+            for (const action of scopableWrites(pattern, catalog)) if (!grant.denied || grant.actions.has(action)) writes.add(action);
+          }
+          return writes.size === 0 ? null : { count: writes.size, actions: listActions(writes) };
+        });
+        if (found === null) continue;
+        const data = { policy: policyLabel(policy), ...found };
         findings.push(report(meta, 'writeOnEveryResource', data, statementOrigin(policy, grant.statement), statementId(grant.statement)));
       }
     }
