@@ -65,7 +65,68 @@ export function isAwsManagedPolicyArn(arn: string): boolean {
 export function findManagedPolicy(arn: string): ManagedPolicyEntry | null {
   const match = AWS_MANAGED_ARN.exec(arn);
   if (!match) return null;
-  return load().get(match[1]) ?? null;
+  if (byPathName) return byPathName.get(match[1]) ?? null;
+  const found = scanForPolicy(match[1]);
+  return found === undefined ? (load().get(match[1]) ?? null) : found;
+}
+
+let rawText: string | undefined;
+const scanned = new Map<string, ManagedPolicyEntry | null>();
+
+/**
+ * Finds one policy in the file's text and parses only its entry: a few attached ARNs then cost a
+ * read of the text, not a parse of 77 MB into some 300 MB of objects. The package writes each
+ * entry with `arn` as its first key; undefined when the text does not look like that (the
+ * caller then parses the whole file).
+ */
+function scanForPolicy(pathName: string): ManagedPolicyEntry | null | undefined {
+  if (scanned.has(pathName)) return scanned.get(pathName);
+  rawText ??= readFileSync(packageFile(), 'utf8');
+  const text = rawText;
+  const value = JSON.stringify(`arn:aws:iam::aws:policy/${pathName}`);
+  let at = text.indexOf(`"arn": ${value}`);
+  if (at < 0) at = text.indexOf(`"arn":${value}`);
+  let entry: ManagedPolicyEntry | null = null;
+  if (at >= 0) {
+    const open = text.lastIndexOf('{', at);
+    const close = matchingBrace(text, open);
+    if (open < 0 || close < 0) return undefined;
+    let policy: PackagedPolicy;
+    try {
+      policy = JSON.parse(text.slice(open, close + 1)) as PackagedPolicy;
+    } catch {
+      return undefined;
+    }
+    const latest = policy.versions?.[policy.latestVersionId];
+    if (!latest) return undefined;
+    const name = pathName.slice(pathName.lastIndexOf('/') + 1);
+    entry = { name, pathName, arn: policy.arn, versionId: policy.latestVersionId, document: latest.document };
+  } else if (text.indexOf('"arn"') < 0) {
+    return undefined;
+  }
+  scanned.set(pathName, entry);
+  return entry;
+}
+
+/** Index of the `}` closing the object that opens at `open`, skipping strings; -1 if none. */
+function matchingBrace(text: string, open: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = open; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) {
+      inString = true;
+    } else if (c === 123 /* { */) {
+      depth++;
+    } else if (c === 125 /* } */) {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
 }
 
 /** Every AWS managed policy, latest version, sorted by name. */
