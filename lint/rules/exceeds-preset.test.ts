@@ -101,6 +101,17 @@ describe('exceeds-preset', () => {
       builder.attach(user, { arn: 'arn:aws:iam::aws:policy/AmazonS3FullAccess' });
       expect(run(builder.inventory).map((f) => f.messageId)).toEqual(['beyondPreset']);
     });
+    it('AdministratorAccess on an undeclared user named like a preset: told which preset fits', () => {
+      const builder = new InventoryBuilder();
+      const user = builder.user('site-deployer-prod');
+      builder.attach(user, { arn: 'arn:aws:iam::aws:policy/AdministratorAccess' });
+      const findings = run(builder.inventory);
+      expect(findings.map((f) => f.messageId)).toEqual(['adminWherePresetExists']);
+      expect(findings[0].message).toContain('policies/site-deployer.json');
+      const other = new InventoryBuilder();
+      other.attach(other.user('ci-bot'), { arn: 'arn:aws:iam::aws:policy/AdministratorAccess' });
+      expect(run(other.inventory)).toEqual([]);
+    });
     it('a preset name that does not exist', () => {
       expect(run(taggedUser('site-deployr', exactPreset).builder.inventory).map((f) => f.messageId)).toEqual(['unknownPreset']);
     });

@@ -3,14 +3,16 @@
  * construct in modules/ sets, or a mapping in the config) but holds grants the preset does not
  * cover, through any attachment, inline policy or group. Each statement with excess is reported
  * with the actions in excess (lint/catalog/preset-coverage.ts says what "covers" means). A user
- * holding administrator access is told which preset fits instead of being sent 20,000 actions.
+ * holding administrator access is told which preset fits instead of being sent 20,000 actions;
+ * so is a user that declares none but holds it under a name that carries a preset's name.
  */
 import { documentGrants, listActions } from '../catalog/grants';
 import { actionsBeyondPresets } from '../catalog/preset-coverage';
 import { declaredPresetNames } from '../catalog/presets';
-import { heldPolicies } from '../catalog/held-policies';
+import type { Catalog } from '../catalog/catalog';
+import { heldPolicies, type HeldPolicy } from '../catalog/held-policies';
 import { statementId } from '../model/parse-document';
-import type { PolicyDocument, RawFinding } from '../model/types';
+import type { Inventory, PolicyDocument, RawFinding } from '../model/types';
 import { allowsEverything, isAdministratorAccessArn, principalLabel, principalsByKey } from './grants';
 import { report, type Rule, type RuleMeta } from './rule';
 
@@ -29,6 +31,27 @@ const meta: RuleMeta = {
   needsCatalog: true,
 };
 
+/** The preset whose name the user's name carries (`automate-ha-deployer`, `site-deployer-prod`), longest first. */
+export function presetNamedLike(userName: string | null, names: string[]): string | null {
+  if (!userName) return null;
+  const user = userName.toLowerCase();
+  const fits = names.filter((n) => n.length >= 4 && user.includes(n.toLowerCase()));
+  return fits.sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0] ?? null;
+}
+
+function holdsAdmin(policy: HeldPolicy): boolean {
+  return (policy.arn !== null && isAdministratorAccessArn(policy.arn)) || policy.document.statements.some(allowsEverything);
+}
+
+/** A user that declares no preset but holds administrator access, where a preset named like it exists. */
+function undeclaredAdmin(user: string, name: string | null, label: string, names: string[], inventory: Inventory, catalog: Catalog): RawFinding[] {
+  const held = heldPolicies(user, inventory, catalog).filter(holdsAdmin);
+  if (held.length === 0) return [];
+  const preset = presetNamedLike(name, names);
+  if (preset === null) return [];
+  return held.map((policy) => report(meta, 'adminWherePresetExists', { principal: label, via: policy.via, preset, first: preset }, policy.origin, null));
+}
+
 export const exceedsPreset: Rule = {
   meta,
   check({ inventory, catalog, presets }) {
@@ -37,8 +60,11 @@ export const exceedsPreset: Rule = {
     for (const principal of inventory.principals) {
       if (principal.kind !== 'user') continue;
       const declaration = presets.declaredFor(principal.key);
-      if (declaration === null) continue;
       const label = principalLabel(principal.key, principals);
+      if (declaration === null) {
+        findings.push(...undeclaredAdmin(principal.key, principal.name, label, presets.names(), inventory, catalog));
+        continue;
+      }
       const names = declaredPresetNames(declaration);
       const documents: PolicyDocument[] = [];
       for (const name of names) {
@@ -49,8 +75,7 @@ export const exceedsPreset: Rule = {
       if (documents.length === 0) continue;
       const preset = names.join(' + ');
       for (const policy of heldPolicies(principal.key, inventory, catalog)) {
-        const admin = (policy.arn !== null && isAdministratorAccessArn(policy.arn)) || policy.document.statements.some(allowsEverything);
-        if (admin) {
+        if (holdsAdmin(policy)) {
           findings.push(report(meta, 'adminWherePresetExists', { principal: label, via: policy.via, preset, first: names[0] }, policy.origin, null));
           continue;
         }
