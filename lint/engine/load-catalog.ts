@@ -1,17 +1,14 @@
 /**
- * The AWS catalog, loaded only when a rule that needs it runs. The module is required on first use
- * (not imported at the top) so a run whose rules need no catalog never reads AWS data, and
- * synchronously, because the synth-time aspect cannot wait for a promise. tsx's scoped require
- * compiles the TypeScript module the same way under the CLI, vitest and plain node.
+ * The AWS catalog, built only when a rule that needs it runs: createCatalog reads no AWS data until
+ * a rule asks, so a run whose rules need no catalog never touches it. Imported statically (the
+ * module itself is cheap) so the bundled CLI (`npm run build`) carries it instead of compiling
+ * TypeScript at run time, and synchronously, because the synth-time aspect cannot wait for a promise.
  */
-import { require as tsxRequire } from 'tsx/cjs/api';
 import type { Catalog } from '../catalog/catalog';
-
-type CatalogModule = { createCatalog(): Catalog };
+import { createCatalog } from '../catalog/aws-catalog';
 
 export function loadAwsCatalog(): Catalog {
-  const catalogModule = tsxRequire('../catalog/aws-catalog', __filename) as CatalogModule;
-  return catalogModule.createCatalog();
+  return createCatalog();
 }
 
 /**
