@@ -32,11 +32,11 @@ import { allStrings } from './synth-app';
 const PROJECT = resolve(__dirname, '../..');
 const haveTools = requireTool('terraform') && requireTool('moto_server');
 
-/** The account field of every ARN that has one (AWS managed policy ARNs say `aws`). */
+/** The account field of every ARN that names one (AWS managed policy ARNs say `aws`, patterns may say `*`). */
 function accountsIn(arns: string[]): string[] {
   return arns.flatMap((arn) => {
     const account = arn.split(':')[4];
-    return account === undefined || account === '' || account === 'aws' ? [] : [account];
+    return account === undefined || account === '' || account === 'aws' || account === '*' ? [] : [account];
   });
 }
 
