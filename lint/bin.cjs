@@ -9,31 +9,38 @@ const { join } = require('node:path');
 const ROOT = join(__dirname, '..');
 const BUNDLE = join(__dirname, 'dist', 'cli.cjs');
 
-/** Whether lint/dist/inputs.json still describes the sources: same size and mtime for each. */
-function bundleIsCurrent() {
+/** Why lint/dist/cli.cjs cannot be used, or null when inputs.json matches every source's size and mtime. */
+function staleBundle() {
+  if (process.env.IAM_POLICY_LINT_NO_BUNDLE === '1') return 'IAM_POLICY_LINT_NO_BUNDLE=1';
   let inputs;
   try {
     inputs = JSON.parse(readFileSync(join(__dirname, 'dist', 'inputs.json'), 'utf8'));
     statSync(BUNDLE);
   } catch {
-    return false;
+    return 'no bundle; npm run build makes one';
   }
-  if (!Array.isArray(inputs) || inputs.length === 0) return false;
-  return inputs.every((input) => {
+  if (!Array.isArray(inputs) || inputs.length === 0) return 'lint/dist/inputs.json lists no sources; npm run build';
+  for (const input of inputs) {
+    let stats = null;
     try {
-      const stats = statSync(join(ROOT, input.file));
-      return stats.size === input.size && stats.mtimeMs === input.mtimeMs;
+      stats = statSync(join(ROOT, input.file));
     } catch {
-      return false;
+      // a source gone since the build: stale
     }
-  });
+    if (!stats || stats.size !== input.size || stats.mtimeMs !== input.mtimeMs) return `${input.file} changed since the build; npm run build`;
+  }
+  return null;
 }
 
 function loadCli() {
-  if (process.env.IAM_POLICY_LINT_NO_BUNDLE !== '1' && bundleIsCurrent()) {
-    if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
+  const debug = process.argv.includes('--debug');
+  const stale = staleBundle();
+  if (stale === null) {
+    if (debug) process.setSourceMapsEnabled(true);
+    if (debug) process.stderr.write('running lint/dist/cli.cjs\n');
     return require(BUNDLE);
   }
+  if (debug) process.stderr.write(`running the TypeScript sources through tsx (${stale})\n`);
   require('tsx/cjs/api').register();
   return require('./cli.ts');
 }

@@ -4,17 +4,39 @@
 // own data files. lint/dist/inputs.json lists each bundled source with its size and mtime: bin.cjs
 // uses the bundle only while they all still match, so an edited source never runs stale code.
 'use strict';
-const { mkdirSync, statSync, writeFileSync } = require('node:fs');
-const { join, relative, resolve } = require('node:path');
+const { mkdirSync, readFileSync, statSync, writeFileSync } = require('node:fs');
+const { basename, dirname, join, relative, resolve } = require('node:path');
 // tsx's own esbuild: tsx is a dependency, so this works after a plain `npm ci`.
 const esbuild = require(require.resolve('esbuild', { paths: [require.resolve('tsx')] }));
 
 const ROOT = resolve(__dirname, '..', '..');
-const DIST = join(ROOT, 'lint', 'dist');
+// `node lint/build/build-cli.cjs [OUTDIR]`: OUTDIR is for tests; bin.cjs only looks in lint/dist.
+const DIST = resolve(process.argv[2] ?? join(ROOT, 'lint', 'dist'));
 
-function build() {
+/**
+ * Sources find files beside them through __dirname (policies/ lists its presets that way); in one
+ * bundle every module would get lint/dist. This rewrites __dirname and __filename to the source's
+ * own place, relative to the bundle, so the bundle still works when the checkout moves.
+ */
+const sourcePlaces = {
+  name: 'source-places',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!/\b__(dirname|filename)\b/.test(text)) return undefined;
+      const dir = JSON.stringify(relative(DIST, dirname(args.path)));
+      const file = JSON.stringify(basename(args.path));
+      const contents = text
+        .replace(/\b__dirname\b/g, `require("node:path").join(__dirname, ${dir})`)
+        .replace(/\b__filename\b/g, `require("node:path").join(__dirname, ${dir}, ${file})`);
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
+async function build() {
   mkdirSync(DIST, { recursive: true });
-  const result = esbuild.buildSync({
+  const result = await esbuild.build({
     entryPoints: [join(ROOT, 'lint', 'cli.ts')],
     outfile: join(DIST, 'cli.cjs'),
     bundle: true,
@@ -25,6 +47,7 @@ function build() {
     sourcemap: 'linked',
     metafile: true,
     logLevel: 'warning',
+    plugins: [sourcePlaces],
   });
   const inputs = Object.keys(result.metafile.inputs)
     .map((file) => resolve(ROOT, file))
@@ -39,5 +62,10 @@ function build() {
   return inputs.length;
 }
 
-const count = build();
-process.stdout.write(`lint/dist/cli.cjs: bundled ${count} sources\n`);
+build().then(
+  (count) => process.stdout.write(`lint/dist/cli.cjs: bundled ${count} sources\n`),
+  (error) => {
+    process.stderr.write(`npm run build: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
