@@ -4,6 +4,7 @@
  * `${...}` interpolation tokens stay opaque strings. Structural problems are collected,
  * never thrown: one bad statement must not hide the rest of the document.
  */
+import { atWorstCaseLength } from './terraform-string';
 import type { ConditionBlock, DocumentProblem, PolicyDocument, Statement } from './types';
 
 export const POLICY_VERSIONS = ['2012-10-17', '2008-10-17'] as const;
@@ -150,7 +151,10 @@ function parseStatement(raw: unknown, index: number, problems: DocumentProblem[]
 }
 
 export interface ParseDocumentOptions {
-  /** JSON text the value was parsed from, to measure the size IAM counts. */
+  /**
+   * JSON text the value was parsed from, to measure the size IAM counts: at its longest once
+   * Terraform has filled in the account, partition and region (see terraform-string.ts).
+   */
   text?: string;
   /**
    * Trust (assume-role) policies carry Principal and no Resource; identity policies need a Resource
@@ -167,7 +171,7 @@ export function parsePolicyDocument(value: unknown, options: ParseDocumentOption
     id: null,
     statements: [],
     problems,
-    size: options.text === undefined ? null : policySize(options.text),
+    size: options.text === undefined ? null : policySize(atWorstCaseLength(options.text)),
   };
   if (!isRecord(value)) {
     problems.push({ statement: null, message: `a policy document must be a JSON object, found ${describe(value)}` });

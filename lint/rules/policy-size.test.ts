@@ -9,6 +9,14 @@ function sized(chars: number) {
   return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: resources }] };
 }
 
+const PARTITION = '${data.aws_partition.current.partition}';
+
+/** A managed policy with `count` ARNs in the stack's partition, as the construct synthesizes them. */
+function withPartitionTokens(count: number) {
+  const resources = Array.from({ length: count }, (_, i) => `arn:${PARTITION}:s3:::bucket-${String(i).padStart(6, '0')}/*`);
+  return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: resources }] };
+}
+
 function inlineOnUser(...sizes: number[]) {
   const b = new InventoryBuilder();
   const u = b.user('scanner');
@@ -24,10 +32,13 @@ testRule(policySize, {
     { name: 'group inline policy of 5,000', inventory: policyFile(sized(5000), { kind: 'inline-group' }) },
     { name: 'two user inline policies of 900 each', inventory: inlineOnUser(900, 900) },
     { name: 'AWS managed policies are AWS\'s business', inventory: policyFile(sized(9000), { kind: 'aws-managed' }) },
+    // 150 ARNs: 9,000+ characters as written, 5,700 once the partition is at most `aws-us-gov`.
+    { name: 'interpolated partitions are measured at their longest value, not as written', inventory: policyFile(withPartitionTokens(150), { kind: 'managed' }) },
     { name: 'policy_document blocks are measured where used', inventory: policyFile(sized(9000), { kind: 'document' }) },
   ],
   invalid: [
     { name: 'managed policy over 6,144', inventory: policyFile(sized(6300), { kind: 'managed', resource: 'aws_iam_policy.big' }), errors: [{ messageId: 'tooLarge', resource: 'aws_iam_policy.big' }] },
+    { name: 'over 6,144 even with the partition at its longest', inventory: policyFile(withPartitionTokens(170), { kind: 'managed' }), errors: [{ messageId: 'tooLarge' }] },
     { name: 'user inline policy over 2,048', inventory: policyFile(sized(2200), { kind: 'inline-user' }), errors: [{ messageId: 'tooLarge' }] },
     { name: 'group inline over 5,120', inventory: policyFile(sized(5300), { kind: 'inline-group' }), errors: [{ messageId: 'tooLarge' }] },
     { name: 'role inline over 10,240', inventory: policyFile(sized(10400), { kind: 'inline-role' }), errors: [{ messageId: 'tooLarge' }] },

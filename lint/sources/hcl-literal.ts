@@ -5,6 +5,8 @@
  * expression, a conditional) becomes an opaque `${...}` token with its source text.
  */
 
+import { unescapeTemplate } from '../model/terraform-string';
+
 class HclSyntaxError extends Error {}
 
 const DELIMITERS = new Set([',', '}', ']', ')', '\n']);
@@ -251,7 +253,7 @@ class LiteralParser {
       const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0));
       body = lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0));
     }
-    return body.map((l) => l + '\n').join('').replace(/\$\$\{/g, '${');
+    return unescapeTemplate(body.map((l) => l + '\n').join(''));
   }
 }
 

@@ -5,6 +5,7 @@
  * an ARN, never a guess.
  */
 import { parsePolicyDocument } from '../model/parse-document';
+import { mapStrings, unescapeTemplate } from '../model/terraform-string';
 import {
   emptyInventory,
   type Inventory,
@@ -141,7 +142,9 @@ class UnitLinker {
   }
 
   private parsedDataDocument(r: TerraformResource, trust: boolean): PolicyDocument {
-    const value = documentFromDataSource(r.body);
+    const rendered = documentFromDataSource(r.body);
+    // Statement blocks in configuration are templates too: `$${aws:username}` renders as `${aws:username}`.
+    const value = this.unit.planned ? rendered : mapStrings(rendered, unescapeTemplate);
     const document = parsePolicyDocument(value, { text: JSON.stringify(value), trust });
     for (const statement of document.statements) statement.line = r.statementLines?.[statement.index] ?? r.origin.line;
     if (hasMergedDocuments(r.body)) {
@@ -178,7 +181,7 @@ class UnitLinker {
       return { document: null, parseError: null, unresolved: value };
     }
     // In configuration, `$${` is how a literal `${` (a policy variable) is written.
-    const text = fromConfiguration ? value.replace(/\$\$\{/g, '${') : value;
+    const text = fromConfiguration ? unescapeTemplate(value) : value;
     try {
       const parsed = JSON.parse(text) as unknown;
       return { document: parsePolicyDocument(parsed, { text, trust }), parseError: null, unresolved: null };

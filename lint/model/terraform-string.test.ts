@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { policySize } from './parse-document';
+import { atWorstCaseLength, mapTemplateText, unescapeTemplate } from './terraform-string';
+
+describe('unescapeTemplate', () => {
+  it('renders escapes and literal interpolations, and leaves real interpolations as written', () => {
+    expect(unescapeTemplate('arn:${data.aws_partition.p.partition}:iam::*:user/$${aws:username}')).toBe(
+      'arn:${data.aws_partition.p.partition}:iam::*:user/${aws:username}',
+    );
+    expect(unescapeTemplate('%%{if x}$${aws:PrincipalTag/team}')).toBe('%{if x}${aws:PrincipalTag/team}');
+    expect(unescapeTemplate('price-${"$"}${var.x}')).toBe('price-$${var.x}');
+    expect(unescapeTemplate('no template here')).toBe('no template here');
+  });
+
+  it('never takes an escaped reference for an interpolation', () => {
+    const seen: string[] = [];
+    mapTemplateText('a $${data.aws_partition.p.partition} b ${var.c}', (piece) => {
+      seen.push(piece);
+      return piece;
+    });
+    expect(seen).toEqual(['a ', 'data.aws_partition.p.partition} b ${var.c}']);
+  });
+});
+
+describe('atWorstCaseLength', () => {
+  it('sizes the account, partition and region data sources, under any name, at their longest', () => {
+    const text = 'arn:${data.aws_partition.current.partition}:ec2:${data.aws_region.here.name}:${data.aws_caller_identity.me.account_id}:vpc/*';
+    expect(atWorstCaseLength(text)).toBe(`arn:${'x'.repeat(10)}:ec2:${'x'.repeat(16)}:${'x'.repeat(12)}:vpc/*`);
+    expect(atWorstCaseLength('${data.aws_region.r.region}')).toBe('x'.repeat(16));
+  });
+
+  it('sizes the presets\' placeholders the same way', () => {
+    expect(atWorstCaseLength('arn:${Partition}:logs:${Region}:${AccountId}:*')).toBe(`arn:${'x'.repeat(10)}:logs:${'x'.repeat(16)}:${'x'.repeat(12)}:*`);
+  });
+
+  it('counts policy variables and other interpolations as written', () => {
+    const text = 'arn:aws:s3:::${var.bucket}/${aws:username}/*';
+    expect(atWorstCaseLength(text)).toBe(text);
+  });
+
+  it('makes a document with tokens smaller than as written, never larger than once evaluated', () => {
+    const doc = JSON.stringify({ Resource: 'arn:${data.aws_partition.current.partition}:s3:::b' });
+    expect(policySize(atWorstCaseLength(doc))).toBe(policySize(doc.replace('${data.aws_partition.current.partition}', 'aws-us-gov')));
+  });
+});
