@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the linter's speed against the floor (start Node, read and JSON.parse the same
  * input), side by side in one run, on (a) every AWS managed policy as one file each and (b) a
- * generated `terraform show -json` plan of 10,000 IAM resources. Prints medians and peak memory.
+ * generated `terraform show -json` plan of 10,000 IAM resources. Prints medians and peak memory,
+ * then where the lint's time goes (one extra `--debug` run per input).
  * A script, not a test: figures are reported, never asserted by timing.
  *
  * Usage: npm run bench [-- --runs N]
@@ -18,6 +19,7 @@ interface Sample {
   ms: number;
   peakMiB: number | null;
   exit: number;
+  stderr: string;
 }
 
 function measure(args: string[]): Sample {
@@ -28,15 +30,17 @@ function measure(args: string[]): Sample {
   const result = spawnSync(command, argv, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   let peakMiB: number | null = null;
+  let stderr = result.stderr;
   if (useTime) {
-    const lines = result.stderr.trim().split('\n');
-    const kib = Number(lines[lines.length - 1]);
+    const lines = result.stderr.trimEnd().split('\n');
+    const kib = Number(lines.pop());
     if (Number.isFinite(kib)) peakMiB = kib / 1024;
+    stderr = lines.join('\n');
   }
   if (result.status !== 0 && result.status !== 1) {
     throw new Error(`${args.join(' ')} exited ${result.status}:\n${result.stderr.slice(-2000)}`);
   }
-  return { ms, peakMiB, exit: result.status ?? -1 };
+  return { ms, peakMiB, exit: result.status ?? -1, stderr };
 }
 
 function median(values: number[]): number {
@@ -52,10 +56,17 @@ function series(args: string[], runs: number): { ms: number; peakMiB: number | n
   return { ms: median(samples.map((s) => s.ms)), peakMiB: peaks.length ? Math.max(...peaks) : null };
 }
 
+/** The bundle is what `iam-policy-lint` runs after `npm ci`; without it bin.cjs would measure tsx. */
+function build(): void {
+  const result = spawnSync(process.execPath, [join(ROOT, 'lint', 'build', 'build-cli.cjs')], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stderr}`);
+}
+
 function main(): void {
   const runsFlag = process.argv.indexOf('--runs');
   const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 5;
   ensureData();
+  build();
   const lint = [join('lint', 'bin.cjs'), '--format', 'json', '--output', '/dev/null', '--fail-on', 'never'];
   const cases = [
     { name: '(a) managed policies, 1 file each', path: MANAGED_DIR, goalMiB: null },
@@ -64,6 +75,7 @@ function main(): void {
   console.log(`node ${process.version}, ${runs} runs each, medians; peak = max RSS over the runs`);
   console.log('| input | floor ms | lint ms | ratio | goal | floor peak MiB | lint peak MiB |');
   console.log('| --- | ---: | ---: | ---: | --- | ---: | ---: |');
+  const phases: string[] = [];
   for (const c of cases) {
     const floor = series([join('bench', 'floor.cjs'), c.path], runs);
     const linted = series([...lint, c.path], runs);
@@ -72,7 +84,10 @@ function main(): void {
     const goal = `${ratio <= 3 ? 'met' : 'MISSED'} (<= 3x${c.goalMiB ? `, < ${c.goalMiB} MiB ${memoryOk ? 'met' : 'MISSED'}` : ''})`;
     const fmt = (n: number | null) => (n === null ? 'n/a' : n.toFixed(0));
     console.log(`| ${c.name} | ${fmt(floor.ms)} | ${fmt(linted.ms)} | ${ratio.toFixed(2)}x | ${goal} | ${fmt(floor.peakMiB)} | ${fmt(linted.peakMiB)} |`);
+    const debug = measure([...lint, '--debug', c.path]);
+    phases.push(`${c.name}: ${debug.stderr.split('\n').filter((l) => !l.startsWith('skipped ')).join('; ')}`);
   }
+  console.log(`\nWhere the time goes (one --debug run each):\n${phases.map((p) => `- ${p}`).join('\n')}`);
 }
 
 main();
