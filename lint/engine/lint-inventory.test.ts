@@ -123,6 +123,20 @@ describe('lintInventory', () => {
     expect(on.findings.filter((f) => f.ruleId === 'admin-access')).toEqual(off.findings);
   });
 
+  it('resolves managed policies whose partition is a Terraform token, as the construct writes them (real catalog)', () => {
+    const b = new InventoryBuilder();
+    const partition = '${data.aws_partition.current.partition}';
+    b.attach(b.user('dev'), { arn: `arn:${partition}:iam::aws:policy/PowerUserAccess` }, 'aws_iam_user_policy_attachment.power');
+    b.attach(b.user('ops'), { arn: `arn:${partition}:iam::aws:policy/AdministratorAccess` }, 'aws_iam_user_policy_attachment.admin');
+    const on = lintInventory(b.inventory, { rules: [notActionAllow, adminAccess, asksCatalog] });
+    expect(on.findings.filter((f) => f.ruleId !== 'catalog-probe').map((f) => [f.ruleId, f.resource])).toEqual([
+      ['admin-access', 'aws_iam_user_policy_attachment.admin'],
+      ['not-action-allow', 'aws_iam_user_policy_attachment.power'],
+    ]);
+    const off = lintInventory(b.inventory, { rules: [notActionAllow, adminAccess] });
+    expect(off.findings.map((f) => [f.ruleId, f.resource])).toEqual([['admin-access', 'aws_iam_user_policy_attachment.admin']]);
+  });
+
   it('names the rule when one fails', () => {
     const broken: Rule = { meta: { ...asksCatalog.meta, id: 'broken', needsCatalog: false }, check: ({ catalog }) => [report(asksCatalog.meta, 'version', { v: catalog.dataVersion() }, adminUser().policies[0]!.origin, null)] };
     expect(() => lintInventory(adminUser(), { rules: [broken] })).toThrow(/rule broken failed: .*needsCatalog/);

@@ -1,15 +1,12 @@
 /**
  * Attachments of AWS managed policies name an ARN, not a document. Resolving them through the
  * catalog makes each one a PolicyRecord of kind 'aws-managed', placed at the attachment, so every
- * rule judges the policy by what it grants rather than by its name.
+ * rule judges the policy by what it grants rather than by its name. The partition may be a
+ * `${data.aws_partition.current.partition}` token, as the construct in modules/ writes it.
  */
 import type { Catalog } from '../catalog/catalog';
+import { isAwsManagedPolicyArn } from '../catalog/managed-policies';
 import type { Attachment, Inventory, PolicyRecord } from '../model/types';
-
-/** `arn:<partition>:iam::aws:policy/<path/>Name`: AWS-owned, in any partition. */
-export function isAwsManagedPolicyArn(arn: string): boolean {
-  return /^arn:aws[a-z-]*:iam::aws:policy\//.test(arn);
-}
 
 export function resolveManagedPolicies(inventory: Inventory, catalog: Catalog): Inventory {
   if (!inventory.attachments.some((a) => a.policy === null && a.arn !== null && isAwsManagedPolicyArn(a.arn))) return inventory;

@@ -34,6 +34,7 @@ testRule(adminAccess, {
     },
     { name: 'other managed policies by ARN', inventory: userWith('arn:aws:iam::aws:policy/ReadOnlyAccess') },
     { name: 'a customer policy named AdministratorAccess', inventory: userWith('arn:aws:iam::210987654321:policy/AdministratorAccess') },
+    { name: 'a customer policy named AdministratorAccess in a token account', inventory: userWith('arn:aws:iam::${data.aws_caller_identity.current.account_id}:policy/AdministratorAccess') },
   ],
   invalid: [
     {
@@ -77,6 +78,12 @@ testRule(adminAccess, {
     },
     { name: 'in aws-us-gov', inventory: userWith('arn:aws-us-gov:iam::aws:policy/AdministratorAccess'), errors: [{ messageId: 'attachedAdmin' }] },
     { name: 'in aws-cn', inventory: userWith('arn:aws-cn:iam::aws:policy/AdministratorAccess'), errors: [{ messageId: 'attachedAdmin' }] },
+    {
+      // What the construct in modules/ synthesizes; found without the catalog.
+      name: 'in the partition Terraform reads at apply',
+      inventory: userWith('arn:${data.aws_partition.current.partition}:iam::aws:policy/AdministratorAccess'),
+      errors: [{ messageId: 'attachedAdmin' }],
+    },
     {
       name: 'resolved by the catalog, still one finding',
       inventory: resolvedAdministratorAccess(),

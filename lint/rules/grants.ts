@@ -2,6 +2,7 @@
  * What a statement grants, read from the model (never from the JSON text), shared by the rules
  * that need no catalog. Wildcards are judged by meaning: `*`, `*:*` and `arn:*` all mean "every".
  */
+import { isAwsManagedPolicyArn } from '../catalog/managed-policies';
 import type { Inventory, Origin, PolicyDocument, PolicyRecord, Principal, Statement } from '../model/types';
 
 /** True for an action pattern that matches every action of every service: `*`, `*:*`, `**`. */
@@ -49,9 +50,13 @@ export function denyEffect(document: PolicyDocument): DenyEffect {
   return effect;
 }
 
-/** AWS managed AdministratorAccess in any partition (aws, aws-cn, aws-us-gov, aws-iso...). */
+/**
+ * AWS managed AdministratorAccess in any partition (aws, aws-cn, aws-us-gov, aws-iso...), also when
+ * the partition is a `${data.aws_partition...}` token; needs no catalog.
+ */
 export function isAdministratorAccessArn(arn: string): boolean {
-  return /^arn:aws[a-z-]*:iam::aws:policy\/AdministratorAccess$/.test(arn.trim());
+  const trimmed = arn.trim();
+  return trimmed.endsWith(':policy/AdministratorAccess') && isAwsManagedPolicyArn(trimmed);
 }
 
 /** Policies whose document we have, for rules that judge grants (trust policies grant nothing). */

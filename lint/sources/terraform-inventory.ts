@@ -4,6 +4,7 @@
  * and literal names both link; whatever points outside the unit becomes an external principal or
  * an ARN, never a guess.
  */
+import { isAwsManagedPolicyArn } from '../catalog/managed-policies';
 import { parsePolicyDocument } from '../model/parse-document';
 import { mapStrings, unescapeTemplate } from '../model/terraform-string';
 import {
@@ -42,7 +43,6 @@ const ATTACHMENT_TYPES: Record<string, PrincipalKind> = {
   aws_iam_group_policy_attachment: 'group',
   aws_iam_role_policy_attachment: 'role',
 };
-const AWS_MANAGED_ARN = /^arn:aws[a-z-]*:iam::aws:policy\//;
 const CUSTOMER_POLICY_ARN = /^arn:[^:]*:iam::[^:]*:policy\/(?:.*\/)?([^/]+)$/;
 
 interface ResolvedDocument {
@@ -241,7 +241,7 @@ class UnitLinker {
       }
     }
     const arn = typeof policyArn === 'string' ? policyArn : null;
-    if (arn !== null && !AWS_MANAGED_ARN.test(arn)) {
+    if (arn !== null && !isAwsManagedPolicyArn(arn)) {
       const byName = CUSTOMER_POLICY_ARN.exec(arn)?.[1];
       const record = byName !== undefined ? this.policyByName.get(byName) : undefined;
       if (record) {
