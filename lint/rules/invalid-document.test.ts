@@ -17,6 +17,14 @@ testRule(invalidDocument, {
       name: 'a trust policy has no Resource',
       inventory: policyFile({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'lambda.amazonaws.com' } }] }, { kind: 'trust' }),
     },
+    {
+      name: 'a policy only Terraform can compute is not judged',
+      inventory: (() => {
+        const b = new InventoryBuilder();
+        b.unresolved('${var.policy_json}', { kind: 'managed', resource: 'aws_iam_policy.from_var' });
+        return b.inventory;
+      })(),
+    },
     { name: 'AWS managed documents are AWS\'s', inventory: policyFile({ Statement: [statement] }, { kind: 'aws-managed' }) },
   ],
   invalid: [

@@ -1,7 +1,8 @@
 /**
  * invalid-document: what IAM would reject or read differently from the author's intent: text that
  * is not JSON, a missing or wrong Version, a bad Effect, no Action or Resource, a malformed
- * Condition. The problems are found once, when the document is parsed into the model.
+ * Condition. The problems are found once, when the document is parsed into the model. A policy
+ * whose value the readers cannot see (a variable, a resource attribute) is not judged at all.
  */
 import type { RawFinding } from '../model/types';
 import { statementOrigin } from './grants';
@@ -23,7 +24,8 @@ export const invalidDocument: Rule = {
   check({ inventory }) {
     const findings: RawFinding[] = [];
     for (const policy of inventory.policies) {
-      if (policy.kind === 'aws-managed') continue;
+      // AWS's documents are AWS's; a policy only Terraform can compute (unresolved) is not seen, so not judged.
+      if (policy.kind === 'aws-managed' || policy.unresolved !== undefined) continue;
       if (policy.document === null) {
         findings.push(report(meta, 'unparseable', { error: policy.parseError ?? 'unknown error' }, policy.origin, null));
         continue;

@@ -56,6 +56,22 @@ export class InventoryBuilder {
     return key;
   }
 
+  /** A policy whose value only Terraform knows (`${var.policy}`): the readers leave it unresolved. */
+  unresolved(unresolved: string, options: PolicyOptions = {}): string {
+    const key = `policy-${++this.counter}`;
+    this.inventory.policies.push({
+      key,
+      kind: options.kind ?? 'file',
+      origin: origin(options.resource ?? null, options.line ?? null, options.file),
+      name: options.name ?? null,
+      arn: null,
+      document: null,
+      parseError: null,
+      unresolved,
+    });
+    return key;
+  }
+
   /** A policy whose text could not be parsed at all. */
   unparseable(parseError: string, options: PolicyOptions = {}): string {
     const key = `policy-${++this.counter}`;
