@@ -64,7 +64,7 @@ describe('bad input: exit 2 naming the file and the place', () => {
     const dir = folder({ 'bad.json': '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow" "Action": "*" }\n  ]\n}\n' });
     const { code, stdout, stderr } = await run(['--format', 'json', path.join(dir, 'bad.json')]);
     expect(code).toBe(2);
-    expect(stdout).toBe('');
+    expect(JSON.parse(stdout)).toMatchObject({ findings: [], summary: { filesRead: 0 } });
     expect(stderr).toMatch(new RegExp(`^${path.join(dir, 'bad.json').replace(/[.\\/]/g, '\\$&')}:4:25: malformed JSON`));
   });
 
@@ -78,10 +78,30 @@ describe('bad input: exit 2 naming the file and the place', () => {
   it('a broken link in a folder names the file and why', async () => {
     const dir = folder({ 'ok.json': JSON.stringify(scoped) });
     symlinkSync(path.join(dir, 'gone.json'), path.join(dir, 'link.json'));
-    const { code, stdout, stderr } = await run([dir]);
+    const { code, stderr } = await run([dir]);
     expect(code).toBe(2);
-    expect(stdout).toBe('');
     expect(stderr).toMatch(/link\.json: cannot read: broken symbolic link/);
+  });
+
+  it('one unreadable file does not hide the findings of the others: all reported, exit 2', async () => {
+    const dir = folder({
+      'a-admin.json': JSON.stringify(admin),
+      'b-bad.json': '{"Version": "2012-10-17",\n "Statement": [}',
+      'c-ok.json': JSON.stringify(scoped),
+      'd-admin.tf.json': JSON.stringify({ resource: { aws_iam_policy: { all: { name: 'all', policy: JSON.stringify(admin) } } } }),
+    });
+    symlinkSync(path.join(dir, 'gone.json'), path.join(dir, 'e-link.json'));
+    for (const failOn of ['error', 'never']) {
+      const { code, stdout, stderr } = await run(['--format', 'json', '--fail-on', failOn, dir]);
+      expect(code).toBe(2);
+      const report = JSON.parse(stdout) as { findings: { ruleId: string; file: string }[]; summary: { filesRead: number } };
+      expect(report.findings.filter((f) => f.ruleId === 'admin-access').map((f) => path.basename(f.file))).toEqual(['a-admin.json', 'd-admin.tf.json']);
+      expect(report.summary.filesRead).toBe(3);
+      expect(stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(/b-bad\.json:2:16: malformed JSON/),
+        expect.stringMatching(/e-link\.json: cannot read: broken symbolic link/),
+      ]);
+    }
   });
 
   // Root reads any file, so permissions cannot make one unreadable there.

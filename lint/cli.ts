@@ -136,6 +136,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
     const config = resolveConfig(options.config, undefined, io.cwd);
     const result = await lint(options.paths, { config });
+    for (const e of result.inputErrors) io.stderr.write(`${formatInputError(e)}\n`);
     if (debug) {
       for (const s of result.skipped) io.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
       io.stderr.write(`${debugTimings(result)}\n`);
@@ -152,7 +153,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     );
     if (options.output === null) io.stdout.write(report);
     else writeReport(options.output, report);
-    return exitCode(result.findings, options.failOn);
+    // Unreadable input outranks findings: the report covers only the files that could be read.
+    return result.inputErrors.length > 0 ? EXIT_USAGE : exitCode(result.findings, options.failOn);
   } catch (error) {
     return fail(error, io, debug);
   }

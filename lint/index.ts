@@ -1,5 +1,6 @@
 /**
- * The linter as a library: `lint(paths)` reads files and folders and runs the rules;
+ * The linter as a library: `lint(paths)` reads files and folders and runs the rules (files that
+ * cannot be read are listed in `inputErrors`, the rest is linted);
  * `lintInventory(inventory)` runs the rules over an inventory built elsewhere (the synth-time
  * aspect builds one from the stacks). Both take the same config, so rules, severities and
  * suppressions are written once.
@@ -14,7 +15,7 @@ export type { EngineOptions, LintResult, Summary } from './engine/lint-inventory
 export type { Finding, Inventory, Severity } from './model/types';
 export { rules } from './rules/index';
 
-/** Inputs that could not be read: the run has no trustworthy result (exit 2 in the CLI). */
+/** Inputs that could not be read, for callers that want them as one error. */
 export class LintInputError extends Error {
   constructor(readonly errors: InputError[]) {
     super(errors.map(formatInputError).join('\n'));
@@ -33,6 +34,11 @@ export interface LintOptions extends Omit<EngineOptions, 'filesRead' | 'filesSki
 }
 
 export interface LintRunResult extends LintResult {
+  /**
+   * Files that could not be read (missing, unreadable, malformed JSON), in file order. The findings
+   * are those of everything else; the CLI exits 2 when there are any.
+   */
+  inputErrors: InputError[];
   /** Files in the folders given that are none of the formats read, with why. */
   skipped: SkippedFile[];
   /** Milliseconds spent reading and parsing the inputs. */
@@ -44,7 +50,7 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   const started = performance.now();
   const read = await readPaths(paths, onFile ? { onFile } : {});
   const readTime = performance.now() - started;
-  if (read.errors.length > 0) throw new LintInputError(read.errors);
+  // One unreadable file must not hide the findings in the others: lint what was read, and say what was not.
   const result = lintInventory(read.inventory, { ...engine, filesRead: read.filesRead, filesSkipped: read.skipped.length });
-  return { ...result, skipped: read.skipped, readTime };
+  return { ...result, inputErrors: read.errors, skipped: read.skipped, readTime };
 }
