@@ -1,6 +1,7 @@
 /**
  * console-password: console logins whose first password is known to more people than the user.
- * A password written into the configuration is an error (it sits in the repository and the state);
+ * A password written into the configuration is an error (it sits in the repository; hashicorp/aws
+ * has no `password` argument, so Terraform also refuses it: a plan or a state never carries one);
  * without a forced reset, or without a PGP key to encrypt the generated one, it is a warning.
  */
 import type { RawFinding } from '../model/types';
@@ -13,8 +14,9 @@ const meta: RuleMeta = {
   description: 'Console login with a literal password, without a forced reset, or without PGP',
   messages: {
     literalPassword:
-      'the console password of {{user}} is written into the configuration, so everyone with the repository or the state knows it. ' +
-      'Let aws_iam_user_login_profile generate it (with pgp_key) and require a reset.',
+      'the console password of {{user}} is written into the configuration, so everyone with the repository knows it, ' +
+      'and Terraform rejects it (aws_iam_user_login_profile has no password argument). ' +
+      'Remove it: let the login profile generate the password (with pgp_key) and require a reset.',
     noReset:
       '{{user}} keeps the first console password: set password_reset_required = true so only the user knows the one in use.',
     noPgp:

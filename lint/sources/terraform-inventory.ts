@@ -293,8 +293,9 @@ class UnitLinker {
           origin: this.origin(r, null),
           passwordResetRequired: boolAttr(body, 'password_reset_required'),
           hasPgpKey: isSet(body, 'pgp_key'),
-          // A password from a reference (random_password, a variable) is not written in the file.
-          literalPassword: typeof body.password === 'string' && body.password !== '' && !body.password.includes('${'),
+          // Only configuration can write one (the provider rejects the argument); a state's `password`
+          // is the generated one, and a reference (a variable) is not written in the file.
+          literalPassword: !this.unit.planned && typeof body.password === 'string' && body.password !== '' && !body.password.includes('${'),
         });
         return;
       case 'aws_iam_access_key':
