@@ -1,0 +1,65 @@
+/**
+ * Whatever the files hold, the CLI answers: exit 0, 1 or 2, a report or a message naming the
+ * file, never an internal error, in bounded time. main() runs in-process on real temp files.
+ */
+import { rmSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { inputFile } from './arbitraries';
+import { runCli, writeFolder, type CliRun } from './run-cli';
+
+interface JsonReport {
+  findings: { ruleId: string; file: string }[];
+}
+
+function assertAnswered(run: CliRun, withinMs = 15_000): void {
+  expect([0, 1, 2]).toContain(run.code);
+  expect(run.stderr).not.toMatch(/internal error/);
+  if (run.code === 2) {
+    expect(run.stderr.trim()).not.toBe('');
+    expect(run.stdout).toBe('');
+  } else {
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(Array.isArray(report.findings)).toBe(true);
+  }
+  expect(run.ms).toBeLessThan(withinMs);
+}
+
+describe('the CLI never crashes', () => {
+  it('on folders of generated policy, Terraform JSON, plan and HCL files, valid and broken', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(inputFile, { minLength: 1, maxLength: 4 }), async (inputs) => {
+        const dir = writeFolder(inputs.map((f, i) => [`in${i}${f.ext}`, f.text] as const));
+        try {
+          const run = await runCli(['--format', 'json', '--fail-on', 'warning', dir]);
+          assertAnswered(run);
+          // Errors name the file they are about.
+          if (run.code === 2) for (const line of run.stderr.trim().split('\n')) expect(line.startsWith(dir)).toBe(true);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('on a 50 MB action name, a 100,000-statement document and 10,000-deep nesting', async () => {
+    const huge = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: `s3:${'x'.repeat(50_000_000)}`, Resource: '*' }] };
+    const many = { Version: '2012-10-17', Statement: Array.from({ length: 100_000 }, (_, i) => ({ Effect: 'Allow', Action: i % 2 ? 's3:GetObject' : 'iam:PassRole', Resource: '*' })) };
+    const deep = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}]}`;
+    const dir = writeFolder([
+      ['huge.json', JSON.stringify(huge)],
+      ['many.json', JSON.stringify(many)],
+      ['deep.json', deep],
+    ]);
+    try {
+      const run = await runCli(['--format', 'json', '--fail-on', 'never', dir]);
+      assertAnswered(run, 45_000);
+      expect(run.code).toBe(0);
+      const files = new Set((JSON.parse(run.stdout) as JsonReport).findings.map((f) => f.file.slice(dir.length + 1)));
+      expect([...files].sort()).toEqual(['huge.json', 'many.json']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
