@@ -171,13 +171,22 @@ describe('runs', () => {
 });
 
 describe('the tutorials as a Terraform team would write them, in all four formats', () => {
-  /** Rule ids each tutorial must draw; inputs are C's fixtures (Terraform JSON and its plan). */
+  const flavours = (t: string): string[] => [`${t}/tf-json`, `${t}/plan-from-tf-json.json`, `${t}/hcl`, `${t}/plan-from-hcl.json`];
+  /** Rule ids each tutorial must draw, from every input it comes as (policy files; Terraform JSON, HCL and their plans). */
   const cases: [string, string[], string[]][] = [
-    ['000 policy file', ['000-humalect'], ['placeholder-account', 'full-service-access']],
+    ['000 policy file', ['000-humalect'], ['placeholder-account', 'full-service-access', 'privilege-escalation']],
     ['001 policy file', ['001-amplify-workshop'], ['privilege-escalation', 'full-service-access']],
-    ['002 users with AdministratorAccess and others attached', ['002-automate-ha/tf-json', '002-automate-ha/plan-from-tf-json.json'], ['admin-access', 'user-attached-policy', 'full-service-access']],
-    ['003 users with managed policies attached', ['003-serverless-stack/tf-json', '003-serverless-stack/plan-from-tf-json.json'], ['admin-access', 'user-attached-policy']],
-    ['004 console access and two broad policies', ['004-invoice-scanner/tf-json', '004-invoice-scanner/plan-from-tf-json.json'], ['console-password', 'console-and-key', 'user-attached-policy', 'full-service-access', 'privilege-escalation']],
+    [
+      '002 users with AdministratorAccess and others attached',
+      flavours('002-automate-ha'),
+      ['admin-access', 'exceeds-preset', 'privilege-escalation', 'user-attached-policy', 'full-service-access'],
+    ],
+    ['003 users with managed policies attached', flavours('003-serverless-stack'), ['admin-access', 'user-attached-policy']],
+    [
+      '004 console access and two broad policies',
+      flavours('004-invoice-scanner'),
+      ['console-password', 'console-and-key', 'user-attached-policy', 'full-service-access', 'privilege-escalation', 'placeholder-account'],
+    ],
   ];
   for (const [name, inputs, expected] of cases) {
     for (const input of inputs) {
@@ -197,6 +206,14 @@ describe('the tutorials as a Terraform team would write them, in all four format
       });
     }
   }
+  it.each(cases.filter(([, inputs]) => inputs.length > 1))('%s: the same rules from every input it comes as', async (_name, inputs) => {
+    const seen: string[][] = [];
+    for (const input of inputs) {
+      const { stdout } = await run(['--format', 'json', path.join(tutorials, input)]);
+      seen.push([...new Set((JSON.parse(stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId))].sort());
+    }
+    for (const ids of seen) expect(ids).toEqual(seen[0]);
+  });
   it('004 from Terraform JSON flags the literal password as an error', async () => {
     const { stdout } = await run(['--format', 'json', path.join(tutorials, '004-invoice-scanner/tf-json')]);
     const findings = (JSON.parse(stdout) as { findings: { ruleId: string; severity: string }[] }).findings;
