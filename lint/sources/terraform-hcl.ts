@@ -40,8 +40,14 @@ function statementLines(text: string, headerLine: number | null, count: number):
 /** `b.tf:3,15-16: message` from hcl2json into a line and column. */
 function hclError(file: string, error: unknown): InputError {
   const message = error instanceof Error ? error.message : String(error);
-  const at = /:(\d+),(\d+)(?:-\d+(?:,\d+)?)?: ([^\]]*)/.exec(message);
-  if (at) return { file, line: Number(at[1]), column: Number(at[2]), message: `malformed HCL: ${at[3]?.trim()}` };
+  // hcl2json joins every diagnostic into one message, each starting `<file>:<line>,<column>[-<end>]: `:
+  // keep the first, count the rest.
+  const diagnostics = message.split(`${file}:`).slice(1).map((d) => /^(\d+),(\d+)(?:-\d+(?:,\d+)?)?: ([^\]]*)/.exec(d)).filter((d) => d !== null);
+  const first = diagnostics[0];
+  if (first !== undefined) {
+    const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more in the file)` : '';
+    return { file, line: Number(first[1]), column: Number(first[2]), message: `malformed HCL: ${first[3]?.trim()}${more}` };
+  }
   return { file, line: null, column: null, message: `malformed HCL: ${message.replace(/^Error: /, '').slice(0, 300)}` };
 }
 

@@ -66,8 +66,33 @@ function read({ file, text, value }: ParsedJsonFile): ReaderOutput {
   return { terraform: { scope: dirname(file), resources, planned: false } };
 }
 
+/**
+ * `cdktf synth --hcl` writes metadata.json next to cdk.tf: the configuration's shape with nothing but
+ * `//` comments in each block. Terraform does not read it, and linking it with cdk.tf would add every
+ * resource a second time, without attributes.
+ */
+function onlyComments(value: Record<string, unknown>): boolean {
+  let bodies = 0;
+  for (const section of [value.resource, value.data]) {
+    for (const byType of blocks(section)) {
+      for (const [type, byName] of Object.entries(byType)) {
+        if (isComment(type) || !isRecord(byName)) continue;
+        for (const [name, raw] of Object.entries(byName)) {
+          if (isComment(name)) continue;
+          for (const body of blocks(raw)) {
+            bodies++;
+            if (Object.keys(body).some((key) => !isComment(key))) return false;
+          }
+        }
+      }
+    }
+  }
+  return bodies > 0;
+}
+
 export const terraformJson: JsonFormat = {
   name: 'Terraform JSON configuration',
-  detect: (value) => isRecord(value) && !('Statement' in value) && !('format_version' in value) && TOP_LEVEL_KEYS.some((k) => k in value),
+  detect: (value) =>
+    isRecord(value) && !('Statement' in value) && !('format_version' in value) && TOP_LEVEL_KEYS.some((k) => k in value) && !onlyComments(value),
   read,
 };
