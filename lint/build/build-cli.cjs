@@ -8,6 +8,7 @@ const { mkdirSync, readFileSync, statSync, writeFileSync } = require('node:fs');
 const { basename, dirname, join, relative, resolve } = require('node:path');
 // tsx's own esbuild: tsx is a dependency, so this works after a plain `npm ci`.
 const esbuild = require(require.resolve('esbuild', { paths: [require.resolve('tsx')] }));
+const { compactData } = require('./compact-data.cjs');
 
 const ROOT = resolve(__dirname, '..', '..');
 // `node lint/build/build-cli.cjs [OUTDIR]`: OUTDIR is for tests; bin.cjs only looks in lint/dist.
@@ -59,6 +60,7 @@ async function build() {
   writeFileSync(join(DIST, 'inputs.json'), `${JSON.stringify(inputs, null, 1)}\n`);
   // A build output, never committed; ignored from inside so the repository's .gitignore stays as is.
   writeFileSync(join(DIST, '.gitignore'), '*\n');
+  compactData(DIST);
   return inputs.length;
 }
 

