@@ -100,6 +100,7 @@ describe('bad input: exit 2 naming the file and the place', () => {
       expect(stderr.trim().split('\n')).toEqual([
         expect.stringMatching(/b-bad\.json:2:16: malformed JSON/),
         expect.stringMatching(/e-link\.json: cannot read: broken symbolic link/),
+        'iam-policy-lint: 2 files could not be read (above); the report covers the 3 read',
       ]);
     }
   });

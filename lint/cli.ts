@@ -137,6 +137,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const config = resolveConfig(options.config, undefined, io.cwd);
     const result = await lint(options.paths, { config });
     for (const e of result.inputErrors) io.stderr.write(`${formatInputError(e)}\n`);
+    if (result.inputErrors.length > 0) {
+      const n = result.inputErrors.length;
+      io.stderr.write(`${TOOL_NAME}: ${n} file${n === 1 ? '' : 's'} could not be read (above); the report covers the ${result.summary.filesRead} read\n`);
+    }
     if (debug) {
       for (const s of result.skipped) io.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
       io.stderr.write(`${debugTimings(result)}\n`);
