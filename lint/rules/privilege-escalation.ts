@@ -14,7 +14,7 @@
 import type { Catalog } from '../catalog/catalog';
 import escalationFile from '../catalog/data/privilege-escalation.json';
 import { documentContentId, documentGrants, identityPolicies, type Grant } from '../catalog/grants';
-import { heldPolicies } from '../catalog/held-policies';
+import { heldPolicies, type HeldPolicy } from '../catalog/held-policies';
 import { memoPerCatalog } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { statementId } from '../model/parse-document';
@@ -86,10 +86,27 @@ export function openPaths(document: PolicyDocument, catalog: Catalog): Map<Grant
   return open;
 }
 
+/**
+ * The grants of one document less those repeating an earlier statement word for word (same
+ * document, so same Deny): a repeat can never be the first to open a path. Only long documents
+ * are worth the keys; 100,000 copies of one statement must not cost 100,000 lookups per action.
+ */
+function firstOfEachContent(grants: Grant[]): Grant[] {
+  if (grants.length <= 32) return grants;
+  const seen = new Set<string>();
+  return grants.filter(({ statement: s }) => {
+    const key = JSON.stringify([s.actions, s.notActions, s.resources, s.notResources, s.condition]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Open paths over `grants`, each action's opening statement looked up once. */
-function openPathsIn(grants: Grant[], catalog: Catalog): Map<Grant, EscalationPath[]> {
+function openPathsIn(allGrants: Grant[], catalog: Catalog): Map<Grant, EscalationPath[]> {
   const open = new Map<Grant, EscalationPath[]>();
-  if (grants.length === 0) return open;
+  if (allGrants.length === 0) return open;
+  const grants = firstOfEachContent(allGrants);
   const openingOf = new Map<string, Grant | null>();
   const opening = (name: string): Grant | null => {
     let grant = openingOf.get(name);
@@ -114,6 +131,39 @@ function describePaths(paths: EscalationPath[]): { paths: string; how: string } 
   return { paths: shown.join(', ') + more, how: paths[0].how };
 }
 
+interface Together {
+  paths: EscalationPath[];
+  /** Indexes into the held policies of those whose statements open them. */
+  contributing: number[];
+}
+
+/**
+ * Paths open only when these held policies are taken together. Depends only on their contents in
+ * order (heldPolicies holds each document once), so principals holding the same set share it.
+ */
+function openTogether(held: HeldPolicy[], catalog: Catalog): Together {
+  const key = held.map((p) => documentContentId(p.document, catalog)).join(',');
+  return memoPerCatalog(catalog, 'escalation-together', key, () => {
+    const heldAt = new Map<Grant, number>();
+    const alone = new Set<string>();
+    held.forEach((policy, i) => {
+      for (const grant of documentGrants(policy.document, catalog)) heldAt.set(grant, i);
+      for (const paths of openPaths(policy.document, catalog).values()) for (const path of paths) alone.add(path.id);
+    });
+    const all = [...heldAt.keys()];
+    const paths: EscalationPath[] = [];
+    const contributing = new Set<number>();
+    for (const { path, names } of pathsInCatalogSpelling(catalog)) {
+      if (alone.has(path.id)) continue;
+      const opening = names.map((name) => openingGrant(name, all));
+      if (opening.some((g) => g === null)) continue;
+      paths.push(path);
+      for (const g of opening) contributing.add(heldAt.get(g as Grant) as number);
+    }
+    return { paths, contributing: [...contributing] };
+  });
+}
+
 /** Paths open only when a principal's policies are taken together. */
 function acrossPolicies(inventory: Inventory, catalog: Catalog): RawFinding[] {
   const findings: RawFinding[] = [];
@@ -121,24 +171,10 @@ function acrossPolicies(inventory: Inventory, catalog: Catalog): RawFinding[] {
   for (const principal of inventory.principals) {
     const held = heldPolicies(principal.key, inventory, catalog);
     if (held.length < 2) continue;
-    const viaOf = new Map<Grant, string>();
-    const alone = new Set<string>();
-    for (const policy of held) {
-      for (const grant of documentGrants(policy.document, catalog)) viaOf.set(grant, policy.via);
-      for (const paths of openPaths(policy.document, catalog).values()) for (const path of paths) alone.add(path.id);
-    }
-    const all = [...viaOf.keys()];
-    const together: EscalationPath[] = [];
-    const contributing = new Set<string>();
-    for (const { path, names } of pathsInCatalogSpelling(catalog)) {
-      if (alone.has(path.id)) continue;
-      const opening = names.map((name) => openingGrant(name, all));
-      if (opening.some((g) => g === null)) continue;
-      together.push(path);
-      for (const g of opening) contributing.add(viaOf.get(g as Grant) ?? '');
-    }
-    if (together.length === 0) continue;
-    const data = { principal: principalLabel(principal.key, principals), policies: [...contributing].sort().join(', '), ...describePaths(together) };
+    const together = openTogether(held, catalog);
+    if (together.paths.length === 0) continue;
+    const policies = [...new Set(together.contributing.map((i) => held[i].via))].sort().join(', ');
+    const data = { principal: principalLabel(principal.key, principals), policies, ...describePaths(together.paths) };
     findings.push(report(meta, 'escalationAcrossPolicies', data, principal.origin, null));
   }
   return findings;

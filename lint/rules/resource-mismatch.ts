@@ -52,10 +52,20 @@ function mismatches(actions: string[], resources: string[], catalog: Catalog): M
   for (const pattern of actions) {
     const expanded = catalog.expand(pattern);
     if (expanded.length === 0) continue;
-    const fits = expanded.map((a) => fit(a, resources, catalog));
-    if (fits.some((f) => f === 'fits' || f === 'unknown')) continue;
+    // One action that fits (or cannot be judged) clears the pattern: stop there, `ec2:*` has 700.
+    let first: Fit | null = null;
+    let cleared = false;
+    for (const action of expanded) {
+      const f = fit(action, resources, catalog);
+      first ??= f;
+      if (f === 'fits' || f === 'unknown') {
+        cleared = true;
+        break;
+      }
+    }
+    if (cleared) continue;
     if (hasWildcard(pattern)) byKind.wrongType.push(pattern);
-    else byKind[fits[0] as 'wrongType' | 'needsStar'].push(expanded[0]);
+    else byKind[first as 'wrongType' | 'needsStar'].push(expanded[0]);
   }
   return byKind;
 }
