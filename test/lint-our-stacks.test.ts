@@ -2,10 +2,10 @@
  * The linter on what this project deploys: the stacks main.ts builds, synthesized, and the presets in
  * policies/, linted with the CLI as `npm run lint-policies` does. They must draw no error, and no
  * exceeds-preset (each user holds exactly its preset); the warnings left are pinned to what is true
- * of them. Conversely, AdministratorAccess added through the construct is caught, with the preset
- * that fits.
+ * of them, and the stacks' plans (`terraform show -json`, against moto) draw the same. Conversely,
+ * AdministratorAccess added through the construct is caught, with the preset that fits.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
@@ -16,8 +16,11 @@ import { main } from '../lint/cli';
 import type { Inventory, Statement } from '../lint/model/types';
 import { readPaths } from '../lint/sources/index';
 import { LeastPrivilegeUser } from '../modules';
+import { planJson } from '../scripts/make-plan-fixtures';
 import { buildStacks } from '../stacks';
 import { TUTORIALS } from '../stacks/tutorials';
+import { startMoto } from './support/moto';
+import { requireTool } from './support/tools';
 
 const ROOT = join(__dirname, '..');
 const POLICIES = join(ROOT, 'policies');
@@ -55,7 +58,7 @@ async function lintCli(paths: string[]): Promise<{ code: number; findings: JsonF
 
 /** The stack a finding's file belongs to, or `policies` for the presets. */
 function stackOf(file: string): string {
-  return /stacks\/([^/]+)\/cdk\.tf\.json$/.exec(file)?.[1] ?? 'policies';
+  return /stacks\/([^/]+)\/(cdk\.tf|plan)\.json$/.exec(file)?.[1] ?? 'policies';
 }
 
 function statementOf(inventory: Inventory, finding: JsonFinding): Statement | undefined {
@@ -115,6 +118,31 @@ describe('the stacks main.ts builds, and policies/, through the CLI', () => {
     expect(findings.filter((f) => f.ruleId === 'console-password')).toEqual([]);
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
   }, 60_000);
+});
+
+/** What a finding says about which grant, wherever the stack was read from. */
+const findingKey = (f: JsonFinding): string => [stackOf(f.file), f.ruleId, f.severity, f.resource, f.statement].join(' ');
+
+describe.runIf(requireTool('terraform') && requireTool('moto_server'))('the stacks\' plans', () => {
+  it('draw the same findings as their configuration', { timeout: 600_000 }, async () => {
+    const outdir = synth(defaultConfig());
+    const plans = mkdtempSync(join(tmpdir(), 'lint-our-plans-'));
+    const moto = await startMoto();
+    try {
+      for (const name of STACK_NAMES) {
+        mkdirSync(join(plans, 'stacks', name), { recursive: true });
+        writeFileSync(join(plans, 'stacks', name, 'plan.json'), await planJson(join(outdir, 'stacks', name), moto.env));
+      }
+    } finally {
+      await moto.stop();
+    }
+    const fromConfiguration = await lintCli([join(outdir, 'stacks')]);
+    const fromPlans = await lintCli([join(plans, 'stacks')]);
+    expect(fromPlans.stderr).toBe('');
+    expect(fromConfiguration.findings.length).toBeGreaterThan(0);
+    expect(fromPlans.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(fromPlans.findings.map(findingKey).sort()).toEqual(fromConfiguration.findings.map(findingKey).sort());
+  });
 });
 
 describe('AdministratorAccess added through the construct', () => {
