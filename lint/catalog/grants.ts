@@ -25,7 +25,7 @@ export interface PatternGrant {
 
 export interface Grant {
   statement: Statement;
-  /** Same for the same statement in documents of the same content: a memo key for per-grant answers. */
+  /** Same for the same statement in documents of the same content (and for repeats of a statement in one document): a memo key for per-grant answers. */
   key: string;
   /** Every action the statement allows (catalog spelling), Deny subtracted. */
   actions: ActionSet;
@@ -100,8 +100,17 @@ export function documentGrants(document: PolicyDocument, catalog: Catalog): Gran
 function analyse(document: PolicyDocument, id: string, catalog: Catalog): GrantCore[] {
   const denies = document.statements.filter((s) => s.effect === 'Deny');
   const grants: GrantCore[] = [];
+  // A long document that repeats a statement word for word (same document, so same Deny) grants
+  // the same by each copy: analyse it once. Short documents are not worth the keys.
+  const repeats = document.statements.length > 32 ? new Map<string, GrantCore>() : null;
   document.statements.forEach((statement, index) => {
     if (statement.effect !== 'Allow') return;
+    const content = repeats && JSON.stringify([statement.actions, statement.notActions, statement.resources, statement.notResources, statement.condition]);
+    const earlier = content === null ? undefined : repeats?.get(content);
+    if (earlier) {
+      grants.push({ ...earlier, index });
+      return;
+    }
     const denied: ReadonlySet<string>[] = [];
     let deniedEverything = false;
     for (const deny of denies) {
@@ -132,7 +141,7 @@ function analyse(document: PolicyDocument, id: string, catalog: Catalog): GrantC
         patterns.push({ pattern, everything: false, actions: denied.length === 0 ? expanded : expanded.filter((a) => !isDenied(a)) });
       }
     }
-    grants.push({
+    const core: GrantCore = {
       index,
       key: `${id}#${index}`,
       actions: actionSet(parts, catalog),
@@ -142,7 +151,9 @@ function analyse(document: PolicyDocument, id: string, catalog: Catalog): GrantC
       allResources: reachesAllResources(statement),
       selfOnly: isSelfOnly(statement),
       constrained: conditionConstrains(statement.condition),
-    });
+    };
+    grants.push(core);
+    if (content) repeats?.set(content, core);
   });
   return grants;
 }
