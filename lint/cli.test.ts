@@ -103,6 +103,19 @@ describe('bad input: exit 2 naming the file and the place', () => {
         'iam-policy-lint: 2 files could not be read (above); the report covers the 3 read',
       ]);
     }
+    const github = (await run(['--format', 'github', dir])).stdout;
+    expect(github).toMatch(/^::error file=[^\n]*b-bad\.json,line=2,col=16,title=unreadable input::malformed JSON/m);
+    expect(github).toMatch(/^::error file=[^\n]*e-link\.json,title=unreadable input::cannot read/m);
+    const sarif = JSON.parse((await run(['--format', 'sarif', dir])).stdout) as {
+      runs: { results: unknown[]; invocations: { executionSuccessful: boolean; toolExecutionNotifications: { level: string; locations: { physicalLocation: { region?: unknown } }[] }[] }[] }[];
+    };
+    const [invocation] = sarif.runs[0]!.invocations;
+    expect(invocation?.executionSuccessful).toBe(false);
+    expect(invocation?.toolExecutionNotifications.map((n) => [n.level, n.locations[0]?.physicalLocation.region ?? null])).toEqual([
+      ['error', { startLine: 2, startColumn: 16 }],
+      ['error', null],
+    ]);
+    expect(sarif.runs[0]!.results.length).toBeGreaterThan(0);
   });
 
   // Root reads any file, so permissions cannot make one unreadable there.

@@ -24,6 +24,14 @@ export function formatGithub(input: ReportInput): string {
     properties.push(`title=${escapeProperty(`${f.ruleId}${f.resource ? ` (${f.resource})` : ''}`)}`);
     return `::${COMMAND[f.severity]} ${properties.join(',')}::${escapeData(f.message)}`;
   });
+  // An unreadable file is annotated too, so the pull request shows why the check failed there.
+  for (const e of input.inputErrors ?? []) {
+    const properties = [`file=${escapeProperty(e.file.replace(/\\/g, '/'))}`];
+    if (e.line !== null) properties.push(`line=${e.line}`);
+    if (e.column !== null) properties.push(`col=${e.column}`);
+    properties.push('title=unreadable input');
+    lines.push(`::error ${properties.join(',')}::${escapeData(e.message)}`);
+  }
   lines.push(`iam-policy-lint: ${summaryLine(input.summary)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -79,6 +79,25 @@ export function formatSarif(input: ReportInput, env: NodeJS.ProcessEnv = process
   for (const meta of input.rules) run.addRule(ruleBuilder(meta, env));
   for (const f of input.findings) run.addResult(resultBuilder(f));
   for (const f of input.suppressed) run.addResult(resultBuilder(f));
+  const unreadable = input.inputErrors ?? [];
+  // Files that could not be read are the tool's failures, not results about the code.
+  run.run.invocations = [
+    {
+      executionSuccessful: unreadable.length === 0,
+      toolExecutionNotifications: unreadable.map((e) => ({
+        level: 'error' as const,
+        message: { text: e.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: artifactUri(e.file) },
+              ...(e.line === null ? {} : { region: { startLine: e.line, ...(e.column === null ? {} : { startColumn: e.column }) } }),
+            },
+          },
+        ],
+      })),
+    },
+  ];
   const builder = new SarifBuilder();
   builder.addRun(run);
   return `${builder.buildSarifJsonString({ indent: true })}\n`;

@@ -3,6 +3,7 @@ import type { SuppressedFinding } from '../config/types';
 import type { Summary } from '../engine/lint-inventory';
 import type { Finding } from '../model/types';
 import type { RuleMeta } from '../rules/rule';
+import type { InputError } from '../sources/read-result';
 
 export interface ReportInput {
   findings: readonly Finding[];
@@ -12,6 +13,8 @@ export interface ReportInput {
   rules: readonly RuleMeta[];
   toolVersion: string;
   catalogDataVersion: string | null;
+  /** Files that could not be read; the findings cover the others. (Not part of the json format's contract.) */
+  inputErrors?: readonly InputError[];
 }
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
