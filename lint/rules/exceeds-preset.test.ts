@@ -116,6 +116,36 @@ describe('exceeds-preset', () => {
       expect(run(taggedUser('site-deployr', exactPreset).builder.inventory).map((f) => f.messageId)).toEqual(['unknownPreset']);
     });
   });
+
+  describe('policies whose document is not in the input: a warning that they are unchecked', () => {
+    it('a policy only Terraform computes, attached, inline or through a group', () => {
+      const { builder, user } = taggedUser('site-deployer', exactPreset);
+      builder.attach(user, { policy: builder.unresolved('${var.extra_policy}', { kind: 'managed', resource: 'aws_iam_policy.extra' }) }, 'aws_iam_user_policy_attachment.extra');
+      builder.inline(user, builder.unresolved('${var.inline}', { kind: 'inline-user', resource: 'aws_iam_user_policy.inline' }));
+      const group = builder.principal('group', 'deployers');
+      builder.member(user, group);
+      builder.attach(group, { policy: builder.unresolved('${var.group_policy}', { kind: 'managed', resource: 'aws_iam_policy.group' }) }, 'aws_iam_group_policy_attachment.g');
+      const findings = run(builder.inventory);
+      expect(findings.map((f) => [f.messageId, f.severity, f.origin.resource])).toEqual([
+        ['cannotCheck', 'warning', 'aws_iam_user_policy_attachment.extra'],
+        ['cannotCheck', 'warning', 'aws_iam_user_policy.inline'],
+        ['cannotCheck', 'warning', 'aws_iam_group_policy_attachment.g'],
+      ]);
+      expect(findings[0]?.message).toContain('aws_iam_policy.extra, whose document is not in the input (its value is ${var.extra_policy})');
+    });
+
+    it('a customer policy ARN defined elsewhere', () => {
+      const { builder, user } = taggedUser('site-deployer');
+      builder.attach(user, { arn: 'arn:aws:iam::210987654321:policy/shared-deploy' });
+      expect(run(builder.inventory).map((f) => [f.messageId, f.message.includes('no policy in the input has that ARN')])).toEqual([['cannotCheck', true]]);
+    });
+
+    it('not for users that declare no preset', () => {
+      const builder = new InventoryBuilder();
+      builder.attach(builder.user('ci-bot'), { policy: builder.unresolved('${var.p}', { kind: 'managed' }) });
+      expect(run(builder.inventory)).toEqual([]);
+    });
+  });
 });
 
 describe('createPresetLookup', () => {

@@ -11,8 +11,9 @@ import { actionsBeyondPresets } from '../catalog/preset-coverage';
 import { declaredPresetNames } from '../catalog/presets';
 import type { Catalog } from '../catalog/catalog';
 import { heldPolicies, type HeldPolicy } from '../catalog/held-policies';
+import { isAwsManagedPolicyArn } from '../catalog/managed-policies';
 import { statementId } from '../model/parse-document';
-import type { Inventory, PolicyDocument, RawFinding } from '../model/types';
+import type { Inventory, Origin, PolicyDocument, RawFinding } from '../model/types';
 import { allowsEverything, isAdministratorAccessArn, principalLabel, principalsByKey } from './grants';
 import { report, type Rule, type RuleMeta } from './rule';
 
@@ -27,6 +28,9 @@ const meta: RuleMeta = {
     adminWherePresetExists:
       '{{principal}} holds administrator access through {{via}}, yet preset {{preset}} fits its use: attach policies/{{first}}.json instead.',
     unknownPreset: '{{principal}} declares preset "{{name}}", which does not exist; the presets are: {{known}} (policies/*.json).',
+    cannotCheck:
+      '{{principal}} declares preset {{preset}} and holds {{via}}, whose document is not in the input ({{why}}), so it is not checked against the preset. ' +
+      'Lint the plan (terraform show -json), where Terraform has computed it, or lint the files that define it together.',
   },
   needsCatalog: true,
 };
@@ -52,11 +56,50 @@ function undeclaredAdmin(user: string, name: string | null, label: string, names
   return held.map((policy) => report(meta, 'adminWherePresetExists', { principal: label, via: policy.via, preset, first: preset }, policy.origin, null));
 }
 
+interface UnseenPolicy {
+  via: string;
+  origin: Origin;
+  why: string;
+}
+
+/**
+ * Policies held by each principal (directly, not through groups) whose document no reader could
+ * see: a value only Terraform computes, or an ARN defined outside the input. Built once per run.
+ */
+function unseenPolicies(inventory: Inventory, catalog: Catalog): Map<string, UnseenPolicy[]> {
+  const records = new Map(inventory.policies.map((p) => [p.key, p]));
+  const out = new Map<string, UnseenPolicy[]>();
+  const add = (holder: string, unseen: UnseenPolicy) => out.set(holder, [...(out.get(holder) ?? []), unseen]);
+  for (const attachment of inventory.attachments) {
+    const record = attachment.policy === null ? undefined : records.get(attachment.policy);
+    if (record !== undefined) {
+      if (record.document === null && record.unresolved !== undefined) {
+        add(attachment.principal, { via: record.origin.resource ?? record.name ?? record.key, origin: attachment.origin, why: `its value is ${record.unresolved}` });
+      }
+    } else if (attachment.arn !== null && !catalog.managedPolicy(attachment.arn)) {
+      const why = isAwsManagedPolicyArn(attachment.arn) ? 'no AWS managed policy of that name is known' : 'no policy in the input has that ARN';
+      add(attachment.principal, { via: attachment.arn, origin: attachment.origin, why });
+    } else if (attachment.arn === null && attachment.policy === null) {
+      add(attachment.principal, { via: attachment.origin.resource ?? 'an attachment', origin: attachment.origin, why: 'its policy_arn is not set' });
+    }
+  }
+  for (const grant of inventory.inlineGrants) {
+    const record = records.get(grant.policy);
+    if (record?.document === null && record.unresolved !== undefined) {
+      add(grant.principal, { via: record.origin.resource ?? record.name ?? record.key, origin: record.origin, why: `its value is ${record.unresolved}` });
+    }
+  }
+  return out;
+}
+
 export const exceedsPreset: Rule = {
   meta,
   check({ inventory, catalog, presets }) {
     const findings: RawFinding[] = [];
     const principals = principalsByKey(inventory);
+    let unseen: Map<string, UnseenPolicy[]> | undefined;
+    const groupsOf = new Map<string, string[]>();
+    for (const m of inventory.memberships) groupsOf.set(m.user, [...(groupsOf.get(m.user) ?? []), m.group]);
     for (const principal of inventory.principals) {
       if (principal.kind !== 'user') continue;
       const declaration = presets.declaredFor(principal.key);
@@ -74,6 +117,13 @@ export const exceedsPreset: Rule = {
       }
       if (documents.length === 0) continue;
       const preset = names.join(' + ');
+      unseen ??= unseenPolicies(inventory, catalog);
+      for (const holder of [principal.key, ...(groupsOf.get(principal.key) ?? [])]) {
+        for (const policy of unseen.get(holder) ?? []) {
+          // Not an error: nothing is known to exceed the preset, only that this part is unchecked.
+          findings.push({ ...report(meta, 'cannotCheck', { principal: label, preset, via: policy.via, why: policy.why }, policy.origin, null), severity: 'warning' });
+        }
+      }
       for (const policy of heldPolicies(principal.key, inventory, catalog)) {
         if (holdsAdmin(policy)) {
           findings.push(report(meta, 'adminWherePresetExists', { principal: label, via: policy.via, preset, first: names[0] }, policy.origin, null));
