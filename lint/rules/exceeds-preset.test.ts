@@ -140,6 +140,13 @@ describe('exceeds-preset', () => {
       expect(run(builder.inventory).map((f) => [f.messageId, f.message.includes('no policy in the input has that ARN')])).toEqual([['cannotCheck', true]]);
     });
 
+    it('an action only Terraform knows', () => {
+      const computed = doc({ Sid: 'Extra', Effect: 'Allow', Action: ['s3:GetObject', '${var.extra_action}'], Resource: 'arn:aws:s3:::site-prod/*' });
+      const findings = run(taggedUser('site-deployer', computed).builder.inventory);
+      expect(findings.map((f) => [f.messageId, f.severity, f.statement])).toEqual([['cannotCheck', 'warning', 'Extra']]);
+      expect(findings[0]?.message).toContain('its action ${var.extra_action} is computed by Terraform');
+    });
+
     it('not for users that declare no preset', () => {
       const builder = new InventoryBuilder();
       builder.attach(builder.user('ci-bot'), { policy: builder.unresolved('${var.p}', { kind: 'managed' }) });

@@ -129,6 +129,14 @@ export const exceedsPreset: Rule = {
           findings.push(report(meta, 'adminWherePresetExists', { principal: label, via: policy.via, preset, first: names[0] }, policy.origin, null));
           continue;
         }
+        for (const statement of policy.document.statements) {
+          // An action only Terraform knows matches nothing in the catalog, so it would pass unseen.
+          const computed = statement.effect === 'Allow' ? [...(statement.actions ?? []), ...(statement.notActions ?? [])].find((a) => a.includes('${')) : undefined;
+          if (computed === undefined) continue;
+          const origin = statement.line === null ? policy.origin : { ...policy.origin, line: statement.line };
+          const data = { principal: label, preset, via: policy.via, why: `its action ${computed} is computed by Terraform` };
+          findings.push({ ...report(meta, 'cannotCheck', data, origin, statementId(statement)), severity: 'warning' });
+        }
         for (const grant of documentGrants(policy.document, catalog)) {
           const beyond = actionsBeyondPresets(grant, documents, catalog);
           if (beyond.length === 0) continue;
