@@ -26,7 +26,7 @@ describe('atWorstCaseLength', () => {
   it('sizes the account, partition and region data sources, under any name, at their longest', () => {
     const text = 'arn:${data.aws_partition.current.partition}:ec2:${data.aws_region.here.name}:${data.aws_caller_identity.me.account_id}:vpc/*';
     expect(atWorstCaseLength(text)).toBe(`arn:${'x'.repeat(10)}:ec2:${'x'.repeat(16)}:${'x'.repeat(12)}:vpc/*`);
-    expect(atWorstCaseLength('${data.aws_region.r.region}')).toBe('x'.repeat(16));
+    expect(atWorstCaseLength('${data.aws_region.r.region}/${data.aws_region.r.id}')).toBe(`${'x'.repeat(16)}/${'x'.repeat(16)}`);
   });
 
   it('sizes the presets\' placeholders the same way', () => {

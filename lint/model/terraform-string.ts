@@ -20,7 +20,7 @@ export const WORST_CASE_LENGTH: Readonly<Record<AccountPart, number>> = { Accoun
 export const ACCOUNT_INTERPOLATIONS: readonly (readonly [RegExp, AccountPart])[] = [
   [/\$\{data\.aws_caller_identity\.[\w-]+\.account_id\}/g, 'AccountId'],
   [/\$\{data\.aws_partition\.[\w-]+\.partition\}/g, 'Partition'],
-  [/\$\{data\.aws_region\.[\w-]+\.(?:name|region)\}/g, 'Region'],
+  [/\$\{data\.aws_region\.[\w-]+\.(?:name|region|id)\}/g, 'Region'],
 ];
 
 // Escapes, and string literals written as interpolations (`${"$"}`, how a `$` is written just
