@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { policySize } from './parse-document';
-import { atWorstCaseLength, mapTemplateText, unescapeTemplate } from './terraform-string';
+import { atWorstCaseLength, hasTemplateSequences, mapTemplateText, unescapeTemplate } from './terraform-string';
 
 describe('unescapeTemplate', () => {
   it('renders escapes and literal interpolations, and leaves real interpolations as written', () => {
@@ -19,6 +19,14 @@ describe('unescapeTemplate', () => {
       return piece;
     });
     expect(seen).toEqual(['a ', 'data.aws_partition.p.partition} b ${var.c}']);
+  });
+});
+
+describe('hasTemplateSequences', () => {
+  it('sees interpolations and directives, not escapes', () => {
+    expect(hasTemplateSequences('{"Resource": "arn:aws:s3:::${var.bucket}/*"}')).toBe(true);
+    expect(hasTemplateSequences('[%{ for a in var.actions }"${a}",%{ endfor }]')).toBe(true);
+    expect(hasTemplateSequences('{"Resource": "arn:aws:iam::*:user/$${aws:username}", "x": "%%{y}"}')).toBe(false);
   });
 });
 

@@ -50,6 +50,16 @@ export function unescapeTemplate(text: string): string {
   return text.includes('{') ? mapTemplateText(text, (piece) => piece) : text;
 }
 
+/** Whether a configuration string has interpolations or directives (`${...}`, `%{...}`) beyond its escapes. */
+export function hasTemplateSequences(text: string): boolean {
+  let found = false;
+  mapTemplateText(text, (piece) => {
+    found ||= /[$%]\{/.test(piece);
+    return piece;
+  });
+  return found;
+}
+
 // The project's own placeholders (policies/*.json): the constructs put the account's values there.
 const PLACEHOLDER = /\$\{(AccountId|Partition|Region)\}/g;
 

@@ -73,6 +73,16 @@ EOT
     expect(documents(read.inventory)[0]?.statements[0]?.resources).toEqual([SELF_RENDERED]);
   });
 
+  it('leaves text with template directives to Terraform, and still reports broken JSON that only has escapes', () => {
+    const directive = '{"Version": "2012-10-17", "Statement": [%{ if var.read }{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}%{ endif }]}';
+    const broken = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Resource": "arn:aws:iam::*:user/$${aws:username}"';
+    const read = readText('main.tf.json', JSON.stringify({ resource: { aws_iam_policy: { d: { name: 'd', policy: directive }, b: { name: 'b', policy: broken } } } }));
+    expect(read.inventory.policies.map((p) => [p.origin.resource, p.unresolved !== undefined, p.parseError !== null])).toEqual([
+      ['aws_iam_policy.d', true, false],
+      ['aws_iam_policy.b', false, true],
+    ]);
+  });
+
   it('takes planned values as evaluated: `$${` in a plan is what the policy says', () => {
     const literal = 'arn:aws:s3:::b/$${odd}';
     const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: literal }] });

@@ -6,7 +6,7 @@
  */
 import { isAwsManagedPolicyArn } from '../catalog/managed-policies';
 import { parsePolicyDocument } from '../model/parse-document';
-import { mapStrings, unescapeTemplate } from '../model/terraform-string';
+import { hasTemplateSequences, mapStrings, unescapeTemplate } from '../model/terraform-string';
 import {
   emptyInventory,
   type Inventory,
@@ -186,7 +186,9 @@ class UnitLinker {
       const parsed = JSON.parse(text) as unknown;
       return { document: parsePolicyDocument(parsed, { text, trust }), parseError: null, unresolved: null };
     } catch (error) {
-      if (text.includes('${')) return { document: null, parseError: null, unresolved: `the policy text is assembled with interpolations: ${describeValue(value)}` };
+      // Text Terraform still has to render (interpolations, %{ } directives) may well be JSON once rendered.
+      const rendered = fromConfiguration ? !hasTemplateSequences(value) : !value.includes('${');
+      if (!rendered) return { document: null, parseError: null, unresolved: `the policy text is assembled with interpolations: ${describeValue(value)}` };
       const detail = error instanceof Error ? error.message.slice(0, 120) : String(error);
       return { document: null, parseError: `the policy is not valid JSON (${detail})`, unresolved: null };
     }
