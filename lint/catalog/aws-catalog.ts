@@ -26,7 +26,12 @@ function legacyMatchers(): { exact: Set<string>; patterns: ((text: string) => bo
   const patterns: ((text: string) => boolean)[] = [];
   for (const entry of legacyFile.actions) {
     exact.add(entry.toLowerCase());
-    if (hasWildcard(entry)) patterns.push(globMatcher(entry));
+    // Matched against the lower-cased name isKnownLegacyAction makes once: a matcher that lowers
+    // its input itself would copy a (50 MB) name once per pattern.
+    if (hasWildcard(entry)) {
+      const glob = entry.toLowerCase().replace(/\*{2,}/g, '*');
+      patterns.push((lower) => globMatches(glob, lower));
+    }
   }
   return { exact, patterns };
 }
