@@ -15,6 +15,17 @@ import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { namedOutput } from './outputs';
 import type { AccessKeyOptions } from './props';
 
+/**
+ * cdktf writes `replace_triggered_by` items as strings, and renders a resource object as
+ * `${address}`, which Terraform JSON refuses (cdktf #3196). Terraform JSON wants the bare address;
+ * HCL needs `"${address}"`, as a quoted bare address is a string, not a reference. The stack prints
+ * HCL when SYNTH_HCL_OUTPUT is set (`cdktf synth --hcl`), read here as TerraformStack reads it.
+ */
+function triggerReference(address: string): string {
+  const hcl = process.env.SYNTH_HCL_OUTPUT === 'true' || process.env.SYNTH_HCL_OUTPUT === '1';
+  return hcl ? `\${${address}}` : address;
+}
+
 export interface AccessKeyProps extends AccessKeyOptions {
   /** Token or literal of the IAM user name the keys belong to. */
   user: string;
@@ -67,8 +78,7 @@ export class RotatingAccessKey extends Construct {
       user: props.user,
       pgpKey: props.pgpKey,
       status: props.status ?? 'Active',
-      // A plain address: cdktf renders a resource object here as invalid Terraform (cdktf #3196).
-      lifecycle: { replaceTriggeredBy: [`${marker.terraformResourceType}.${marker.friendlyUniqueId}`] },
+      lifecycle: { replaceTriggeredBy: [triggerReference(`${marker.terraformResourceType}.${marker.friendlyUniqueId}`)] },
     });
   }
 

@@ -15,6 +15,7 @@ export interface AccountValues {
 }
 
 const CONTEXT_ID = 'LeastPrivilegeUserAccount';
+const LOGICAL_ID = 'current';
 
 /** The data sources, one set per stack, at the addresses `data.aws_*.current`. */
 class AccountContext extends Construct implements AccountValues {
@@ -26,7 +27,7 @@ class AccountContext extends Construct implements AccountValues {
     const identity = new DataAwsCallerIdentity(this, 'caller-identity');
     const partition = new DataAwsPartition(this, 'partition');
     const region = new DataAwsRegion(this, 'region');
-    for (const source of [identity, partition, region]) source.overrideLogicalId('current');
+    for (const source of [identity, partition, region]) source.overrideLogicalId(LOGICAL_ID);
     this.accountId = identity.accountId;
     this.partition = partition.partition;
     this.region = region.name;
@@ -38,4 +39,18 @@ export function accountValues(scope: Construct): AccountValues {
   const stack = TerraformStack.of(scope);
   const existing = stack.node.tryFindChild(CONTEXT_ID);
   return existing instanceof AccountContext ? existing : new AccountContext(stack, CONTEXT_ID);
+}
+
+/**
+ * The same values as Terraform interpolations written out, for text cdktf must not touch: inside a
+ * `${jsonencode(...)}` string cdktf renders its tokens without their `${ }` (policy-documents.ts).
+ * Creates the data sources once, like accountValues.
+ */
+export function accountReferences(scope: Construct): AccountValues {
+  accountValues(scope);
+  return {
+    accountId: `\${data.aws_caller_identity.${LOGICAL_ID}.account_id}`,
+    partition: `\${data.aws_partition.${LOGICAL_ID}.partition}`,
+    region: `\${data.aws_region.${LOGICAL_ID}.name}`,
+  };
 }

@@ -3,6 +3,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { LeastPrivilegeUser, PRESET_TAG } from '.';
+import { evaluateJsonencode } from '../lint/sources/hcl-literal';
 import { all, fixturePresets, only, synthUser, type Json, type Synthesized } from '../test/fixtures/modules/stack';
 
 const ACCOUNT = '${data.aws_caller_identity.current.account_id}';
@@ -13,8 +14,11 @@ function policies(synth: Synthesized): Record<string, Json> {
   return Object.fromEntries(all(synth, 'aws_iam_policy').map((p) => [String(p.name), p]));
 }
 
+/** The document Terraform will send, interpolations left as written (the linter's reader). */
 function document(policy: Json): { Statement: Json[] } {
-  return JSON.parse(String(policy.policy)) as { Statement: Json[] };
+  const text = String(policy.policy);
+  expect(text).toMatch(/^\$\{jsonencode\(.*\)\}$/s);
+  return evaluateJsonencode(text.slice(2, -1)) as { Statement: Json[] };
 }
 
 describe('LeastPrivilegeUser: user', () => {
@@ -80,14 +84,14 @@ describe('LeastPrivilegeUser: user', () => {
 });
 
 describe('LeastPrivilegeUser: grants', () => {
-  it('renders presets as JSON text with the account, partition and region substituted', () => {
+  it('renders presets as jsonencode({...}) with the account, partition and region substituted', () => {
     const synth = synthUser({ presets: ['self-service', 'bucket-reader'] });
     const byName = policies(synth);
     expect(Object.keys(byName).sort()).toEqual(['deployer-bucket-reader', 'deployer-self-service']);
     const selfService = byName['deployer-self-service'];
-    expect(String(selfService.policy)).not.toContain('jsonencode');
     // IAM's own variable reaches IAM literally: `$${` is Terraform's escape for `${`.
-    expect(document(selfService).Statement[0].Resource).toBe(`arn:aws:iam::${ACCOUNT}:user/$\${aws:username}`);
+    expect(String(selfService.policy)).toContain(`"Resource" = "arn:aws:iam::${ACCOUNT}:user/$\${aws:username}"`);
+    expect(document(selfService).Statement[0].Resource).toBe(`arn:aws:iam::${ACCOUNT}:user/\${aws:username}`);
     expect(document(byName['deployer-bucket-reader']).Statement[0].Resource).toBe(`arn:${PARTITION}:s3:::logs-${ACCOUNT}-${REGION}/*`);
     expect(String(selfService.policy)).not.toContain('123456789012');
   });

@@ -10,7 +10,7 @@ import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamUser } from '@cdktf/provider-aws/lib/iam-user';
 import { IamUserGroupMembership } from '@cdktf/provider-aws/lib/iam-user-group-membership';
 import { IamUserPolicyAttachment } from '@cdktf/provider-aws/lib/iam-user-policy-attachment';
-import { accountValues } from './account-context';
+import { accountReferences, accountValues } from './account-context';
 import { toTerraformString } from './terraform-text';
 import { RotatingAccessKey } from './access-key';
 import { ConsoleAccess } from './console-access';
@@ -78,7 +78,7 @@ export class LeastPrivilegeUser extends Construct {
 
     // Attachments are keyed by policy name, not position, so adding a grant never re-attaches the others.
     const customerGrants = policySources(props).flatMap((source) =>
-      renderPolicy(source, values).map((part) => {
+      renderPolicy(source, accountReferences(this)).map((part) => {
         const name = `${props.userName}-${part.name}`;
         checkName(`policy name for ${source.prop}`, name, 128);
         const policy = new IamPolicy(this, `policy-${part.name}`, {

@@ -1,11 +1,12 @@
 /**
  * Turn the grants a caller names (presets, custom documents) into the managed policies to create:
  * each document is validated with the linter's parser, sized as IAM will count it, split by statement
- * when it is over the managed-policy quota, and rendered as a Terraform string.
+ * when it is over the managed-policy quota, and rendered as `${jsonencode({...})}` Terraform text.
  */
 import { parsePolicyDocument, policySize } from '../lint/model/parse-document';
 import type { AccountValues } from './account-context';
-import { atWorstCaseLength, mapStrings, toTerraformString } from './terraform-text';
+import { jsonencodeExpression } from './jsonencode-expression';
+import { atWorstCaseLength, mapStrings, toHclQuotedString } from './terraform-text';
 import type { NamedDocument } from './preset-source';
 
 /** IAM quota for a customer managed policy: characters without white space. */
@@ -19,7 +20,7 @@ export interface PolicySource extends NamedDocument {
 export interface PolicyPart {
   /** Name suffix: the source's name, with `-1`, `-2`... when the document was split. */
   name: string;
-  /** The document as a Terraform string (JSON text with interpolations). */
+  /** The document as Terraform text: `${jsonencode({...})}`, placeholders as interpolations. */
   policy: string;
   /** Size IAM will count at worst; at most MANAGED_POLICY_SIZE_LIMIT. */
   size: number;
@@ -45,8 +46,12 @@ function validate(source: PolicySource): JsonObject {
   throw new Error(`${source.prop} (${source.origin}) is not a valid IAM policy document; fix it:\n${lines.join('\n')}`);
 }
 
+// Terraform's jsonencode writes <, >, &, U+2028 and U+2029 as \u003c and the like: six characters
+// IAM may count as written.
+const JSONENCODE_ESCAPED = /[<>&\u2028\u2029]/g;
+
 function worstCaseSize(document: JsonObject): number {
-  return policySize(JSON.stringify(mapStrings(document, atWorstCaseLength)));
+  return policySize(JSON.stringify(mapStrings(document, atWorstCaseLength)).replace(JSONENCODE_ESCAPED, '\\u0000'));
 }
 
 /** Greedy split in statement order; a statement alone over the quota cannot be split further. */
@@ -74,12 +79,12 @@ function split(source: PolicySource, document: JsonObject): JsonObject[] {
   return parts.map(withStatements);
 }
 
-/** Validate, size, split and render one named document. */
+/** Validate, size, split and render one named document; `values` as accountReferences gives them. */
 export function renderPolicy(source: PolicySource, values: AccountValues): PolicyPart[] {
   const parts = split(source, validate(source));
   return parts.map((part, i) => ({
     name: parts.length === 1 ? source.name : `${source.name}-${i + 1}`,
-    policy: JSON.stringify(mapStrings(part, (text) => toTerraformString(text, values))),
+    policy: jsonencodeExpression(part, (text) => toHclQuotedString(text, values)),
     size: worstCaseSize(part),
   }));
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AccountValues } from './account-context';
-import { atWorstCaseLength, fromTerraformString, toTerraformString } from './terraform-text';
+import { atWorstCaseLength, fromTerraformString, toHclQuotedString, toTerraformString } from './terraform-text';
 
 const values: AccountValues = { accountId: '<ACCOUNT>', partition: '<PARTITION>', region: '<REGION>' };
 
@@ -15,6 +15,15 @@ describe('toTerraformString', () => {
 
   it('sizes placeholders at their longest', () => {
     expect(atWorstCaseLength('${AccountId}:123456789012:${Partition}:${Region}')).toBe(['x'.repeat(12), 'x'.repeat(12), 'x'.repeat(10), 'x'.repeat(16)].join(':'));
+  });
+});
+
+describe('toHclQuotedString', () => {
+  it('quotes the text for inside an expression, escaping quotes, backslashes and control characters as well', () => {
+    expect(toHclQuotedString('arn:${Partition}:s3:::b/${aws:username}/%{x}', values)).toBe('"arn:<PARTITION>:s3:::b/$${aws:username}/%%{x}"');
+    expect(toHclQuotedString('say "hi" \\ then\n\tgo', values)).toBe('"say \\"hi\\" \\\\ then\\u000a\\u0009go"');
+    // The `${"$"}` written before an interpolation keeps its quotes: they are inside the interpolation.
+    expect(toHclQuotedString('$${AccountId}', values)).toBe('"${"$"}<ACCOUNT>"');
   });
 });
 

@@ -30,20 +30,38 @@ function valueFor(match: string, values: AccountValues): string {
   return match === '${Partition}' ? values.partition : values.region;
 }
 
+function render(text: string, values: AccountValues, literal: (piece: string) => string): string {
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    // A literal `$` just before an interpolation would make `$${`, Terraform's escape: write it as a string.
+    const before = literal(text.slice(last, match.index)).replace(/\$+$/, (run) => `\${"${run}"}`);
+    out += before + valueFor(match[0], values);
+    last = match.index + match[0].length;
+  }
+  return out + literal(text.slice(last));
+}
+
 /**
  * A string for a Terraform attribute: placeholders become the stack's values (tokens), everything
  * else reaches IAM literally (`${aws:username}` is written `$${aws:username}`).
  */
 export function toTerraformString(text: string, values: AccountValues): string {
-  let out = '';
-  let last = 0;
-  for (const match of text.matchAll(PLACEHOLDER)) {
-    // A literal `$` just before an interpolation would make `$${`, Terraform's escape: write it as a string.
-    const before = escapeTemplate(text.slice(last, match.index)).replace(/\$+$/, (run) => `\${"${run}"}`);
-    out += before + valueFor(match[0], values);
-    last = match.index + match[0].length;
-  }
-  return out + escapeTemplate(text.slice(last));
+  return render(text, values, escapeTemplate);
+}
+
+// HCL's escapes in a quoted string; control characters as \uNNNN, which HCL and JSON both read.
+function escapeQuoted(text: string): string {
+  return text.replace(/[\\"\p{Cc}]/gu, (c) => (c === '\\' || c === '"' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+/**
+ * The text as a quoted HCL string for inside an expression (`jsonencode({...})`): as
+ * toTerraformString, with quotes, backslashes and control characters escaped too. `values` must be
+ * interpolations written out (accountReferences), not cdktf tokens.
+ */
+export function toHclQuotedString(text: string, values: AccountValues): string {
+  return `"${render(text, values, (piece) => escapeTemplate(escapeQuoted(piece)))}"`;
 }
 
 /** The text as IAM could see it at its longest, for size quotas. */

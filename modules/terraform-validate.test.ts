@@ -5,7 +5,8 @@ import { TerraformStack, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { describe, expect, it } from 'vitest';
 import { LeastPrivilegeUser } from '.';
-import { toTerraformString } from './terraform-text';
+import { jsonencodeExpression } from './jsonencode-expression';
+import { toHclQuotedString, toTerraformString } from './terraform-text';
 import { fixturePresets } from '../test/fixtures/modules/stack';
 import { runOk, terraformEnv } from '../test/support/terraform';
 import { requireTool } from '../test/support/tools';
@@ -73,6 +74,51 @@ describe('policy text through Terraform', () => {
       expect(texts.map((_, i) => outputs[`t${i}`].value)).toEqual(expected);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reaches IAM as written from jsonencode({...}), in JSON and in HCL, whatever quotes, escapes and { it holds', { timeout: 120_000 }, async () => {
+    if (!requireTool('terraform')) return;
+    const document = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'Tricky',
+          Effect: 'Allow',
+          Action: ['s3:GetObject'],
+          Resource: ['arn:${Partition}:s3:::b-${AccountId}/${aws:username}/*', 'cost $${AccountId}: $$${Region} %{ if x } \\ "q" \n\t é <&>', '${AccountId}${Partition}$'],
+          Condition: { StringEquals: { 'aws:PrincipalTag/${aws:username}': ['a "b"', 'x'], 'aws:SourceAccount': '123456789012' }, NumericLessThan: { 'aws:MultiFactorAuthAge': 3600 }, Bool: { 'aws:SecureTransport': true } },
+        },
+      ],
+    };
+    const values = { accountId: '${local.account}', partition: '${local.partition}', region: '${local.region}' };
+    const rendered = jsonencodeExpression(document, (text) => toHclQuotedString(text, values));
+    const locals = { account: '210987654321', partition: 'aws-cn', region: 'cn-north-1' };
+    const expected = JSON.parse(
+      JSON.stringify(document).replace(/\$\{AccountId\}|123456789012/g, locals.account).replace(/\$\{Partition\}/g, locals.partition).replace(/\$\{Region\}/g, locals.region),
+    ) as unknown;
+    const hcl = [
+      `locals {\n  account = "${locals.account}"\n  partition = "${locals.partition}"\n  region = "${locals.region}"\n}`,
+      // As cdktf's HCL printer writes a string attribute: the text between quotes, as is.
+      `output "doc" {\n  value = "${rendered}"\n}`,
+    ].join('\n');
+    for (const [file, text] of [
+      ['main.tf.json', JSON.stringify({ locals, output: { doc: { value: rendered } } })],
+      ['main.tf', hcl],
+    ]) {
+      const dir = mkdtempSync(join(tmpdir(), 'tf-jsonencode-'));
+      try {
+        writeFileSync(join(dir, file), text);
+        const env = terraformEnv();
+        await runOk('terraform', ['init', '-input=false', '-no-color'], { cwd: dir, env });
+        await runOk('terraform', ['apply', '-auto-approve', '-input=false', '-no-color'], { cwd: dir, env });
+        const sent = (JSON.parse((await runOk('terraform', ['output', '-json'], { cwd: dir, env })).stdout) as Record<string, { value: string }>).doc.value;
+        expect(JSON.parse(sent), file).toEqual(expected);
+        // What the size quota counts on: jsonencode sends `<` as \u003c.
+        expect(sent, file).toContain('\\u003c\\u0026\\u003e');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
   });
 });

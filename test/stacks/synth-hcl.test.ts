@@ -32,11 +32,9 @@ describe('cdktf synth --hcl', () => {
     expect(existsSync(join(outdir, 'stacks', 'eks-eksctl', 'cdk.tf.json'))).toBe(false);
   });
 
-  // Known: cdktf 0.21's HCL printer breaks a JSON string attribute that holds ${...} interpolations
-  // (the construct's policy documents), so `terraform validate` rejects the HCL. The JSON output is
-  // fine. Fix in modules/: render documents with Fn.jsonencode(...) so HCL gets jsonencode({...}).
-  // When that lands this test starts failing: drop `.fails`.
-  it.runIf(requireTool('terraform')).fails('passes terraform validate', { timeout: 300_000 }, async () => {
+  // The construct's policies are `${jsonencode({...})}` text (modules/jsonencode-expression.ts): JSON
+  // text with interpolations is what cdktf 0.21's HCL printer breaks.
+  it.runIf(requireTool('terraform'))('passes terraform validate', { timeout: 300_000 }, async () => {
     const env = terraformEnv();
     const cwd = join(outdir, 'stacks', 'sst-deployer');
     await runOk('terraform', ['init', '-backend=false', '-input=false', '-no-color'], { cwd, env });
