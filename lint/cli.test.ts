@@ -41,7 +41,9 @@ describe('usage errors: exit 2, one line saying what the option takes, no stack'
     [['--fail-on', 'high', 'p'], '--fail-on takes error, warning, info, never; got "high"'],
     [['--output'], '--output takes a file to write the report to; none was given'],
     [['--debug=yes', 'p'], '--debug takes no value'],
-    [['--strict', 'p'], 'unknown option --strict; options are --format, --output, --fail-on, --config, --debug, --version, --help'],
+    [['--strict', 'p'], 'unknown option --strict; options are --format, --output, --fail-on, --config, --baseline, --access-analyzer, --check-no-new-access, --debug, --version, --help'],
+    [['--baseline'], '--baseline takes a JSON report from an earlier run (--format json); none was given'],
+    [['--check-no-new-access', '', 'p'], '--check-no-new-access takes a policy JSON file or a preset name; got an empty value'],
     [[], 'give at least one PATH'],
   ])('%j', async (argv, message) => {
     const { code, stdout, stderr } = await run(argv);

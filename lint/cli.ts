@@ -12,6 +12,11 @@ import { loadAwsCatalog } from './engine/load-catalog';
 import { EXIT_USAGE, exitCode, FAIL_ON, formatReport, FORMATS, type FailOn, type Format } from './report/index';
 import { TOOL_NAME, TOOL_VERSION } from './report/tool';
 import { rules } from './rules/index';
+import type { RuleMeta } from './rules/rule';
+import { require as tsxRequire } from 'tsx/cjs/api';
+import type { analyzeRun } from './access-analyzer/analyze-run';
+import { loadReferencePolicy, ReferencePolicyError } from './access-analyzer/reference-policy';
+import { applyBaseline, BaselineError, readBaseline } from './baseline/index';
 
 export const USAGE = `Usage: ${TOOL_NAME} [options] PATH...
 
@@ -24,6 +29,11 @@ Options:
   --fail-on error|warning|info|never
                                     exit 1 when a finding is at or above this severity (default: error)
   --config FILE                     config file (default: ${'.iam-policy-lint.json'} in the working folder, if any)
+  --baseline FILE                   report only findings that FILE (an earlier --format json report) does not have
+  --access-analyzer                 also check each document with IAM Access Analyzer ValidatePolicy (online;
+                                    AWS region and credentials from the usual chain)
+  --check-no-new-access REF         ask IAM Access Analyzer whether each policy grants more than REF
+                                    (a policy JSON file or a preset name from policies/; online)
   --debug                           print skipped files, timings and stack traces to standard error
   --version                         print the version and the AWS catalog data version
   --help                            print this help
@@ -36,6 +46,8 @@ const OPTION_VALUES: Record<string, string> = {
   'fail-on': FAIL_ON.join(', '),
   output: 'a file to write the report to',
   config: 'a config file such as .iam-policy-lint.json',
+  baseline: 'a JSON report from an earlier run (--format json)',
+  'check-no-new-access': 'a policy JSON file or a preset name',
 };
 
 export interface CliIo {
@@ -50,11 +62,16 @@ export interface CliIo {
 
 class UsageError extends Error {}
 
+type AnalyzeRunModule = { analyzeRun: typeof analyzeRun };
+
 interface CliOptions {
   format: Format;
   output: string | null;
   failOn: FailOn;
   config: string | null;
+  baseline: string | null;
+  accessAnalyzer: boolean;
+  checkNoNewAccess: string | null;
   debug: boolean;
   version: boolean;
   help: boolean;
@@ -79,6 +96,9 @@ export function parseCli(argv: string[]): CliOptions {
         output: { type: 'string', short: 'o' },
         'fail-on': { type: 'string' },
         config: { type: 'string', short: 'c' },
+        baseline: { type: 'string' },
+        'access-analyzer': { type: 'boolean' },
+        'check-no-new-access': { type: 'string' },
         debug: { type: 'boolean' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
@@ -88,7 +108,7 @@ export function parseCli(argv: string[]): CliOptions {
     throw new UsageError(describeParseError(error));
   }
   const { values, positionals } = parsed;
-  for (const name of ['output', 'config'] as const) {
+  for (const name of ['output', 'config', 'baseline', 'check-no-new-access'] as const) {
     if (values[name] === '') throw new UsageError(`--${name} takes ${OPTION_VALUES[name]}; got an empty value`);
   }
   return {
@@ -96,6 +116,9 @@ export function parseCli(argv: string[]): CliOptions {
     output: values.output ?? null,
     failOn: oneOf('fail-on', values['fail-on'], FAIL_ON, 'error'),
     config: values.config ?? null,
+    baseline: values.baseline ?? null,
+    accessAnalyzer: values['access-analyzer'] ?? false,
+    checkNoNewAccess: values['check-no-new-access'] ?? null,
     debug: values.debug ?? false,
     version: values.version ?? false,
     help: values.help ?? false,
@@ -109,7 +132,7 @@ function describeParseError(error: unknown): string {
   const code = (error as { code?: string }).code;
   const option = /'(-{1,2}[^' =]+)/.exec(message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    return `unknown option ${option}; options are --format, --output, --fail-on, --config, --debug, --version, --help`;
+    return `unknown option ${option}; options are --format, --output, --fail-on, --config, --baseline, --access-analyzer, --check-no-new-access, --debug, --version, --help`;
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const long = /--([a-z][a-z-]*)/.exec(message)?.[1] ?? option;
@@ -135,7 +158,19 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (options.paths.length === 0) throw new UsageError('give at least one PATH (a file, or a folder to search), e.g. iam-policy-lint cdktf.out policies');
 
     const config = resolveConfig(options.config, undefined, io.cwd);
-    const result = await lint(options.paths, { config });
+    // Read before linting and before any request: a bad baseline or reference is a usage error.
+    const baseline = options.baseline === null ? null : readBaseline(options.baseline);
+    const reference = options.checkNoNewAccess === null ? null : loadReferencePolicy(options.checkNoNewAccess);
+    let result = await lint(options.paths, { config });
+    let analyzerRules: RuleMeta[] = [];
+    if (options.accessAnalyzer || reference !== null) {
+      // Required only when asked: offline runs never load the AWS SDK.
+      const { analyzeRun } = tsxRequire('./access-analyzer/analyze-run', __filename) as AnalyzeRunModule;
+      const analyzed = await analyzeRun(result, result.inventory.policies, { validate: options.accessAnalyzer, reference, config });
+      result = analyzed.result;
+      analyzerRules = analyzed.rules;
+    }
+    if (baseline !== null) result = applyBaseline(result, baseline);
     for (const e of result.inputErrors) io.stderr.write(`${formatInputError(e)}\n`);
     if (result.inputErrors.length > 0) {
       const n = result.inputErrors.length;
@@ -152,7 +187,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const color = options.format === 'text' && options.output === null && io.isTTY && !io.env.NO_COLOR;
     const report = formatReport(
       options.format,
-      { ...result, rules: rules.map((r) => r.meta), toolVersion: TOOL_VERSION, catalogDataVersion: result.catalogDataVersion },
+      { ...result, rules: [...rules.map((r) => r.meta), ...analyzerRules], toolVersion: TOOL_VERSION, catalogDataVersion: result.catalogDataVersion },
       { color, env: io.env },
     );
     if (options.output === null) io.stdout.write(report);
@@ -187,7 +222,7 @@ function writeReport(file: string, report: string): void {
 function fail(error: unknown, io: CliIo, debug: boolean): number {
   if (error instanceof UsageError) {
     io.stderr.write(`${TOOL_NAME}: ${error.message}\nRun ${TOOL_NAME} --help for usage.\n`);
-  } else if (error instanceof ConfigError) {
+  } else if (error instanceof ConfigError || error instanceof BaselineError || error instanceof ReferencePolicyError) {
     io.stderr.write(`${TOOL_NAME}: ${error.message}\n`);
   } else if (error instanceof LintInputError) {
     for (const e of error.errors) io.stderr.write(`${formatInputError(e)}\n`);

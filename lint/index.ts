@@ -6,6 +6,7 @@
  * suppressions are written once.
  */
 import { lintInventory, type EngineOptions, type LintResult } from './engine/lint-inventory';
+import type { Inventory } from './model/types';
 import { readPaths, type InputError, type ReadOptions, type SkippedFile } from './sources/index';
 
 export { applySuppressions, ConfigError, loadConfig, resolveConfig, validateConfig, validateSuppression } from './config/index';
@@ -43,6 +44,8 @@ export interface LintRunResult extends LintResult {
   skipped: SkippedFile[];
   /** Milliseconds spent reading and parsing the inputs. */
   readTime: number;
+  /** What the readers found, for checks that run after the rules (IAM Access Analyzer). */
+  inventory: Inventory;
 }
 
 export async function lint(paths: string[], options: LintOptions = {}): Promise<LintRunResult> {
@@ -52,5 +55,5 @@ export async function lint(paths: string[], options: LintOptions = {}): Promise<
   const readTime = performance.now() - started;
   // One unreadable file must not hide the findings in the others: lint what was read, and say what was not.
   const result = lintInventory(read.inventory, { ...engine, filesRead: read.filesRead, filesSkipped: read.skipped.length });
-  return { ...result, inputErrors: read.errors, skipped: read.skipped, readTime };
+  return { ...result, inputErrors: read.errors, skipped: read.skipped, readTime, inventory: read.inventory };
 }
