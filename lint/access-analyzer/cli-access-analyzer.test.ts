@@ -11,6 +11,17 @@ import { FakeAccessAnalyzer } from './fake-access-analyzer';
 import { TEST_CREDENTIALS } from './test-records';
 
 const BIN = join(__dirname, '..', 'bin.cjs');
+const ROOT = join(__dirname, '..', '..');
+
+/** Runs the CLI in one process and prints its exit status and how many AWS SDK modules it loaded. */
+const SDK_PROBE = `
+require('tsx/cjs/api').register();
+const { main } = require('./lint/cli.ts');
+const quiet = { write: () => true };
+main(process.argv.slice(1), { stdout: quiet, stderr: quiet, isTTY: false, env: {}, cwd: process.cwd() }).then((code) => {
+  const loaded = Object.keys(require.cache).filter((m) => m.includes('@aws-sdk') || m.includes('@smithy'));
+  process.stdout.write(JSON.stringify({ code, sdkModules: loaded.length }));
+});`;
 
 interface Run {
   status: number | null;
@@ -59,10 +70,22 @@ describe('iam-policy-lint with IAM Access Analyzer', () => {
   });
   afterEach(() => service.stop());
 
-  it('sends nothing without the options', async () => {
+  it('sends nothing, and loads no AWS SDK module, without the options', async () => {
     const run = await runCli(['--format', 'json', policyFile()], env);
     expect(run.status).toBe(0);
     expect(service.requests).toHaveLength(0);
+
+    const probe = (args: string[]) =>
+      new Promise<{ code: number; sdkModules: number }>((resolve) => {
+        const child = spawn(process.execPath, ['-e', SDK_PROBE, '--', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'ignore'] });
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        // A probe that printed nothing fails the assertion below instead of hanging the test.
+        child.on('close', () => resolve(out === '' ? { code: -1, sdkModules: -1 } : (JSON.parse(out) as { code: number; sdkModules: number })));
+      });
+    const file = policyFile();
+    expect(await probe([file])).toEqual({ code: 0, sdkModules: 0 });
+    expect((await probe(['--access-analyzer', file])).sdkModules).toBeGreaterThan(0);
   });
 
   it('merges ValidatePolicy and CheckNoNewAccess findings into the report and the exit status', async () => {
