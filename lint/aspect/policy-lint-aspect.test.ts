@@ -20,11 +20,7 @@ const READER = {
   Statement: [{ Sid: 'ReadInvoices', Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::invoices/*' }],
 };
 
-/**
- * A stack with one least-privilege user; with `admin`, AdministratorAccess is also attached to the
- * user's group (a literal ARN: the construct's own `managedPolicies` writes the partition as a
- * Terraform expression).
- */
+/** A stack with one least-privilege user; with `admin`, AdministratorAccess is also attached to the user's group. */
 function appWithUser(admin: boolean): { app: App; stack: TerraformStack; user: LeastPrivilegeUser } {
   const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'aspect-')) });
   const stack = new TerraformStack(app, 'deploy');
@@ -62,6 +58,16 @@ describe('the synth-time guard', () => {
     expect(message).toContain('AdministratorAccess');
     expect(message).toContain('Attach a least-privilege policy instead');
     expect(message).toContain("suppressLint(construct, [{ ruleId: 'admin-access'");
+  });
+
+  it('fails on AdministratorAccess granted through the construct, in the stack\'s partition', () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'managed');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    new LeastPrivilegeUser(stack, 'user', { userName: 'ops', managedPolicies: ['AdministratorAccess'], accessKey: false });
+    enablePolicyLint(stack);
+    const errors = annotationsOf(stack).filter((a) => a.level === '@cdktf/error');
+    expect(errors.map((e) => [e.constructPath, e.message.split(':')[0]])).toEqual([['managed/user/attach-aws-AdministratorAccess', 'admin-access']]);
   });
 
   it('passes with a suppression and shows its reason', () => {
