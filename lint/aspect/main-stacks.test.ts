@@ -31,6 +31,13 @@ function appWithAdminGrant(reason: string | null): TerraformStack {
 }
 
 describe('the guard on the stacks main.ts builds', () => {
+  it('lets the stacks as they are synthesize: the presets pass the project\'s own linter', () => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'main-stacks-')) });
+    buildStacks(app, defaultConfig());
+    enablePolicyLint(app);
+    expect(() => app.synth()).not.toThrow();
+  });
+
   it('fails the synth with admin-access on the construct that attaches AdministratorAccess', () => {
     const stack = appWithAdminGrant(null);
     // Error annotations are what makes app.synth() throw (policy-lint-aspect.test.ts shows it).
