@@ -50,7 +50,7 @@ describe('output is deterministic', () => {
           expect(b.stderr).toBe(a.stderr);
         }
       }),
-      { numRuns: 15 },
+      { numRuns: 15, timeout: 30_000 },
     );
   });
 
@@ -71,7 +71,7 @@ describe('output is deterministic', () => {
           rmSync(dir, { recursive: true, force: true });
         }
       }),
-      { numRuns: 15 },
+      { numRuns: 15, timeout: 30_000 },
     );
   });
 
