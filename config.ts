@@ -18,6 +18,12 @@ export interface UserOverride {
   userName?: string;
   /** Tags merged over the tutorial's. */
   tags?: Record<string, string>;
+  /**
+   * AWS managed policies by name, granted beside the preset (e.g. `ReadOnlyAccess`). The synth-time
+   * lint guard refuses over-broad ones (AdministratorAccess fails `cdktf synth` with admin-access).
+   * @default none
+   */
+  managedPolicies?: string[];
 }
 
 export interface LocalStateBackend {
@@ -135,16 +141,25 @@ function checkTags(c: Checker, value: unknown, key: string): Record<string, stri
   return tags as Record<string, string>;
 }
 
+function checkNames(c: Checker, value: unknown, key: string): string[] | undefined {
+  if (!Array.isArray(value)) {
+    c.fail(key, `must be a list of AWS managed policy names such as ["ReadOnlyAccess"], found ${describe(value)}`);
+    return undefined;
+  }
+  return value.map((name, i) => c.string(name, `${key}[${i}]`)).filter((name): name is string => name !== undefined);
+}
+
 function checkUsers(c: Checker, value: unknown): AppConfig['users'] | undefined {
   const users = c.object(value, 'users', STACK_NAMES);
   if (!users) return undefined;
   const out: AppConfig['users'] = {};
   for (const [stack, raw] of Object.entries(users)) {
-    const user = c.object(raw, `users.${stack}`, ['userName', 'tags']);
+    const user = c.object(raw, `users.${stack}`, ['userName', 'tags', 'managedPolicies']);
     if (!user || !(STACK_NAMES as readonly string[]).includes(stack)) continue;
     out[stack as StackName] = {
       userName: user.userName === undefined ? undefined : c.string(user.userName, `users.${stack}.userName`),
       tags: user.tags === undefined ? undefined : checkTags(c, user.tags, `users.${stack}.tags`),
+      managedPolicies: user.managedPolicies === undefined ? undefined : checkNames(c, user.managedPolicies, `users.${stack}.managedPolicies`),
     };
   }
   return out;

@@ -1,6 +1,7 @@
 /**
  * One stack per tutorial: the AWS provider, the state backend and one LeastPrivilegeUser with the
- * tutorial's preset and an access key. Nothing here grants AWS managed policies.
+ * tutorial's preset and an access key. AWS managed policies come only from the config's
+ * `users.<stack>.managedPolicies`, and the synth-time lint guard judges them like everything else.
  */
 import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
@@ -24,6 +25,7 @@ export class TutorialStack extends TerraformStack {
       userName: override.userName ?? tutorial.userName,
       tags: { ...tutorial.tags, tutorial: tutorial.seed, ...override.tags },
       presets: [name],
+      ...(override.managedPolicies === undefined ? {} : { managedPolicies: override.managedPolicies }),
       accessKey: { secret, ...(pgpKey === undefined ? {} : { pgpKey }) },
       consoleAccess: tutorial.consoleAccess ? { ...tutorial.consoleAccess, ...(pgpKey === undefined ? {} : { pgpKey }) } : false,
     });

@@ -67,6 +67,13 @@ describe('config', () => {
     expect(message).toContain(`${file}: backend.path: must be relative`);
   });
 
+  it('takes AWS managed policy names per user, as a list of names', () => {
+    const good = loadConfig({ [CONFIG_ENV]: fileWith(JSON.stringify({ users: { 'sst-deployer': { managedPolicies: ['ReadOnlyAccess'] } } })) });
+    expect(good.users['sst-deployer']?.managedPolicies).toEqual(['ReadOnlyAccess']);
+    const file = fileWith(JSON.stringify({ users: { 'sst-deployer': { managedPolicies: 'ReadOnlyAccess' } } }));
+    expect(() => loadConfig({ [CONFIG_ENV]: file })).toThrow(`${file}: users.sst-deployer.managedPolicies: must be a list of AWS managed policy names`);
+  });
+
   it('asks for a bucket for the S3 backend and refuses settings of the other backend', () => {
     expect(() => parseConfig({ backend: { type: 's3', path: 'x' } }, 'c.json')).toThrow(/c\.json: backend\.bucket: must be a non-empty string, found nothing/);
     expect(() => parseConfig({ backend: { type: 's3', path: 'x' } }, 'c.json')).toThrow(/c\.json: backend\.path: applies to backend\.type "local" only/);

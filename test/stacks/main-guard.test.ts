@@ -1,0 +1,70 @@
+/**
+ * main.ts itself runs the synth-time lint guard: AdministratorAccess added through the config fails
+ * the synth with admin-access; a suppression with a reason in .iam-policy-lint.json lets it through,
+ * and the reason shows at synth and in the linter's report.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(__dirname, '..', '..');
+const REASON = 'break-glass deployer, approved in SEC-123 until 2027-01-31';
+
+function synthMain(cwd: string): { status: number | null; output: string } {
+  const configFile = join(cwd, 'users.json');
+  writeFileSync(
+    configFile,
+    JSON.stringify({ stacks: ['sst-deployer'], users: { 'sst-deployer': { managedPolicies: ['AdministratorAccess'] } } }),
+  );
+  const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), join(ROOT, 'main.ts')], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, IAM_USERS_CONFIG: configFile, CDKTF_OUTDIR: join(cwd, 'out') },
+    timeout: 120_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+function lintJson(cwd: string): { findings: { ruleId: string }[]; suppressed: { ruleId: string; reason: string }[] } {
+  const result = spawnSync(process.execPath, [join(ROOT, 'lint', 'bin.cjs'), '--format', 'json', '--config', join(cwd, '.iam-policy-lint.json'), join(cwd, 'out')], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  expect(result.status, result.stderr).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+describe('main.ts with the lint guard', () => {
+  it('fails the synth when a user is given AdministratorAccess', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'main-guard-'));
+    const { status, output } = synthMain(cwd);
+    expect(status).not.toBe(0);
+    expect(output).toContain('admin-access');
+    expect(output).toContain('sst-deployer');
+  });
+
+  it('passes with a suppression and its reason, which the synth and the report show', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'main-guard-'));
+    writeFileSync(
+      join(cwd, '.iam-policy-lint.json'),
+      JSON.stringify({
+        suppressions: [
+          { rule: 'admin-access', resource: 'aws_iam_group_policy_attachment.*', reason: REASON },
+          { rule: 'exceeds-preset', resource: '*', reason: REASON },
+        ],
+      }),
+    );
+    const { status, output } = synthMain(cwd);
+    expect(status, output).toBe(0);
+    // Annotations go to the manifest, which `cdktf synth` prints: the reason is there, as info.
+    const manifest = JSON.parse(readFileSync(join(cwd, 'out', 'manifest.json'), 'utf8'));
+    const messages: string[] = manifest.stacks['sst-deployer'].annotations.map((a: { message: string }) => a.message);
+    expect(messages).toContainEqual(expect.stringMatching(new RegExp(`^admin-access suppressed: ${REASON}`)));
+    const report = lintJson(cwd);
+    expect(report.findings.map((f) => f.ruleId)).not.toContain('admin-access');
+    expect(report.suppressed).toContainEqual(expect.objectContaining({ ruleId: 'admin-access', reason: REASON }));
+  });
+});
