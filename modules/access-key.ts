@@ -6,7 +6,7 @@
  * slot's `terraform_data`, which replaces that slot's key (delete, then create): the user never holds
  * more than the two keys IAM allows, and the key from the previous bump keeps working meanwhile.
  */
-import { DataResource } from 'cdktf';
+import { DataResource, type TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { IamAccessKey } from '@cdktf/provider-aws/lib/iam-access-key';
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
@@ -16,14 +16,16 @@ import { namedOutput } from './outputs';
 import type { AccessKeyOptions } from './props';
 
 /**
- * cdktf writes `replace_triggered_by` items as strings, and renders a resource object as
- * `${address}`, which Terraform JSON refuses (cdktf #3196). Terraform JSON wants the bare address;
- * HCL needs `"${address}"`, as a quoted bare address is a string, not a reference. The stack prints
- * HCL when SYNTH_HCL_OUTPUT is set (`cdktf synth --hcl`), read here as TerraformStack reads it.
+ * `replace_triggered_by` takes a bare resource address. cdktf renders a resource object there as
+ * `"${address}"` (cdktf #3196), which Terraform refuses in JSON and, at plan, in HCL; the address as
+ * a string is right in JSON, but HCL prints it quoted, a string rather than a reference. Under
+ * `cdktf synth --hcl` (SYNTH_HCL_OUTPUT, read as TerraformStack reads it) the list goes in as
+ * `[address]` text, which the HCL printer writes as is.
  */
-function triggerReference(address: string): string {
+function triggerOnReplace(resource: TerraformResource, marker: TerraformResource): void {
+  const address = `${marker.terraformResourceType}.${marker.friendlyUniqueId}`;
   const hcl = process.env.SYNTH_HCL_OUTPUT === 'true' || process.env.SYNTH_HCL_OUTPUT === '1';
-  return hcl ? `\${${address}}` : address;
+  resource.addOverride('lifecycle.replace_triggered_by', hcl ? `[${address}]` : [address]);
 }
 
 export interface AccessKeyProps extends AccessKeyOptions {
@@ -74,12 +76,9 @@ export class RotatingAccessKey extends Construct {
   private slot(serial: number, props: AccessKeyProps): IamAccessKey {
     const name = slotName(serial);
     const marker = new DataResource(this, `slot-${name}-serial`, { input: { serial } });
-    return new IamAccessKey(this, `slot-${name}`, {
-      user: props.user,
-      pgpKey: props.pgpKey,
-      status: props.status ?? 'Active',
-      lifecycle: { replaceTriggeredBy: [triggerReference(`${marker.terraformResourceType}.${marker.friendlyUniqueId}`)] },
-    });
+    const key = new IamAccessKey(this, `slot-${name}`, { user: props.user, pgpKey: props.pgpKey, status: props.status ?? 'Active' });
+    triggerOnReplace(key, marker);
+    return key;
   }
 
   private storeSecret(props: AccessKeyProps): void {
