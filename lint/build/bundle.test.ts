@@ -3,7 +3,7 @@
  * byte, on the tutorials (presets, docs and catalog data are found from the bundle's folder).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../cli';
@@ -30,7 +30,24 @@ describe('the bundled CLI', () => {
     const inputs = JSON.parse(readFileSync(path.join(outdir, 'inputs.json'), 'utf8')) as { file: string; size: number; mtimeMs: number }[];
     expect(inputs.map((i) => i.file)).toContain(path.join('lint', 'cli.ts'));
     expect(inputs.map((i) => i.file)).toContain(path.join('policies', 'index.ts'));
-    expect(readFileSync(path.join(outdir, 'cli.cjs'), 'utf8')).not.toMatch(/require\("tsx/);
+  });
+
+  it('runs without loading tsx (the point of the bundle: no TypeScript loader at start-up)', () => {
+    // A preload that records every module request naming tsx, reported at exit.
+    const probe = path.join(outdir, 'probe-tsx.cjs');
+    writeFileSync(
+      probe,
+      "const Module = require('node:module'); const seen = new Set(); const load = Module._load;\n" +
+        "Module._load = function (request, ...rest) { if (/(^|[\\\\/])tsx([\\\\/]|$)/.test(request)) seen.add(request); return load.call(this, request, ...rest); };\n" +
+        "process.on('exit', () => { if (seen.size > 0) process.stderr.write('tsx loaded: ' + [...seen].join(', ')); });\n",
+    );
+    const run = spawnSync(process.execPath, ['--require', probe, path.join(outdir, 'cli.cjs'), '--format', 'json', '--fail-on', 'never', tutorials], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH },
+    });
+    expect(run.status).toBe(0);
+    expect(run.stderr).not.toContain('tsx loaded');
   });
 
   it.each([['json'], ['sarif'], ['text']])('reports the tutorials as the sources do (--format %s)', async (format) => {
