@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Finding } from '../model/types';
-import { jsonErrorOffset, lineAndColumn } from './json-error-place';
+import { parseJsonText, stripBom } from '../sources/json-text';
 
 /** The part of a reported finding a baseline needs. */
 export type BaselineFinding = Pick<Finding, 'ruleId' | 'file' | 'resource' | 'statement' | 'message'>;
@@ -47,16 +47,12 @@ function checkFinding(value: unknown, index: number, file: string): BaselineFind
 
 /** Findings of a JSON report given as text; `file` names it in errors. */
 export function parseBaseline(text: string, file: string): BaselineFinding[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const offset = jsonErrorOffset(text);
-    const place = offset === null ? '' : ` at ${lineAndColumn(text, offset)}`;
-    // Node quotes the whole text after a comma; the place already says where.
-    const reason = (error as Error).message.replace(/(\s*in JSON at position|, ").*$/s, '').slice(0, 120);
-    throw new BaselineError(file, `not valid JSON${place} (${reason})`);
+  // The same JSON parser as every input: one place that turns a syntax error into line and column.
+  const parsed = parseJsonText(stripBom(text));
+  if (!parsed.ok) {
+    throw new BaselineError(file, `not valid JSON at line ${parsed.line}, column ${parsed.column} (${parsed.message.replace(/^malformed JSON: /, '')})`);
   }
+  const value = parsed.value;
   if (!isRecord(value) || !Array.isArray(value.findings)) {
     throw new BaselineError(file, 'not a JSON report: expected an object with a "findings" list (write one with --format json)');
   }
