@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
+import type { SarifResultBuilder, SarifRuleBuilder } from 'node-sarif-builder';
 import type { Result } from 'sarif';
 import type { SuppressedFinding } from '../config/types';
 import type { Finding, Severity } from '../model/types';
@@ -27,7 +27,19 @@ function readDocs(ruleId: string): string | null {
   }
 }
 
+type SarifBuilders = typeof import('node-sarif-builder');
+
+let builders: SarifBuilders | undefined;
+
+/** node-sarif-builder, loaded on the first SARIF report: it costs ~50 ms at start-up, and most runs print text or JSON. */
+function sarifBuilders(): SarifBuilders {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; import() would make formatSarif async
+  builders ??= require('node-sarif-builder') as SarifBuilders;
+  return builders;
+}
+
 function ruleBuilder(meta: RuleMeta, env: NodeJS.ProcessEnv): SarifRuleBuilder {
+  const { SarifRuleBuilder } = sarifBuilders();
   const docs = readDocs(meta.id);
   const helpUri = docsUrl(meta.id, env);
   return new SarifRuleBuilder({
@@ -54,6 +66,7 @@ export function artifactUri(file: string): string {
 }
 
 function resultBuilder(f: Finding | SuppressedFinding): SarifResultBuilder {
+  const { SarifResultBuilder } = sarifBuilders();
   const builder = new SarifResultBuilder().initSimple({
     level: LEVEL[f.severity],
     messageText: f.message,
@@ -73,6 +86,7 @@ function resultBuilder(f: Finding | SuppressedFinding): SarifResultBuilder {
 }
 
 export function formatSarif(input: ReportInput, env: NodeJS.ProcessEnv = process.env): string {
+  const { SarifBuilder, SarifRunBuilder } = sarifBuilders();
   const run = new SarifRunBuilder().initSimple({ toolDriverName: TOOL_NAME, toolDriverVersion: input.toolVersion });
   run.run.tool.driver.semanticVersion = input.toolVersion;
   run.run.properties = { catalogDataVersion: input.catalogDataVersion ?? 'not loaded (no enabled rule needed the AWS catalog)', summary: { ...input.summary } };
