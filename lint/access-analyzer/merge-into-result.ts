@@ -5,7 +5,7 @@
  */
 import { applySuppressions } from '../config/suppressions';
 import type { LintConfig } from '../config/types';
-import type { LintResult } from '../engine/lint-inventory';
+import { toFinding, type LintResult } from '../engine/lint-inventory';
 import { sortFindings } from '../engine/sort-findings';
 import type { Finding, Severity } from '../model/types';
 import type { RuleMeta } from '../rules/rule';
@@ -16,18 +16,6 @@ const OWN_RULES: Record<string, string> = {
   [ANALYZER_RULE_IDS.notSent]: 'A document was not sent to IAM Access Analyzer: it holds Terraform expressions known only at apply',
   [ANALYZER_RULE_IDS.newAccess]: 'IAM Access Analyzer CheckNoNewAccess: the policy grants access the reference policy does not',
 };
-
-function toFinding(finding: AnalyzerFinding, severity: Severity): Finding {
-  return {
-    ruleId: finding.ruleId,
-    severity,
-    message: finding.message,
-    file: finding.origin.file,
-    resource: finding.origin.resource,
-    statement: finding.statement,
-    line: finding.origin.line,
-  };
-}
 
 /** Rule table entries for the SARIF report: one per access-analyzer id the run reported. */
 export function analyzerRuleMetas(findings: readonly AnalyzerFinding[]): RuleMeta[] {

@@ -60,7 +60,8 @@ export function enabledRules(config: LintConfig, rules: readonly Rule[] = regist
   return out;
 }
 
-function toFinding(raw: RawFinding, severity: Severity): Finding {
+/** The contract's finding from a rule's (or Access Analyzer's) raw one. */
+export function toFinding(raw: RawFinding, severity: Severity): Finding {
   return {
     ruleId: raw.ruleId,
     severity,
