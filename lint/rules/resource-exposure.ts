@@ -3,15 +3,11 @@
  * The action list is data (lint/catalog/data/resource-exposure.json); actions that only take `*` are not
  * reported, since no Resource could narrow them.
  */
-import { statementId } from '../model/parse-document';
-import type { RawFinding } from '../model/types';
-import { identityPolicies, listActions } from '../catalog/grants';
-import { policyLabel } from '../catalog/policy-label';
-import { riskGrants } from '../catalog/risk-classes';
-import { statementOrigin } from './grants';
-import { report, type Rule, type RuleMeta } from './rule';
+import type { RiskClass } from '../catalog/risk-classes';
+import { riskClassRule } from './risk-class-rule';
+import type { RuleMeta } from './rule';
 
-const meta: RuleMeta = {
+const meta: RuleMeta & { id: RiskClass } = {
   id: 'resource-exposure',
   defaultSeverity: 'warning',
   description: 'Actions that rewrite who may access a resource (s3:PutBucketPolicy, kms:PutKeyPolicy, lambda:AddPermission, ...) on every resource',
@@ -21,16 +17,4 @@ const meta: RuleMeta = {
   needsCatalog: true,
 };
 
-export const resourceExposure: Rule = {
-  meta,
-  check({ inventory, catalog }) {
-    const findings: RawFinding[] = [];
-    for (const policy of identityPolicies(inventory)) {
-      for (const { grant, actions } of riskGrants(policy.document, catalog, 'resource-exposure')) {
-        const data = { policy: policyLabel(policy), actions: listActions(actions) };
-        findings.push(report(meta, 'onEveryResource', data, statementOrigin(policy, grant.statement), statementId(grant.statement)));
-      }
-    }
-    return findings;
-  },
-};
+export const resourceExposure = riskClassRule(meta);
