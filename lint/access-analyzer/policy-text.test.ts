@@ -15,7 +15,7 @@ describe('analyzerText', () => {
     });
   });
 
-  it('keeps IAM policy variables, unescapes Terraform $${, and fills account, partition and region', () => {
+  it('keeps IAM policy variables and fills account, partition and region (readers have already undone Terraform\'s $${ escape)', () => {
     const document = {
       Version: '2012-10-17',
       Statement: [
@@ -24,7 +24,7 @@ describe('analyzerText', () => {
           Action: 'iam:CreateAccessKey',
           Resource: [
             'arn:${Partition}:iam::${AccountId}:user/${aws:username}',
-            'arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.me.account_id}:user/$${aws:username}',
+            'arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.me.account_id}:user/${aws:username}',
             'arn:aws:logs:${data.aws_region.current.name}:${AccountId}:log-group:${aws:PrincipalTag/team, \'none\'}',
           ],
         },

@@ -42,12 +42,6 @@ function substitute(value: string): { value: string } | { unresolved: string } {
       out += value.slice(i);
       break;
     }
-    // `$${` is Terraform's escape for a literal `${` (how cdktf writes IAM policy variables).
-    if (start > 0 && value[start - 1] === '$') {
-      out += value.slice(i, start - 1) + '${';
-      i = start + 2;
-      continue;
-    }
     const end = closingBrace(value, start + 2);
     if (end < 0) {
       out += value.slice(i);
