@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config/types';
 import { resolveConfig } from './config/load-config';
-import { formatInputError, lint, LintInputError, type LintRunResult } from './index';
+import { formatInputError, lint, type LintRunResult } from './index';
 import { loadAwsCatalog } from './engine/load-catalog';
 import { EXIT_USAGE, exitCode, FAIL_ON, formatReport, FORMATS, type FailOn, type Format } from './report/index';
 import { TOOL_NAME, TOOL_VERSION } from './report/tool';
@@ -226,8 +226,6 @@ function fail(error: unknown, io: CliIo, debug: boolean): number {
     io.stderr.write(`${TOOL_NAME}: ${error.message}\nRun ${TOOL_NAME} --help for usage.\n`);
   } else if (error instanceof ConfigError || error instanceof BaselineError || error instanceof ReferencePolicyError) {
     io.stderr.write(`${TOOL_NAME}: ${error.message}\n`);
-  } else if (error instanceof LintInputError) {
-    for (const e of error.errors) io.stderr.write(`${formatInputError(e)}\n`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`${TOOL_NAME}: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);

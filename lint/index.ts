@@ -16,14 +16,6 @@ export type { EngineOptions, LintResult, Summary } from './engine/lint-inventory
 export type { Finding, Inventory, Severity } from './model/types';
 export { rules } from './rules/index';
 
-/** Inputs that could not be read, for callers that want them as one error. */
-export class LintInputError extends Error {
-  constructor(readonly errors: InputError[]) {
-    super(errors.map(formatInputError).join('\n'));
-    this.name = 'LintInputError';
-  }
-}
-
 /** `file:line:column: message`, the form editors and CI logs link to. */
 export function formatInputError(e: InputError): string {
   const place = e.line === null ? e.file : `${e.file}:${e.line}${e.column === null ? '' : `:${e.column}`}`;
