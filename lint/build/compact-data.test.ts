@@ -27,13 +27,17 @@ describe('compact catalog data', () => {
   });
 
   it('holds every service, action and resource type with the fields the catalog reads', () => {
-    const compact = readJson(iamDataFile) as { services: string[]; byService: Record<string, string> };
+    const compact = readJson(iamDataFile) as { services: string[]; byService: Record<string, { names: string[]; levels: string[]; starOnly: string; detail: string }> };
     expect(compact.services).toEqual(readJson(path.join(iamData, 'services.json')));
     const typed = new Set(readdirSync(path.join(iamData, 'resourceTypes')));
     for (const service of compact.services) {
-      const got = JSON.parse(compact.byService[service]) as RawService;
+      const entry = compact.byService[service];
+      const got = JSON.parse(entry.detail) as RawService;
       const actions = readJson(path.join(iamData, 'actions', `${service}.json`)) as Record<string, RawService['actions'][string]>;
       expect(Object.keys(got.actions)).toEqual(Object.keys(actions));
+      expect(entry.names).toEqual(Object.values(actions).map((a) => a.name));
+      expect(entry.levels).toEqual(Object.values(actions).map((a) => a.accessLevel));
+      expect(entry.starOnly).toBe(Object.values(actions).map((a) => (a.resourceTypes.length === 0 ? '1' : '0')).join(''));
       for (const [key, a] of Object.entries(actions)) {
         expect(got.actions[key]).toEqual({
           name: a.name,

@@ -1,89 +1,81 @@
 /**
- * The actions a statement grants, held as its expanded patterns rather than copied into one set:
- * `has()` asks the per-pattern sets, so `*` and NotAction grants answer membership without
- * loading every service; only iterating them (rare: exceeds-preset on an admin-like grant)
- * reads the whole catalog.
+ * The actions a statement grants, held as the id arrays of its patterns (see ActionIds) and asked
+ * through bit sets built on first use: a membership test is one array read, whatever the number of
+ * patterns (ReadOnlyAccess has 1,500). `*` and NotAction grants answer membership without loading
+ * every service; only iterating them (rare: exceeds-preset on an admin-like grant) reads the
+ * whole catalog.
  */
-import type { Catalog } from './catalog';
+import type { ActionIds, Catalog } from './catalog';
 
-const patternSets = new WeakMap<Catalog, Map<string, ReadonlySet<string>>>();
-
-/** The expansion of one pattern as a set, built once per catalog and pattern. */
-export function expandToSet(pattern: string, catalog: Catalog): ReadonlySet<string> {
-  let perCatalog = patternSets.get(catalog);
-  if (!perCatalog) {
-    perCatalog = new Map();
-    patternSets.set(catalog, perCatalog);
-  }
-  let set = perCatalog.get(pattern);
-  if (!set) {
-    const key = pattern.toLowerCase();
-    set = perCatalog.get(key) ?? new Set(catalog.expand(pattern));
-    perCatalog.set(key, set);
-    perCatalog.set(pattern, set);
-  }
-  return set;
-}
-
-/** A read-only view of granted actions (catalog spelling). */
+/** A read-only view of granted actions. */
 export interface ActionSet extends Iterable<string> {
-  /** `action` in catalog spelling (as expand() and action().name give it). */
+  /** `action` in any case (catalog spelling is the fast path). */
   has(action: string): boolean;
+  /** `id` from catalog.ids. */
+  hasId(id: number): boolean;
   /** Number of actions; counts by iterating. */
   readonly size: number;
 }
 
 export interface ActionSetParts {
-  /** Every action (`*`): membership is "is a catalog action". */
+  /** Every action (`*`, or NotAction): membership is "is a catalog action", less excluded and denied. */
   everything: boolean;
-  included: ReadonlySet<string>[];
+  /** Expansions of the Action patterns, in statement order. */
+  included: Int32Array[];
   /** NotAction's expansions: granted is everything but these. */
-  excluded: ReadonlySet<string>[];
+  excluded: Int32Array[];
   /** Expansions of Deny statements that surely apply. */
-  denied: ReadonlySet<string>[];
+  denied: Int32Array[];
 }
 
-/** Membership in the union of `sets`: asks each for a few, builds the union once for many (ReadOnlyAccess has 1,500 patterns). */
-function unionHas(sets: ReadonlySet<string>[]): (action: string) => boolean {
-  if (sets.length === 0) return () => false;
-  if (sets.length === 1) return (action) => sets[0].has(action);
-  if (sets.length <= 4) return (action) => sets.some((s) => s.has(action));
-  let union: Set<string> | undefined;
-  return (action) => {
-    if (!union) {
-      union = new Set<string>();
-      for (const set of sets) for (const a of set) union.add(a);
-    }
-    return union.has(action);
-  };
+/** Bit set of the ids in `arrays`, sized for every id handed out so far; null when there are none. */
+export function idBits(arrays: readonly Int32Array[], ids: ActionIds): Uint32Array | null {
+  if (arrays.every((a) => a.length === 0)) return null;
+  const bits = new Uint32Array((ids.count() + 31) >>> 5);
+  for (const array of arrays) for (let i = 0; i < array.length; i++) bits[array[i] >>> 5] |= 1 << (array[i] & 31);
+  return bits;
+}
+
+/** True when `id` is in `bits` (ids beyond its size were handed out later, by services it never held). */
+export function hasBit(bits: Uint32Array | null, id: number): boolean {
+  if (bits === null || id < 0) return false;
+  const word = id >>> 5;
+  return word < bits.length && (bits[word] & (1 << (id & 31))) !== 0;
 }
 
 export function actionSet(parts: ActionSetParts, catalog: Catalog): ActionSet {
-  const isDenied = unionHas(parts.denied);
-  const isExcluded = unionHas(parts.excluded);
-  const isIncluded = unionHas(parts.included);
-  const has = (action: string): boolean => {
-    if (isDenied(action) || isExcluded(action)) return false;
-    if (parts.everything) return catalog.action(action) !== null;
-    return isIncluded(action);
+  const ids = catalog.ids;
+  let included: Uint32Array | null | undefined;
+  let removed: Uint32Array | null | undefined;
+  const hasId = (id: number): boolean => {
+    if (id < 0) return false;
+    removed ??= idBits([...parts.excluded, ...parts.denied], ids);
+    if (hasBit(removed, id)) return false;
+    if (parts.everything) return true;
+    included ??= idBits(parts.included, ids);
+    return hasBit(included, id);
   };
   function* iterate(): Generator<string> {
     if (parts.everything) {
-      for (const action of catalog.expand('*')) if (has(action)) yield action;
+      for (const id of ids.expand('*')) if (hasId(id)) yield ids.name(id);
       return;
     }
-    const seen = new Set<string>();
-    for (const set of parts.included) {
-      for (const action of set) {
-        if (seen.has(action)) continue;
-        seen.add(action);
-        if (has(action)) yield action;
+    // Statement order, each action once: the order callers saw before ids existed.
+    const seen = new Uint32Array((ids.count() + 31) >>> 5);
+    for (const array of parts.included) {
+      for (const id of array) {
+        const word = id >>> 5;
+        const bit = 1 << (id & 31);
+        if (seen[word] & bit) continue;
+        seen[word] |= bit;
+        if (hasId(id)) yield ids.name(id);
       }
     }
   }
   let size: number | undefined;
   return {
-    has,
+    has: (action) => hasId(ids.of(action)),
+    hasId,
     [Symbol.iterator]: iterate,
     get size() {
       if (size === undefined) {

@@ -7,18 +7,29 @@ import { parsePolicyDocument } from '../model/parse-document';
 import type { PolicyDocument } from '../model/types';
 import { globMatcher, globMatches, hasWildcard, splitAction } from './action-pattern';
 import { effectiveAccessLevel } from './access-levels';
-import type { ActionInfo, Catalog, ResourceTypeRef } from './catalog';
+import type { AccessLevel, ActionIds, ActionInfo, Catalog, ResourceTypeRef } from './catalog';
 import legacyFile from './data/legacy-actions.json';
-import { readDataVersion, readService, readServiceNames, type RawService } from './iam-data-files';
+import { readDataVersion, readServiceNames, readServiceSummary, type ServiceSummary } from './iam-data-files';
 import { findManagedPolicy, isAwsManagedPolicyArn, managedPoliciesVersion } from './managed-policies';
 
 interface LoadedService {
-  raw: RawService;
-  /** Catalog spellings (`s3:GetObject`) in data order. */
-  names: string[];
-  /** The action part of each name, lower-cased, same order: what patterns are matched against. */
+  prefix: string;
+  /** First id of the service's actions; they run to `start + lowerActions.length`. */
+  start: number;
+  /** The action part of each name, lower-cased, data order: what patterns are matched against. */
   lowerActions: string[];
-  details: Map<string, ActionInfo>;
+  summary: ServiceSummary;
+  details: Map<number, ActionInfo>;
+}
+
+const LEVELS: readonly AccessLevel[] = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
+
+/** Grows a byte array to hold at least `size` entries. */
+function ensureBytes(array: Uint8Array, size: number): Uint8Array {
+  if (size <= array.length) return array;
+  const grown = new Uint8Array(Math.max(size, array.length * 2));
+  grown.set(array);
+  return grown;
 }
 
 function legacyMatchers(): { exact: Set<string>; patterns: ((text: string) => boolean)[] } {
@@ -46,10 +57,18 @@ export function createCatalog(options: CatalogOptions = {}): Catalog {
   let serviceList: string[] | undefined;
   let serviceSet: Set<string> | undefined;
   const services = new Map<string, LoadedService>();
-  const expansions = new Map<string, readonly string[]>();
+  const expansions = new Map<string, Int32Array>();
+  const named = new Map<Int32Array, readonly string[]>();
   const managed = new Map<string, { name: string; document: PolicyDocument } | null>();
   let legacy: ReturnType<typeof legacyMatchers> | undefined;
   let version: string | undefined;
+
+  // Per id: catalog spelling, lower-cased spelling, level index into LEVELS, 1 when it takes only `*`.
+  const names: string[] = [];
+  const idByLowerName = new Map<string, number>();
+  let levels: Uint8Array = new Uint8Array(4096);
+  let starOnly: Uint8Array = new Uint8Array(4096);
+  const serviceOfId: LoadedService[] = [];
 
   function knownServices(): Set<string> {
     if (!serviceList) {
@@ -66,98 +85,144 @@ export function createCatalog(options: CatalogOptions = {}): Catalog {
     if (cached) return cached;
     if (!knownServices().has(key)) return null;
     onRead(`service:${key}`);
-    const raw = readService(key);
-    const actions = Object.values(raw.actions);
-    const loaded: LoadedService = {
-      raw,
-      names: actions.map((a) => `${key}:${a.name}`),
-      lowerActions: actions.map((a) => a.name.toLowerCase()),
-      details: new Map(),
-    };
+    const summary = readServiceSummary(key);
+    const start = names.length;
+    const count = summary.names.length;
+    levels = ensureBytes(levels, start + count);
+    starOnly = ensureBytes(starOnly, start + count);
+    const loaded: LoadedService = { prefix: key, start, lowerActions: new Array<string>(count), summary, details: new Map() };
+    for (let i = 0; i < count; i++) {
+      const name = `${key}:${summary.names[i]}`;
+      const lower = summary.names[i].toLowerCase();
+      names.push(name);
+      serviceOfId.push(loaded);
+      loaded.lowerActions[i] = lower;
+      idByLowerName.set(`${key}:${lower}`, start + i);
+      levels[start + i] = LEVELS.indexOf(effectiveAccessLevel(name, summary.levels[i]));
+      starOnly[start + i] = summary.starOnly.charCodeAt(i) === 49 /* 1 */ ? 1 : 0;
+    }
     services.set(key, loaded);
     return loaded;
   }
 
-  function expandUncached(pattern: string): readonly string[] {
-    if (pattern === '*') return [...knownServices()].flatMap((s) => service(s)?.names ?? []);
+  function expandUncached(pattern: string): Int32Array {
+    const found: number[] = [];
+    const all = (loaded: LoadedService) => {
+      for (let i = 0; i < loaded.lowerActions.length; i++) found.push(loaded.start + i);
+    };
+    if (pattern === '*') {
+      for (const s of knownServices()) {
+        const loaded = service(s);
+        if (loaded) all(loaded);
+      }
+      return Int32Array.from(found);
+    }
     const parts = splitAction(pattern);
-    if (!parts) return [];
-    const servicesToSearch = hasWildcard(parts.service)
-      ? [...knownServices()].filter(globMatcher(parts.service))
-      : [parts.service];
+    if (!parts) return new Int32Array(0);
+    const servicesToSearch = hasWildcard(parts.service) ? [...knownServices()].filter(globMatcher(parts.service)) : [parts.service];
     if (!hasWildcard(parts.action)) {
-      return servicesToSearch.flatMap((s) => {
-        const found = service(s)?.raw.actions[parts.action.toLowerCase()];
-        return found ? [`${s.toLowerCase()}:${found.name}`] : [];
-      });
+      const wanted = parts.action.toLowerCase();
+      for (const s of servicesToSearch) {
+        const id = idByLowerName.get(`${service(s)?.prefix}:${wanted}`);
+        if (id !== undefined) found.push(id);
+      }
+      return Int32Array.from(found);
     }
     const glob = parts.action.toLowerCase().replace(/\*{2,}/g, '*');
     // Most patterns are `Prefix*`: a prefix test, no glob needed.
     const prefix = glob.endsWith('*') && !hasWildcard(glob.slice(0, -1)) ? glob.slice(0, -1) : null;
-    return servicesToSearch.flatMap((s) => {
+    for (const s of servicesToSearch) {
       const loaded = service(s);
-      if (!loaded) return [];
-      const found: string[] = [];
+      if (!loaded) continue;
+      if (prefix === '') {
+        all(loaded);
+        continue;
+      }
       loaded.lowerActions.forEach((lower, i) => {
-        if (prefix !== null ? lower.startsWith(prefix) : globMatches(glob, lower)) found.push(loaded.names[i]);
+        if (prefix !== null ? lower.startsWith(prefix) : globMatches(glob, lower)) found.push(loaded.start + i);
       });
-      return found;
-    });
+    }
+    return Int32Array.from(found);
+  }
+
+  function expandIds(pattern: string): Int32Array {
+    // Keyed as written first: most patterns repeat verbatim, and that spares lower-casing them.
+    let found = expansions.get(pattern);
+    if (found) return found;
+    const key = pattern.toLowerCase();
+    found = expansions.get(key) ?? expandUncached(pattern);
+    expansions.set(key, found);
+    expansions.set(pattern, found);
+    return found;
+  }
+
+  function idOf(name: string): number {
+    const parts = splitAction(name);
+    if (!parts || hasWildcard(name)) return -1;
+    const loaded = service(parts.service);
+    if (!loaded) return -1;
+    return idByLowerName.get(`${loaded.prefix}:${parts.action.toLowerCase()}`) ?? -1;
   }
 
   // Rules ask about the names expand() returned, thousands of times per policy: look those up first.
-  const byExactName = new Map<string, ActionInfo | null>();
+  const byExactName = new Map<string, number>();
 
-  function action(name: string): ActionInfo | null {
-    const known = byExactName.get(name);
-    if (known !== undefined) return known;
-    const info = actionUncached(name);
-    byExactName.set(name, info);
-    return info;
+  function idOfCached(name: string): number {
+    let id = byExactName.get(name);
+    if (id === undefined) {
+      id = idOf(name);
+      byExactName.set(name, id);
+    }
+    return id;
   }
 
-  function actionUncached(name: string): ActionInfo | null {
-    const parts = splitAction(name);
-    if (!parts || hasWildcard(name)) return null;
-    const loaded = service(parts.service);
-    if (!loaded) return null;
-    const key = parts.action.toLowerCase();
-    const cached = loaded.details.get(key);
+  function details(id: number): ActionInfo {
+    const loaded = serviceOfId[id];
+    const cached = loaded.details.get(id);
     if (cached) return cached;
-    const raw = loaded.raw.actions[key];
-    if (!raw) return null;
-    const prefix = parts.service.toLowerCase();
-    const fullName = `${prefix}:${raw.name}`;
-    const resourceTypes: ResourceTypeRef[] = raw.resourceTypes.map((ref) => {
-      const type = loaded.raw.resourceTypes[ref.name] ?? loaded.raw.resourceTypes[ref.name.toLowerCase()];
+    const raw = loaded.summary.detail();
+    const action = raw.actions[loaded.lowerActions[id - loaded.start]];
+    const resourceTypes: ResourceTypeRef[] = action.resourceTypes.map((ref) => {
+      const type = raw.resourceTypes[ref.name] ?? raw.resourceTypes[ref.name.toLowerCase()];
       return { name: ref.name, arns: type ? [type.arn] : [], required: ref.required };
     });
-    const info: ActionInfo = {
-      name: fullName,
-      accessLevel: effectiveAccessLevel(fullName, raw.accessLevel),
-      resourceTypes,
-      conditionKeys: raw.conditionKeys,
-    };
-    loaded.details.set(key, info);
+    const info: ActionInfo = { name: names[id], accessLevel: LEVELS[levels[id]], resourceTypes, conditionKeys: action.conditionKeys };
+    loaded.details.set(id, info);
     return info;
   }
+
+  const ids: ActionIds = {
+    expand: expandIds,
+    of: idOfCached,
+    name: (id) => names[id],
+    level: (id) => LEVELS[levels[id]],
+    starOnly: (id) => starOnly[id] === 1,
+    count: () => names.length,
+    service(prefix) {
+      const loaded = service(prefix);
+      return loaded ? { start: loaded.start, end: loaded.start + loaded.lowerActions.length } : null;
+    },
+  };
 
   return {
     dataVersion() {
       version ??= `${readDataVersion()}, ${managedPoliciesVersion()}`;
       return version;
     },
+    ids,
     expand(pattern) {
-      // Keyed as written first: most patterns repeat verbatim, and that spares lower-casing them.
-      let found = expansions.get(pattern);
-      if (found) return found;
-      const key = pattern.toLowerCase();
-      found = expansions.get(key) ?? expandUncached(pattern);
-      expansions.set(key, found);
-      expansions.set(pattern, found);
-      return found;
+      const found = expandIds(pattern);
+      let spelled = named.get(found);
+      if (!spelled) {
+        spelled = Array.from(found, (id) => names[id]);
+        named.set(found, spelled);
+      }
+      return spelled;
     },
-    action,
+    action(name) {
+      const id = idOfCached(name);
+      return id < 0 ? null : details(id);
+    },
     serviceExists(prefix) {
       return knownServices().has(prefix.toLowerCase());
     },
@@ -179,7 +244,8 @@ export function createCatalog(options: CatalogOptions = {}): Catalog {
       return serviceList ?? [];
     },
     serviceActions(prefix) {
-      return service(prefix)?.names ?? [];
+      const range = ids.service(prefix);
+      return range ? names.slice(range.start, range.end) : [];
     },
   };
 }

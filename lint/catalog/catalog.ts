@@ -24,7 +24,32 @@ export interface ActionInfo {
   conditionKeys: string[];
 }
 
+/**
+ * The catalog's actions as numbers: each action gets an id when its service is first read (a
+ * service's actions take one contiguous run), so grants can be bit sets and per-action facts
+ * typed arrays. Ids are stable for the catalog's life and carry no meaning across catalogs or
+ * runs: never let their order reach a report.
+ */
+export interface ActionIds {
+  /** Ids of the actions `pattern` matches, in expand()'s order; empty when none. Once per pattern. */
+  expand(pattern: string): Int32Array;
+  /** Id of an action (any case), or -1 when the catalog does not have it. */
+  of(name: string): number;
+  /** Catalog spelling of an id. */
+  name(id: number): string;
+  /** Access level, after the documented exceptions. */
+  level(id: number): AccessLevel;
+  /** True when the action has no resource types: it only takes `*`. */
+  starOnly(id: number): boolean;
+  /** Ids handed out so far (every id is below): the size for a bit set of any expansion made until now. */
+  count(): number;
+  /** The run of ids of one service's actions (reading it), or null for an unknown service. */
+  service(prefix: string): { start: number; end: number } | null;
+}
+
 export interface Catalog {
+  /** The same actions as numbers, for rules that judge many grants (see ActionIds). */
+  readonly ids: ActionIds;
   /** Version of the action catalog data, printed by --version and in SARIF. */
   dataVersion(): string;
   /** Every action (catalog spelling) that an action pattern such as `s3:Get*` matches; [] when none. */

@@ -9,7 +9,7 @@
  */
 import type { Inventory, PolicyDocument, PolicyRecord, Statement } from '../model/types';
 import type { Catalog } from './catalog';
-import { actionSet, expandToSet, type ActionSet, type ActionSetParts } from './action-set';
+import { actionSet, type ActionSet, type ActionSetParts } from './action-set';
 import { conditionConstrains } from './conditions';
 import { memoPerCatalog } from './memo';
 import { isSelfOnly, reachesAllResources } from './resources';
@@ -17,10 +17,10 @@ import { isSelfOnly, reachesAllResources } from './resources';
 export interface PatternGrant {
   /** The pattern as written in Action. */
   pattern: string;
-  /** True for `*` / `*:*`: then `actions` is left empty, so judging it never loads every service. */
+  /** True for `*` / `*:*`: then `ids` is left empty, so judging it never loads every service. */
   everything: boolean;
-  /** What it expands to, catalog spelling, Deny already subtracted. */
-  actions: readonly string[];
+  /** What it expands to (catalog.ids), before any Deny: ask the grant's `actions.hasId` when `denied`. */
+  ids: Int32Array;
 }
 
 export interface Grant {
@@ -111,16 +111,15 @@ function analyse(document: PolicyDocument, id: string, catalog: Catalog): GrantC
       grants.push({ ...earlier, index });
       return;
     }
-    const denied: ReadonlySet<string>[] = [];
+    const denied: Int32Array[] = [];
     let deniedEverything = false;
     for (const deny of denies) {
       if (!denyCovers(deny, statement)) continue;
       for (const pattern of deny.actions ?? []) {
         if (isEverything(pattern)) deniedEverything = true;
-        else denied.push(expandToSet(pattern, catalog));
+        else denied.push(catalog.ids.expand(pattern));
       }
     }
-    const isDenied = (action: string) => deniedEverything || denied.some((d) => d.has(action));
     const patterns: PatternGrant[] = [];
     const viaNotAction = statement.actions === null && statement.notActions !== null;
     const parts: ActionSetParts = { everything: viaNotAction, included: [], excluded: [], denied };
@@ -128,17 +127,17 @@ function analyse(document: PolicyDocument, id: string, catalog: Catalog): GrantC
       // An unconditional Deny of everything on these resources: nothing is granted.
       parts.everything = false;
     } else if (viaNotAction) {
-      parts.excluded = (statement.notActions ?? []).map((p) => expandToSet(p, catalog));
+      parts.excluded = (statement.notActions ?? []).map((p) => catalog.ids.expand(p));
     } else {
       for (const pattern of statement.actions ?? []) {
         if (isEverything(pattern)) {
           parts.everything = true;
-          patterns.push({ pattern, everything: true, actions: [] });
+          patterns.push({ pattern, everything: true, ids: new Int32Array(0) });
           continue;
         }
-        const expanded = catalog.expand(pattern);
-        parts.included.push(expandToSet(pattern, catalog));
-        patterns.push({ pattern, everything: false, actions: denied.length === 0 ? expanded : expanded.filter((a) => !isDenied(a)) });
+        const ids = catalog.ids.expand(pattern);
+        parts.included.push(ids);
+        patterns.push({ pattern, everything: false, ids });
       }
     }
     const core: GrantCore = {
@@ -163,11 +162,6 @@ export function unconstrainedGrants(document: PolicyDocument, catalog: Catalog):
   return documentGrants(document, catalog).filter((g) => g.allResources && !g.constrained);
 }
 
-/** True when the action only takes `*` (it cannot be scoped to a resource): "on *" rules don't flag it for that. */
-export function isUnscopable(action: string, catalog: Catalog): boolean {
-  const info = catalog.action(action);
-  return info !== null && info.resourceTypes.length === 0;
-}
 
 /** Identity policies with a parsed document (trust policies grant nothing to their holder). */
 export function identityPolicies(inventory: Inventory): (PolicyRecord & { document: PolicyDocument })[] {

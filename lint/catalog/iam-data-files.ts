@@ -3,7 +3,7 @@
  * The package's own API is async and reads the same files; a linter that judges thousands of
  * statements wants a plain lookup, so we read each service's file once, on first use, with fs.
  * After `npm run build`, the compact copy in lint/dist/data (only the fields read here, one file,
- * each service parsed on first use) stands in for the package's 12 MB of files.
+ * each service's details parsed on first use) stands in for the package's 12 MB of files.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -53,22 +53,49 @@ function readJson(file: string): unknown {
   }
 }
 
+/**
+ * What the catalog needs of every action of a service as soon as the service is used (names,
+ * access labels, whether it takes only `*`), in data order; the rest (resource types, condition
+ * keys) is parsed only when a rule asks for an action's details.
+ */
+export interface ServiceSummary {
+  /** Action names as the data spells them (`GetObject`). */
+  names: string[];
+  /** The data's access-level label per action (`Write`, `Permissions management, Write`, ...). */
+  levels: string[];
+  /** Per action, `1` when it has no resource types (it only takes `*`), else `0`. */
+  starOnly: string;
+  detail(): RawService;
+}
+
+/** The compact file's entry for one service: the summary's fields, and the details as JSON text. */
+interface CompactService {
+  names: string[];
+  levels: string[];
+  starOnly: string;
+  detail: string;
+}
+
+/** Bumped when lint/build/compact-data.cjs changes the layout: a copy in another format is ignored. */
+const COMPACT_FORMAT = 2;
+
 interface CompactData {
+  format: number;
   services: string[];
-  /** Service prefix -> RawService as JSON text. */
-  byService: Record<string, string>;
+  byService: Record<string, CompactService>;
 }
 
 let compact: CompactData | null | undefined;
 
-/** lint/build/compact-data.cjs's copy for this package version, or null (no build, or another version). */
+/** lint/build/compact-data.cjs's copy for this package version, or null (no build, another version or format). */
 function compactData(): CompactData | null {
   if (compact !== undefined) return compact;
   compact = null;
   root ??= packageRoot();
   try {
     const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string };
-    compact = JSON.parse(readFileSync(join(__dirname, '..', 'dist', 'data', `iam-data-${version}.json`), 'utf8')) as CompactData;
+    const data = JSON.parse(readFileSync(join(__dirname, '..', 'dist', 'data', `iam-data-${version}.json`), 'utf8')) as CompactData;
+    if (data.format === COMPACT_FORMAT) compact = data;
   } catch {
     // No build output: read the package's own files.
   }
@@ -80,10 +107,8 @@ export function readServiceNames(): string[] {
   return compactData()?.services ?? (readJson(dataFile('services.json')) as string[]);
 }
 
-/** Actions and resource types of one service (a service with no resource types gets an empty map). */
-export function readService(service: string): RawService {
-  const data = compactData();
-  if (data && Object.hasOwn(data.byService, service)) return JSON.parse(data.byService[service]) as RawService;
+/** Actions and resource types of one service from the package's files (a service with no resource types gets an empty map). */
+function readPackageService(service: string): RawService {
   const actions = readJson(dataFile('actions', `${service}.json`)) as Record<string, RawAction>;
   let resourceTypes: Record<string, RawResourceType> = {};
   try {
@@ -92,6 +117,24 @@ export function readService(service: string): RawService {
     // Some services define no resource types at all: every action then takes `*` only.
   }
   return { actions, resourceTypes };
+}
+
+/** One service's summary: from the compact copy when there is one (details parsed on demand), else from the package. */
+export function readServiceSummary(service: string): ServiceSummary {
+  const data = compactData();
+  if (data && Object.hasOwn(data.byService, service)) {
+    const entry = data.byService[service];
+    let detail: RawService | undefined;
+    return { names: entry.names, levels: entry.levels, starOnly: entry.starOnly, detail: () => (detail ??= JSON.parse(entry.detail) as RawService) };
+  }
+  const raw = readPackageService(service);
+  const actions = Object.values(raw.actions);
+  return {
+    names: actions.map((a) => a.name),
+    levels: actions.map((a) => a.accessLevel),
+    starOnly: actions.map((a) => (a.resourceTypes.length === 0 ? '1' : '0')).join(''),
+    detail: () => raw,
+  };
 }
 
 /** `version (updated date)` of the data package, for --version and SARIF. */

@@ -10,7 +10,7 @@ import type { Catalog } from './catalog';
 import credentialsFile from './data/credentials-exposure.json';
 import exfiltrationFile from './data/data-exfiltration.json';
 import exposureFile from './data/resource-exposure.json';
-import { isUnscopable, unconstrainedGrants, type Grant } from './grants';
+import { unconstrainedGrants, type Grant } from './grants';
 import { memoTable, remember } from './memo';
 
 export type RiskClass = 'data-exfiltration' | 'resource-exposure' | 'credentials-exposure';
@@ -26,30 +26,30 @@ export function riskActions(riskClass: RiskClass): readonly string[] {
   return LISTS[riskClass];
 }
 
-const spelled = new WeakMap<Catalog, Map<RiskClass, string[]>>();
+const classIds = new WeakMap<Catalog, Map<RiskClass, number[]>>();
 
-/** The class's actions in the catalog's spelling (what grants hold), once per catalog. */
-function catalogSpelling(catalog: Catalog, riskClass: RiskClass): string[] {
-  let perClass = spelled.get(catalog);
+/** The class's actions the catalog has that can be scoped (ids), once per catalog. */
+function scopableIds(catalog: Catalog, riskClass: RiskClass): number[] {
+  let perClass = classIds.get(catalog);
   if (!perClass) {
     perClass = new Map();
-    spelled.set(catalog, perClass);
+    classIds.set(catalog, perClass);
   }
-  let names = perClass.get(riskClass);
-  if (!names) {
-    names = LISTS[riskClass].map((a) => catalog.action(a)?.name).filter((a): a is string => a !== undefined);
-    perClass.set(riskClass, names);
+  let ids = perClass.get(riskClass);
+  if (!ids) {
+    ids = LISTS[riskClass].map((a) => catalog.ids.of(a)).filter((id) => id >= 0 && !catalog.ids.starOnly(id));
+    perClass.set(riskClass, ids);
   }
-  return names;
+  return ids;
 }
 
 /** Per statement that grants some of the class's actions on every resource: those actions, catalog spelling. */
 export function riskGrants(document: PolicyDocument, catalog: Catalog, riskClass: RiskClass): { grant: Grant; actions: string[] }[] {
-  const wanted = catalogSpelling(catalog, riskClass);
+  const wanted = scopableIds(catalog, riskClass);
   const byGrant = memoTable<string[]>(catalog, `risk:${riskClass}`);
   const out: { grant: Grant; actions: string[] }[] = [];
   for (const grant of unconstrainedGrants(document, catalog)) {
-    const actions = remember(byGrant, grant.key, () => wanted.filter((a) => grant.actions.has(a) && !isUnscopable(a, catalog)));
+    const actions = remember(byGrant, grant.key, () => wanted.filter((id) => grant.actions.hasId(id)).map((id) => catalog.ids.name(id)));
     if (actions.length > 0) out.push({ grant, actions });
   }
   return out;

@@ -7,7 +7,6 @@
 import { hasWildcard, splitAction } from '../catalog/action-pattern';
 import type { ActionSet } from '../catalog/action-set';
 import type { Catalog } from '../catalog/catalog';
-import { expandToSet } from '../catalog/action-set';
 import { identityPolicies, unconstrainedGrants } from '../catalog/grants';
 import { memoPerCatalog, memoTable, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
@@ -30,30 +29,55 @@ const meta: RuleMeta = {
 
 /** A service with at least one action that changes something: all of a read-only service is not "full access". */
 function changesSomething(service: string, catalog: Catalog): boolean {
-  return memoPerCatalog(catalog, 'service-changes', service, () =>
-    catalog.serviceActions(service).some((a) => {
-      const level = catalog.action(a)?.accessLevel;
-      return level !== 'Read' && level !== 'List';
-    }),
-  );
+  return memoPerCatalog(catalog, 'service-changes', service, () => {
+    const range = catalog.ids.service(service);
+    if (!range) return false;
+    for (let id = range.start; id < range.end; id++) {
+      const level = catalog.ids.level(id);
+      if (level !== 'Read' && level !== 'List') return true;
+    }
+    return false;
+  });
 }
 
-/** Services a pattern reaches, and those it covers whole on its own; once per pattern. */
-function reach(pattern: string, catalog: Catalog): { touched: readonly string[]; whole: ReadonlySet<string> } {
-  return memoPerCatalog(catalog, 'service-reach', pattern, () => {
-    const actions = catalog.expand(pattern);
+const reachByExpansion = new WeakMap<Catalog, WeakMap<Int32Array, { touched: readonly string[]; whole: ReadonlySet<string> }>>();
+
+/** Services a pattern reaches, and those it covers whole on its own; once per expansion. */
+function reach(pattern: string, expanded: Int32Array, catalog: Catalog): { touched: readonly string[]; whole: ReadonlySet<string> } {
+  let perCatalog = reachByExpansion.get(catalog);
+  if (!perCatalog) {
+    perCatalog = new WeakMap();
+    reachByExpansion.set(catalog, perCatalog);
+  }
+  let found = perCatalog.get(expanded);
+  if (!found) {
+    const { ids } = catalog;
     const parts = splitAction(pattern.trim());
-    const touched = parts && !hasWildcard(parts.service) ? (actions.length > 0 ? [parts.service.toLowerCase()] : []) : [...new Set(actions.map((a) => splitAction(a)?.service ?? ''))];
-    const expanded = expandToSet(pattern, catalog);
-    const whole = new Set(touched.filter((s) => catalog.serviceActions(s).every((a) => expanded.has(a))));
-    return { touched, whole };
-  });
+    // An expansion holds each action once, so a service is whole when it holds as many of its ids as the service has.
+    const perService = new Map<string, number>();
+    for (const id of expanded) {
+      const service = splitAction(ids.name(id))?.service ?? '';
+      perService.set(service, (perService.get(service) ?? 0) + 1);
+    }
+    const touched = parts && !hasWildcard(parts.service) ? (expanded.length > 0 ? [parts.service.toLowerCase()] : []) : [...perService.keys()];
+    const whole = new Set(
+      touched.filter((s) => {
+        const range = ids.service(s);
+        return range !== null && perService.get(s) === range.end - range.start;
+      }),
+    );
+    found = { touched, whole };
+    perCatalog.set(expanded, found);
+  }
+  return found;
 }
 
 /** Every action of the service granted (several patterns together may cover it), and it changes something. */
 function grantsWholeService(service: string, granted: ActionSet, catalog: Catalog): boolean {
-  const all = catalog.serviceActions(service);
-  return all.length > 0 && all.every((a) => granted.has(a)) && changesSomething(service, catalog);
+  const range = catalog.ids.service(service);
+  if (!range || range.end === range.start) return false;
+  for (let id = range.start; id < range.end; id++) if (!granted.hasId(id)) return false;
+  return changesSomething(service, catalog);
 }
 
 export const fullServiceAccess: Rule = {
@@ -67,9 +91,9 @@ export const fullServiceAccess: Rule = {
         const services = remember(byGrant, grant.key, () => {
           const covered = new Set<string>();
           const touchedBy = new Map<string, number>();
-          for (const { pattern, everything } of grant.patterns) {
+          for (const { pattern, everything, ids } of grant.patterns) {
             if (everything) continue;
-            const { touched, whole } = reach(pattern, catalog);
+            const { touched, whole } = reach(pattern, ids, catalog);
             for (const service of touched) {
               touchedBy.set(service, (touchedBy.get(service) ?? 0) + 1);
               if (!grant.denied && whole.has(service) && changesSomething(service, catalog)) covered.add(service);

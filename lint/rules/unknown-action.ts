@@ -29,7 +29,7 @@ const meta: RuleMeta = {
 function judge(pattern: string, catalog: Catalog): { messageId: string; data: Record<string, string> } | null {
   const trimmed = pattern.trim();
   if (trimmed === '*' || trimmed.includes('${')) return null;
-  if (catalog.expand(pattern).length > 0 || catalog.isKnownLegacyAction(pattern)) return null;
+  if (catalog.ids.expand(pattern).length > 0 || catalog.isKnownLegacyAction(pattern)) return null;
   const parts = splitAction(trimmed);
   if (!parts) return { messageId: 'notAnAction', data: {} };
   if (hasWildcard(parts.service)) return { messageId: 'noMatch', data: {} };

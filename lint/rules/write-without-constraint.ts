@@ -7,9 +7,9 @@
  * lint/catalog/data/access-level-exceptions.json.
  */
 import { splitAction } from '../catalog/action-pattern';
-import { isUnscopable, identityPolicies, listActions, unconstrainedGrants } from '../catalog/grants';
+import { identityPolicies, listActions, unconstrainedGrants } from '../catalog/grants';
 import type { Catalog } from '../catalog/catalog';
-import { memoPerCatalog, memoTable, remember } from '../catalog/memo';
+import { memoTable, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { statementId } from '../model/parse-document';
 import type { RawFinding } from '../model/types';
@@ -34,15 +34,26 @@ function isServiceWildcard(pattern: string): boolean {
   return parts !== null && /^\*+$/.test(parts.action);
 }
 
-/** The Write and Permissions-management actions a pattern expands to that can be scoped; once per pattern. */
-function scopableWrites(pattern: string, catalog: Catalog): readonly string[] {
-  return memoPerCatalog(catalog, 'scopable-writes', pattern, () => {
-    if (isServiceWildcard(pattern)) return [];
-    return catalog.expand(pattern).filter((action) => {
-      const level = catalog.action(action)?.accessLevel;
-      return (level === 'Write' || level === 'Permissions management') && !isUnscopable(action, catalog);
+const writesByExpansion = new WeakMap<Catalog, WeakMap<Int32Array, Int32Array>>();
+
+/** The Write and Permissions-management actions a pattern expands to that can be scoped (ids); once per expansion. */
+function scopableWrites(pattern: string, expanded: Int32Array, catalog: Catalog): Int32Array {
+  if (isServiceWildcard(pattern)) return new Int32Array(0);
+  let perCatalog = writesByExpansion.get(catalog);
+  if (!perCatalog) {
+    perCatalog = new WeakMap();
+    writesByExpansion.set(catalog, perCatalog);
+  }
+  let writes = perCatalog.get(expanded);
+  if (!writes) {
+    const { ids } = catalog;
+    writes = expanded.filter((id) => {
+      const level = ids.level(id);
+      return (level === 'Write' || level === 'Permissions management') && !ids.starOnly(id);
     });
-  });
+    perCatalog.set(expanded, writes);
+  }
+  return writes;
 }
 
 export const writeWithoutConstraint: Rule = {
@@ -54,12 +65,12 @@ export const writeWithoutConstraint: Rule = {
       for (const grant of unconstrainedGrants(policy.document, catalog)) {
         if (grant.viaNotAction) continue;
         const found = remember(byGrant, grant.key, () => {
-          const writes = new Set<string>();
-          for (const { pattern, everything } of grant.patterns) {
+          const writes = new Set<number>();
+          for (const { pattern, everything, ids } of grant.patterns) {
             if (everything) continue;
-            for (const action of scopableWrites(pattern, catalog)) if (!grant.denied || grant.actions.has(action)) writes.add(action);
+            for (const id of scopableWrites(pattern, ids, catalog)) if (!grant.denied || grant.actions.hasId(id)) writes.add(id);
           }
-          return writes.size === 0 ? null : { count: writes.size, actions: listActions(writes) };
+          return writes.size === 0 ? null : { count: writes.size, actions: listActions([...writes].map((id) => catalog.ids.name(id))) };
         });
         if (found === null) continue;
         const data = { policy: policyLabel(policy), ...found };
