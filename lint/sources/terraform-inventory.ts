@@ -66,6 +66,12 @@ class UnitLinker {
   private readonly policyByResource = new Map<TerraformResource, PolicyRecord>();
   private readonly policyByName = new Map<string, PolicyRecord>();
   private readonly usedDataDocuments = new Set<TerraformResource>();
+  /**
+   * Plans repeat one policy text on thousands of resources: each text is parsed once and its
+   * document shared (trust and identity apart). Only for plans, whose statements carry no line
+   * to set per resource; rules may then remember answers per document object.
+   */
+  private readonly plannedDocuments = { trust: new Map<string, PolicyDocument>(), identity: new Map<string, PolicyDocument>() };
 
   constructor(private readonly unit: TerraformUnit) {
     for (const r of unit.resources) {
@@ -182,9 +188,13 @@ class UnitLinker {
     }
     // In configuration, `$${` is how a literal `${` (a policy variable) is written.
     const text = fromConfiguration ? unescapeTemplate(value) : value;
+    const sharing = this.unit.planned ? this.plannedDocuments[trust ? 'trust' : 'identity'] : null;
+    const shared = sharing?.get(text);
+    if (shared) return { document: shared, parseError: null, unresolved: null };
     try {
-      const parsed = JSON.parse(text) as unknown;
-      return { document: parsePolicyDocument(parsed, { text, trust }), parseError: null, unresolved: null };
+      const document = parsePolicyDocument(JSON.parse(text) as unknown, { text, trust });
+      sharing?.set(text, document);
+      return { document, parseError: null, unresolved: null };
     } catch (error) {
       // Text Terraform still has to render (interpolations, %{ } directives) may well be JSON once rendered.
       const rendered = fromConfiguration ? !hasTemplateSequences(value) : !value.includes('${');

@@ -148,3 +148,35 @@ describe('Terraform plan (terraform show -json)', () => {
     expect(fromState.inventory.principals.slice(0, 2).map((p) => p.name)).toEqual(['deployer', 'ops']);
   });
 });
+
+describe('plans that repeat one policy text', () => {
+  const S3 = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] });
+  const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'ec2.amazonaws.com' } }] });
+  const resource = (type: string, name: string, values: Record<string, unknown>) => ({ address: `${type}.${name}`, mode: 'managed', type, name, values });
+  const repeated = {
+    format_version: '1.2',
+    terraform_version: '1.11.0',
+    planned_values: {
+      root_module: {
+        resources: [
+          resource('aws_iam_policy', 'a', { name: 'a', policy: S3 }),
+          resource('aws_iam_policy', 'b', { name: 'b', policy: S3 }),
+          resource('aws_iam_policy', 'c', { name: 'c', policy: S3.replace('b/*', 'c/*') }),
+          resource('aws_iam_role', 'r', { name: 'r', assume_role_policy: TRUST }),
+          resource('aws_iam_role_policy', 'p', { name: 'p', role: 'r', policy: TRUST }),
+        ],
+      },
+    },
+  };
+
+  it('parses each text once: the same text shares one document, another text or kind does not', () => {
+    const { inventory } = readText('repeated.json', JSON.stringify(repeated));
+    const documentOf = (address: string, kind?: string) => inventory.policies.find((p) => p.origin.resource === address && (kind === undefined || p.kind === kind))?.document;
+    expect(documentOf('aws_iam_policy.a')).toBeDefined();
+    expect(documentOf('aws_iam_policy.b')).toBe(documentOf('aws_iam_policy.a'));
+    expect(documentOf('aws_iam_policy.c')).not.toBe(documentOf('aws_iam_policy.a'));
+    // The same text read as a trust policy and as an identity policy is judged differently.
+    expect(documentOf('aws_iam_role.r', 'trust')?.problems).toEqual([]);
+    expect(documentOf('aws_iam_role_policy.p')).not.toBe(documentOf('aws_iam_role.r', 'trust'));
+  });
+});
