@@ -14,6 +14,7 @@ import {
   principalsByKey,
   statementOrigin,
 } from './grants';
+import { perDocument } from './per-document';
 import { report, type Rule, type RuleMeta } from './rule';
 
 const meta: RuleMeta = {
@@ -38,13 +39,15 @@ export const adminAccess: Rule = {
   meta,
   check({ inventory }) {
     const findings: RawFinding[] = [];
+    const verdict = perDocument((document) => {
+      const everything = document.statements.filter(allowsEverything);
+      return { everything, denied: everything.length === 0 ? 'none' : denyEffect(document) };
+    });
     for (const { policy, document } of grantingPolicies(inventory)) {
       // An attached AdministratorAccess is reported once, at its attachment, below.
       if (policy.kind === 'aws-managed' && policy.arn !== null && isAdministratorAccessArn(policy.arn)) continue;
-      const everything = document.statements.filter(allowsEverything);
-      if (everything.length === 0) continue;
-      const denied = denyEffect(document);
-      if (denied === 'everything') continue;
+      const { everything, denied } = verdict(document);
+      if (everything.length === 0 || denied === 'everything') continue;
       for (const statement of everything) {
         const data = {
           action: (statement.actions ?? []).join(', '),

@@ -7,12 +7,13 @@
 import { hasWildcard, splitAction } from '../catalog/action-pattern';
 import type { ActionSet } from '../catalog/action-set';
 import type { Catalog } from '../catalog/catalog';
-import { identityPolicies, unconstrainedGrants } from '../catalog/grants';
+import { identityPolicies, unconstrainedGrants, type Grant } from '../catalog/grants';
 import { memoPerCatalog, memoTable, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { statementId } from '../model/parse-document';
 import type { RawFinding } from '../model/types';
 import { statementOrigin } from './grants';
+import { perDocument } from './per-document';
 import { report, type Rule, type RuleMeta } from './rule';
 
 const meta: RuleMeta = {
@@ -85,8 +86,9 @@ export const fullServiceAccess: Rule = {
   check({ inventory, catalog }) {
     const findings: RawFinding[] = [];
     const byGrant = memoTable<Set<string>>(catalog, 'full-service-access');
-    for (const policy of identityPolicies(inventory)) {
-      for (const grant of unconstrainedGrants(policy.document, catalog)) {
+    const verdict = perDocument((document) => {
+      const out: { grant: Grant; services: string }[] = [];
+      for (const grant of unconstrainedGrants(document, catalog)) {
         if (grant.viaNotAction) continue;
         const services = remember(byGrant, grant.key, () => {
           const covered = new Set<string>();
@@ -106,8 +108,13 @@ export const fullServiceAccess: Rule = {
           }
           return covered;
         });
-        if (services.size === 0) continue;
-        const data = { policy: policyLabel(policy), services: [...services].sort().join(', ') };
+        if (services.size > 0) out.push({ grant, services: [...services].sort().join(', ') });
+      }
+      return out;
+    });
+    for (const policy of identityPolicies(inventory)) {
+      for (const { grant, services } of verdict(policy.document)) {
+        const data = { policy: policyLabel(policy), services };
         findings.push(report(meta, 'fullService', data, statementOrigin(policy, grant.statement), statementId(grant.statement)));
       }
     }

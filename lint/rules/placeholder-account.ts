@@ -6,6 +6,7 @@
 import { statementId } from '../model/parse-document';
 import type { RawFinding, Statement } from '../model/types';
 import { principalLabel, principalsByKey, statementOrigin } from './grants';
+import { perDocument } from './per-document';
 import { report, type Rule, type RuleMeta } from './rule';
 
 /** Account ids used in AWS's documentation and in local emulators' defaults. */
@@ -101,20 +102,25 @@ export const placeholderAccount: Rule = {
   meta,
   check({ inventory }) {
     const findings: RawFinding[] = [];
-    for (const policy of inventory.policies) {
-      // AWS's own documents are not a template anyone filled in.
-      if (policy.document === null || policy.kind === 'aws-managed') continue;
-      for (const statement of policy.document.statements) {
+    const verdict = perDocument((document) => {
+      const found: { statement: Statement; problem: Problem }[] = [];
+      for (const statement of document.statements) {
         const values = statementValues(statement);
         for (let i = 0; i < values.length; i++) {
           const value = values[i]!;
           // Each value once per statement (lists are short: indexOf beats a Set here).
           if (values.indexOf(value) !== i) continue;
           const problem = placeholderIn(value);
-          if (problem !== null) {
-            findings.push(report(meta, problem.messageId, problem.data, statementOrigin(policy, statement), statementId(statement)));
-          }
+          if (problem !== null) found.push({ statement, problem });
         }
+      }
+      return found;
+    });
+    for (const policy of inventory.policies) {
+      // AWS's own documents are not a template anyone filled in.
+      if (policy.document === null || policy.kind === 'aws-managed') continue;
+      for (const { statement, problem } of verdict(policy.document)) {
+        findings.push(report(meta, problem.messageId, problem.data, statementOrigin(policy, statement), statementId(statement)));
       }
     }
     const principals = principalsByKey(inventory);

@@ -12,8 +12,9 @@ import { memoTable, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { couldBeOfFormat } from '../catalog/resources';
 import { statementId } from '../model/parse-document';
-import type { RawFinding } from '../model/types';
+import type { RawFinding, Statement } from '../model/types';
 import { statementOrigin } from './grants';
+import { perDocument } from './per-document';
 import { report, type Rule, type RuleMeta } from './rule';
 
 const meta: RuleMeta = {
@@ -75,18 +76,24 @@ export const resourceMismatch: Rule = {
   check({ inventory, catalog }) {
     const findings: RawFinding[] = [];
     const verdicts = memoTable<Mismatches>(catalog, 'resource-mismatch');
-    for (const policy of identityPolicies(inventory)) {
-      for (const statement of policy.document.statements) {
+    const mismatchesIn = perDocument((document) => {
+      const found: { statement: Statement; byKind: Mismatches; resources: string }[] = [];
+      for (const statement of document.statements) {
         if (statement.effect !== 'Allow' || statement.actions === null || statement.resources === null || statement.resources.length === 0) continue;
         // Only ARNs can be judged: `*` fits everything, a whole `${...}` reference is unknown.
         if (!statement.resources.every((r) => r.startsWith('arn:'))) continue;
         const concrete = statement.resources;
         const actions = statement.actions;
         // Same actions on the same resources, same answer: plans repeat statements thousands of times.
-        const key = `${documentContentId(policy.document, catalog)}#${statement.index}`;
+        const key = `${documentContentId(document, catalog)}#${statement.index}`;
         const byKind = remember(verdicts, key, () => mismatches(actions, concrete, catalog));
+        if (byKind.wrongType.length > 0 || byKind.needsStar.length > 0) found.push({ statement, byKind, resources: concrete.join(', ') });
+      }
+      return found;
+    });
+    for (const policy of identityPolicies(inventory)) {
+      for (const { statement, byKind, resources } of mismatchesIn(policy.document)) {
         const where = statementOrigin(policy, statement);
-        const resources = statement.resources.join(', ');
         for (const action of byKind.wrongType) {
           const types = hasWildcard(action) ? 'other resource types' : typesOf(action, catalog);
           const data = { policy: policyLabel(policy), actions: action, resources, types };

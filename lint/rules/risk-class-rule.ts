@@ -10,6 +10,7 @@ import { riskGrants, type RiskClass } from '../catalog/risk-classes';
 import { statementId } from '../model/parse-document';
 import type { RawFinding } from '../model/types';
 import { statementOrigin } from './grants';
+import { perDocument } from './per-document';
 import { report, type Rule, type RuleMeta } from './rule';
 
 /** A rule whose id names a risk class and whose message `onEveryResource` takes {{policy}} and {{actions}}. */
@@ -18,9 +19,10 @@ export function riskClassRule(meta: RuleMeta & { id: RiskClass }): Rule {
     meta,
     check({ inventory, catalog }) {
       const findings: RawFinding[] = [];
+      const verdict = perDocument((document) => riskGrants(document, catalog, meta.id).map(({ grant, actions }) => ({ grant, actions: listActions(actions) })));
       for (const policy of identityPolicies(inventory)) {
-        for (const { grant, actions } of riskGrants(policy.document, catalog, meta.id)) {
-          const data = { policy: policyLabel(policy), actions: listActions(actions) };
+        for (const { grant, actions } of verdict(policy.document)) {
+          const data = { policy: policyLabel(policy), actions };
           findings.push(report(meta, 'onEveryResource', data, statementOrigin(policy, grant.statement), statementId(grant.statement)));
         }
       }

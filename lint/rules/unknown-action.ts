@@ -6,11 +6,12 @@
  */
 import { closest, hasWildcard, splitAction } from '../catalog/action-pattern';
 import { statementId } from '../model/parse-document';
-import type { RawFinding } from '../model/types';
+import type { RawFinding, Statement } from '../model/types';
 import type { Catalog } from '../catalog/catalog';
 import { memoTable, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { statementOrigin } from './grants';
+import { perDocument } from './per-document';
 import { report, type Rule, type RuleMeta } from './rule';
 
 const meta: RuleMeta = {
@@ -48,17 +49,23 @@ export const unknownAction: Rule = {
   check({ inventory, catalog }) {
     const findings: RawFinding[] = [];
     const verdicts = memoTable<ReturnType<typeof judge>>(catalog, 'unknown-action');
-    for (const policy of inventory.policies) {
-      if (!policy.document) continue;
-      for (const statement of policy.document.statements) {
+    const unknownIn = perDocument((document) => {
+      const found: { statement: Statement; field: string; pattern: string; verdict: NonNullable<ReturnType<typeof judge>> }[] = [];
+      for (const statement of document.statements) {
         for (const [field, patterns] of [['Action', statement.actions], ['NotAction', statement.notActions]] as const) {
           for (const pattern of patterns ?? []) {
             const verdict = remember(verdicts, pattern, () => judge(pattern, catalog));
-            if (!verdict) continue;
-            const data = { policy: policyLabel(policy), field, pattern, ...verdict.data };
-            findings.push(report(meta, verdict.messageId, data, statementOrigin(policy, statement), statementId(statement)));
+            if (verdict) found.push({ statement, field, pattern, verdict });
           }
         }
+      }
+      return found;
+    });
+    for (const policy of inventory.policies) {
+      if (!policy.document) continue;
+      for (const { statement, field, pattern, verdict } of unknownIn(policy.document)) {
+        const data = { policy: policyLabel(policy), field, pattern, ...verdict.data };
+        findings.push(report(meta, verdict.messageId, data, statementOrigin(policy, statement), statementId(statement)));
       }
     }
     return findings;

@@ -7,13 +7,14 @@
  * lint/catalog/data/access-level-exceptions.json.
  */
 import { splitAction } from '../catalog/action-pattern';
-import { identityPolicies, listActions, unconstrainedGrants } from '../catalog/grants';
+import { identityPolicies, listActions, unconstrainedGrants, type Grant } from '../catalog/grants';
 import type { Catalog } from '../catalog/catalog';
 import { memoTable, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { statementId } from '../model/parse-document';
 import type { RawFinding } from '../model/types';
 import { statementOrigin } from './grants';
+import { perDocument } from './per-document';
 import { report, type Rule, type RuleMeta } from './rule';
 
 const meta: RuleMeta = {
@@ -61,8 +62,9 @@ export const writeWithoutConstraint: Rule = {
   check({ inventory, catalog }) {
     const findings: RawFinding[] = [];
     const byGrant = memoTable<{ count: number; actions: string } | null>(catalog, 'write-without-constraint');
-    for (const policy of identityPolicies(inventory)) {
-      for (const grant of unconstrainedGrants(policy.document, catalog)) {
+    const verdict = perDocument((document) => {
+      const out: { grant: Grant; count: number; actions: string }[] = [];
+      for (const grant of unconstrainedGrants(document, catalog)) {
         if (grant.viaNotAction) continue;
         const found = remember(byGrant, grant.key, () => {
           const writes = new Set<number>();
@@ -72,8 +74,13 @@ export const writeWithoutConstraint: Rule = {
           }
           return writes.size === 0 ? null : { count: writes.size, actions: listActions([...writes].map((id) => catalog.ids.name(id))) };
         });
-        if (found === null) continue;
-        const data = { policy: policyLabel(policy), ...found };
+        if (found !== null) out.push({ grant, ...found });
+      }
+      return out;
+    });
+    for (const policy of identityPolicies(inventory)) {
+      for (const { grant, count, actions } of verdict(policy.document)) {
+        const data = { policy: policyLabel(policy), count, actions };
         findings.push(report(meta, 'writeOnEveryResource', data, statementOrigin(policy, grant.statement), statementId(grant.statement)));
       }
     }
