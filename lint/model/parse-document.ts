@@ -4,8 +4,11 @@
  * `${...}` interpolation tokens stay opaque strings. Structural problems are collected,
  * never thrown: one bad statement must not hide the rest of the document.
  */
+import { policySize } from './policy-size';
 import { atWorstCaseLength } from './terraform-string';
 import type { ConditionBlock, DocumentProblem, PolicyDocument, Statement } from './types';
+
+export { policySize } from './policy-size';
 
 export const POLICY_VERSIONS = ['2012-10-17', '2008-10-17'] as const;
 
@@ -28,30 +31,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** True when `value` looks like a policy document (has a Statement), whatever its quality. */
 export function looksLikePolicyDocument(value: unknown): value is Record<string, unknown> {
   return isRecord(value) && 'Statement' in value;
-}
-
-/** Count characters as IAM does for size quotas: white space outside strings is not counted. */
-export function policySize(jsonText: string): number {
-  let size = 0;
-  let inString = false;
-  for (let i = 0; i < jsonText.length; i++) {
-    const c = jsonText.charCodeAt(i);
-    if (inString) {
-      size++;
-      if (c === 92 /* \ */) {
-        size++;
-        i++;
-      } else if (c === 34 /* " */) {
-        inString = false;
-      }
-    } else if (c === 34) {
-      inString = true;
-      size++;
-    } else if (c !== 32 && c !== 10 && c !== 13 && c !== 9) {
-      size++;
-    }
-  }
-  return size;
 }
 
 function stringList(
@@ -157,10 +136,25 @@ export interface ParseDocumentOptions {
    */
   text?: string;
   /**
+   * `text`'s length without white space outside strings, when the reader measured it while
+   * scanning the text for lines: saves a second pass over it.
+   */
+  compactLength?: number;
+  /**
    * Trust (assume-role) policies carry Principal and no Resource; identity policies need a Resource
    * and must not carry a Principal.
    */
   trust?: boolean;
+}
+
+/**
+ * The size at its longest. Filling in account parts only rewrites text inside strings, so the
+ * compact length grows by exactly what the text grows by.
+ */
+function sizeOf({ text, compactLength }: ParseDocumentOptions): number | null {
+  if (text === undefined) return null;
+  const worst = atWorstCaseLength(text);
+  return compactLength === undefined ? policySize(worst) : compactLength + worst.length - text.length;
 }
 
 /** Normalise a parsed JSON value into a PolicyDocument. Never throws. */
@@ -171,7 +165,7 @@ export function parsePolicyDocument(value: unknown, options: ParseDocumentOption
     id: null,
     statements: [],
     problems,
-    size: options.text === undefined ? null : policySize(atWorstCaseLength(options.text)),
+    size: sizeOf(options),
   };
   if (!isRecord(value)) {
     problems.push({ statement: null, message: `a policy document must be a JSON object, found ${describe(value)}` });

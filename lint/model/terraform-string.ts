@@ -16,7 +16,7 @@ export type AccountPart = 'AccountId' | 'Partition' | 'Region';
  */
 export const WORST_CASE_LENGTH: Readonly<Record<AccountPart, number>> = { AccountId: 12, Partition: 10, Region: 16 };
 
-/** Interpolations of the data sources that give the account, partition and region, under any name. */
+/** Interpolations of the data sources that give the account, partition and region, under any name (each starts `${data.aws_`). */
 export const ACCOUNT_INTERPOLATIONS: readonly (readonly [RegExp, AccountPart])[] = [
   [/\$\{data\.aws_caller_identity\.[\w-]+\.account_id\}/g, 'AccountId'],
   [/\$\{data\.aws_partition\.[\w-]+\.partition\}/g, 'Partition'],
@@ -62,6 +62,7 @@ export function hasTemplateSequences(text: string): boolean {
 
 // The project's own placeholders (policies/*.json): the constructs put the account's values there.
 const PLACEHOLDER = /\$\{(AccountId|Partition|Region)\}/g;
+const PLACEHOLDER_STARTS = ['${AccountId}', '${Partition}', '${Region}'];
 
 /**
  * Evaluated text at its longest, for size quotas: interpolations of the account, partition and
@@ -70,9 +71,13 @@ const PLACEHOLDER = /\$\{(AccountId|Partition|Region)\}/g;
  * unknown to a reader of the configuration.
  */
 export function atWorstCaseLength(text: string): string {
+  // Most documents have none of these: native searches rule them out before any regular expression runs.
   if (!text.includes('${')) return text;
   let out = text;
-  for (const [pattern, part] of ACCOUNT_INTERPOLATIONS) out = out.replace(pattern, 'x'.repeat(WORST_CASE_LENGTH[part]));
+  if (text.includes('${data.aws_')) {
+    for (const [pattern, part] of ACCOUNT_INTERPOLATIONS) out = out.replace(pattern, 'x'.repeat(WORST_CASE_LENGTH[part]));
+  }
+  if (!PLACEHOLDER_STARTS.some((start) => text.includes(start))) return out;
   return out.replace(PLACEHOLDER, (_, part: AccountPart) => 'x'.repeat(WORST_CASE_LENGTH[part]));
 }
 

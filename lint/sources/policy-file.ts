@@ -5,7 +5,7 @@
 import { POLICY_VERSIONS, looksLikePolicyDocument, parsePolicyDocument } from '../model/parse-document';
 import { emptyInventory, type PolicyRecord } from '../model/types';
 import { isRecord, type JsonFormat, type ParsedJsonFile, type ReaderOutput } from './reader';
-import { pointer, valueLines } from './value-lines';
+import { jsonLayout, pointer } from './value-lines';
 
 /** A document even when broken: it has a Statement, or a policy Version and nothing else of note. */
 function isDocument(value: unknown): boolean {
@@ -38,12 +38,11 @@ function read({ file, text, value }: ParsedJsonFile): ReaderOutput {
   const inventory = emptyInventory();
   const single = documents.length === 1 && documents[0]?.at.length === 0;
   // Statement objects sit at depth 2 (/Statement/0) or 3 (/0/Statement/1, /name/Statement/0).
-  const lines = valueLines(text, single ? 2 : 3);
+  const { lines, compactLength } = jsonLayout(text, single ? 2 : 3);
   for (const doc of documents) {
     const docPointer = pointer(...doc.at);
     // Each document of a multi-document file is sized on its own text.
-    const ownText = single ? text : JSON.stringify(doc.value);
-    const document = parsePolicyDocument(doc.value, { text: ownText });
+    const document = parsePolicyDocument(doc.value, single ? { text, compactLength } : { text: JSON.stringify(doc.value) });
     const statementList = isRecord(doc.value) ? doc.value.Statement : undefined;
     for (const statement of document.statements) {
       const at = Array.isArray(statementList) ? `${docPointer}/Statement/${statement.index}` : `${docPointer}/Statement`;

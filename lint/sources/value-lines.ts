@@ -1,9 +1,12 @@
 /**
  * Lines of JSON values by JSON pointer, in one pass over text that JSON.parse already accepted.
  * A generic position-keeping parser is far slower than JSON.parse; this scanner only follows
- * strings, brackets and newlines, and builds pointers only down to `maxDepth`, so it costs about
- * one read of the text.
+ * strings, brackets and newlines, and builds pointers only down to `maxDepth`. Below that depth
+ * (most of a policy file: the insides of its statements) it only counts brackets and newlines and
+ * jumps over strings with indexOf. The same pass counts the white space outside strings, so a
+ * policy's size (what IAM counts against its quota) needs no second pass.
  */
+import { closingQuote } from '../model/json-string-end';
 
 /** Escape one JSON pointer segment (RFC 6901). */
 export function pointerSegment(segment: string | number): string {
@@ -17,20 +20,22 @@ export function pointer(...segments: (string | number)[]): string {
   return segments.map((s) => '/' + pointerSegment(s)).join('');
 }
 
-/** True when the quote at `at` is preceded by an odd number of backslashes. */
-function isEscaped(text: string, at: number): boolean {
-  let k = at - 1;
-  while (k >= 0 && text.charCodeAt(k) === 92) k--;
-  return (at - 1 - k) % 2 === 1;
-}
-
+/** An open array or object whose children are recorded (it sits above maxDepth). */
 interface Frame {
   array: boolean;
   pointer: string;
-  /** Next element index (arrays) or the key just read (objects). */
+  /** Next element index (arrays). */
   index: number;
+  /** The key just read (objects). */
   key: string;
   expectKey: boolean;
+}
+
+export interface JsonLayout {
+  /** Pointer ("" for the root) -> 1-based line where that value starts, down to maxDepth. */
+  lines: Map<string, number>;
+  /** Length of the text without white space outside strings (how IAM sizes a policy). */
+  compactLength: number;
 }
 
 /**
@@ -38,56 +43,67 @@ interface Frame {
  * at depth <= maxDepth (the root is depth 0). Text must be valid JSON.
  */
 export function valueLines(text: string, maxDepth: number): Map<string, number> {
+  return jsonLayout(text, maxDepth).lines;
+}
+
+/** Lines of values down to maxDepth, and the compact length, in one pass. Text must be valid JSON. */
+export function jsonLayout(text: string, maxDepth: number): JsonLayout {
   const lines = new Map<string, number>();
-  const stack: Frame[] = [];
+  const frames: Frame[] = [];
+  // Containers open below the framed ones: their insides are not recorded, only walked through.
+  let deep = 0;
   let line = 1;
+  let blanks = 0;
   const n = text.length;
-  const childPointer = (): string | null => {
-    if (stack.length > maxDepth) return null;
-    const top = stack[stack.length - 1];
-    if (top === undefined) return '';
-    return top.array ? `${top.pointer}/${top.index++}` : `${top.pointer}/${pointerSegment(top.key)}`;
+  const record = (): string => {
+    const top = frames[frames.length - 1];
+    const at = top === undefined ? '' : top.array ? `${top.pointer}/${top.index++}` : `${top.pointer}/${pointerSegment(top.key)}`;
+    lines.set(at, line);
+    return at;
   };
-  const valueStart = (): string | null => {
-    const p = childPointer();
-    if (p !== null) lines.set(p, line);
-    return p;
-  };
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      line++;
-    } else if (c === 34) {
-      // Valid JSON has no raw newline in a string: jump to the closing quote (one not escaped).
-      const start = i;
-      i = text.indexOf('"', i + 1);
-      while (i !== -1 && isEscaped(text, i)) i = text.indexOf('"', i + 1);
-      if (i === -1) break;
-      const top = stack[stack.length - 1];
-      if (top !== undefined && !top.array && top.expectKey) {
-        top.expectKey = false;
-        if (stack.length <= maxDepth) {
-          const raw = text.slice(start + 1, i);
-          top.key = raw.includes('\\') ? (JSON.parse(text.slice(start, i + 1)) as string) : raw;
-        }
-      } else valueStart();
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i++);
+    if (c <= 32) {
+      // Valid JSON has only white space here, and none of it inside a string (they are jumped).
+      blanks++;
+      if (c === 10) line++;
+    } else if (c === 34 /* " */) {
+      const close = closingQuote(text, i);
+      if (close === -1) break;
+      if (deep === 0) {
+        const top = frames[frames.length - 1];
+        if (top !== undefined && top.expectKey) {
+          top.expectKey = false;
+          const raw = text.slice(i, close);
+          top.key = raw.includes('\\') ? (JSON.parse(text.slice(i - 1, close + 1)) as string) : raw;
+        } else record();
+      }
+      i = close + 1;
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
-      const p = valueStart();
-      stack.push({ array: c === 91, pointer: p ?? '', index: 0, key: '', expectKey: c === 123 });
-    } else if (c === 125 || c === 93) {
-      stack.pop();
+      if (deep > 0) deep++;
+      else {
+        const at = record();
+        if (frames.length < maxDepth) frames.push({ array: c === 91, pointer: at, index: 0, key: '', expectKey: c === 123 });
+        else deep = 1;
+      }
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      if (deep > 0) deep--;
+      else frames.pop();
+    } else if (deep > 0) {
+      // Inside a container below maxDepth nothing else matters.
     } else if (c === 44 /* , */) {
-      const top = stack[stack.length - 1];
+      const top = frames[frames.length - 1];
       if (top !== undefined && !top.array) top.expectKey = true;
-    } else if (c === 45 || (c >= 48 && c <= 57) || c === 116 || c === 102 || c === 110) {
-      // number, true, false, null: record once, then skip to its end.
-      valueStart();
-      while (i + 1 < n) {
-        const d = text.charCodeAt(i + 1);
-        if (d === 44 || d === 125 || d === 93 || d === 10 || d === 32 || d === 9 || d === 13) break;
+    } else if (c !== 58 /* : */) {
+      // A number, true, false or null: record it, then skip to its end.
+      record();
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d <= 32 || d === 44 || d === 125 || d === 93) break;
         i++;
       }
     }
   }
-  return lines;
+  return { lines, compactLength: n - blanks };
 }
