@@ -45,11 +45,13 @@ export function heldPolicies(principal: string, inventory: Inventory, catalog: C
   const index = indexOf(inventory);
   const holders = [principal, ...(index.groups.get(principal) ?? [])];
   const held: HeldPolicy[] = [];
-  const seen = new Set<PolicyDocument>();
-  // The same policy attached to a user and to its group is held once.
-  const add = (policy: HeldPolicy) => {
-    if (seen.has(policy.document)) return;
-    seen.add(policy.document);
+  const seen = new Set<string>();
+  // The same policy attached to a user and to its group is held once. Keyed by the policy, not
+  // its document: plan readers share one document among policies of the same text, and each of
+  // those is still a policy of its own to report.
+  const add = (key: string, policy: HeldPolicy) => {
+    if (seen.has(key)) return;
+    seen.add(key);
     held.push(policy);
   };
   for (const holder of holders) {
@@ -57,15 +59,15 @@ export function heldPolicies(principal: string, inventory: Inventory, catalog: C
       const record = attachment.policy === null ? undefined : index.policies.get(attachment.policy);
       if (record?.document) {
         const managed = record.kind === 'aws-managed';
-        add({ document: record.document, origin: managed ? attachment.origin : record.origin, via: (managed ? record.arn : record.origin.resource) ?? record.name ?? record.key, arn: record.arn });
+        add(managed && record.arn !== null ? `arn:${record.arn}` : `policy:${record.key}`, { document: record.document, origin: managed ? attachment.origin : record.origin, via: (managed ? record.arn : record.origin.resource) ?? record.name ?? record.key, arn: record.arn });
       } else if (attachment.arn !== null) {
         const resolved = catalog.managedPolicy(attachment.arn);
-        if (resolved) add({ document: resolved.document, origin: attachment.origin, via: attachment.arn, arn: attachment.arn });
+        if (resolved) add(`arn:${attachment.arn}`, { document: resolved.document, origin: attachment.origin, via: attachment.arn, arn: attachment.arn });
       }
     }
     for (const grant of index.inline.get(holder) ?? []) {
       const record = index.policies.get(grant.policy);
-      if (record?.document) add({ document: record.document, origin: record.origin, via: record.origin.resource ?? record.name ?? record.key, arn: null });
+      if (record?.document) add(`policy:${record.key}`, { document: record.document, origin: record.origin, via: record.origin.resource ?? record.name ?? record.key, arn: null });
     }
   }
   return held;

@@ -63,6 +63,33 @@ function pathsInCatalogSpelling(catalog: Catalog): { path: EscalationPath; names
   );
 }
 
+const openingsByDocument = new WeakMap<Catalog, WeakMap<PolicyDocument, Map<string, Grant>>>();
+
+/** Per action of any path (catalog spelling), the first statement of `document` that grants it in a way that opens a path; once per document. */
+function openingsOf(document: PolicyDocument, catalog: Catalog): Map<string, Grant> {
+  let perCatalog = openingsByDocument.get(catalog);
+  if (!perCatalog) {
+    perCatalog = new WeakMap();
+    openingsByDocument.set(catalog, perCatalog);
+  }
+  let openings = perCatalog.get(document);
+  if (!openings) {
+    openings = new Map();
+    const grants = firstOfEachContent(documentGrants(document, catalog));
+    if (grants.length > 0) {
+      for (const { names } of pathsInCatalogSpelling(catalog)) {
+        for (const name of names) {
+          if (openings.has(name)) continue;
+          const grant = openingGrant(name, grants);
+          if (grant) openings.set(name, grant);
+        }
+      }
+    }
+    perCatalog.set(document, openings);
+  }
+  return openings;
+}
+
 const openByDocument = new WeakMap<Catalog, WeakMap<PolicyDocument, Map<Grant, EscalationPath[]>>>();
 
 /** Open paths of one document, grouped by the statement of each path's first action; once per document. */
@@ -74,13 +101,13 @@ export function openPaths(document: PolicyDocument, catalog: Catalog): Map<Grant
   }
   let open = perCatalog.get(document);
   if (!open) {
-    const grants = documentGrants(document, catalog);
-    // Documents of the same content open the same paths at the same statements.
-    const byIndex = memoPerCatalog(catalog, 'open-paths', documentContentId(document, catalog), () =>
-      [...openPathsIn(grants, catalog)].map(([grant, paths]) => [grant.statement.index, paths] as const),
-    );
-    const grantAt = new Map(grants.map((g) => [g.statement.index, g]));
-    open = new Map(byIndex.map(([index, paths]) => [grantAt.get(index) as Grant, paths]));
+    open = new Map();
+    const openings = openingsOf(document, catalog);
+    for (const { path, names } of pathsInCatalogSpelling(catalog)) {
+      const anchor = openings.get(names[0]);
+      if (!anchor || !names.every((name) => openings.has(name))) continue;
+      open.set(anchor, [...(open.get(anchor) ?? []), path]);
+    }
     perCatalog.set(document, open);
   }
   return open;
@@ -102,29 +129,6 @@ function firstOfEachContent(grants: Grant[]): Grant[] {
   });
 }
 
-/** Open paths over `grants`, each action's opening statement looked up once. */
-function openPathsIn(allGrants: Grant[], catalog: Catalog): Map<Grant, EscalationPath[]> {
-  const open = new Map<Grant, EscalationPath[]>();
-  if (allGrants.length === 0) return open;
-  const grants = firstOfEachContent(allGrants);
-  const openingOf = new Map<string, Grant | null>();
-  const opening = (name: string): Grant | null => {
-    let grant = openingOf.get(name);
-    if (grant === undefined) {
-      grant = openingGrant(name, grants);
-      openingOf.set(name, grant);
-    }
-    return grant;
-  };
-  for (const { path, names } of pathsInCatalogSpelling(catalog)) {
-    const anchors = names.map(opening);
-    if (anchors.some((g) => g === null)) continue;
-    const anchor = anchors[0] as Grant;
-    open.set(anchor, [...(open.get(anchor) ?? []), path]);
-  }
-  return open;
-}
-
 function describePaths(paths: EscalationPath[]): { paths: string; how: string } {
   const shown = paths.slice(0, 3).map((p) => `${p.id} (${p.actions.join(' + ')})`);
   const more = paths.length > 3 ? ` and ${paths.length - 3} more paths (${paths.slice(3).map((p) => p.id).join(', ')})` : '';
@@ -139,26 +143,23 @@ interface Together {
 
 /**
  * Paths open only when these held policies are taken together. Depends only on their contents in
- * order (heldPolicies holds each document once), so principals holding the same set share it.
+ * order, so principals holding the same set share it.
  */
 function openTogether(held: HeldPolicy[], catalog: Catalog): Together {
   const key = held.map((p) => documentContentId(p.document, catalog)).join(',');
   return memoPerCatalog(catalog, 'escalation-together', key, () => {
-    const heldAt = new Map<Grant, number>();
     const alone = new Set<string>();
-    held.forEach((policy, i) => {
-      for (const grant of documentGrants(policy.document, catalog)) heldAt.set(grant, i);
-      for (const paths of openPaths(policy.document, catalog).values()) for (const path of paths) alone.add(path.id);
-    });
-    const all = [...heldAt.keys()];
+    for (const policy of held) for (const paths of openPaths(policy.document, catalog).values()) for (const path of paths) alone.add(path.id);
+    const openings = held.map((policy) => openingsOf(policy.document, catalog));
     const paths: EscalationPath[] = [];
     const contributing = new Set<number>();
     for (const { path, names } of pathsInCatalogSpelling(catalog)) {
       if (alone.has(path.id)) continue;
-      const opening = names.map((name) => openingGrant(name, all));
-      if (opening.some((g) => g === null)) continue;
+      // Each action's first holder, in held order: the policy whose statement opens it first.
+      const holders = names.map((name) => openings.findIndex((o) => o.has(name)));
+      if (holders.some((i) => i < 0)) continue;
       paths.push(path);
-      for (const g of opening) contributing.add(heldAt.get(g as Grant) as number);
+      for (const i of holders) contributing.add(i);
     }
     return { paths, contributing: [...contributing] };
   });
