@@ -1,7 +1,7 @@
 // Compact copies of the catalog's package data, written by `npm run build` into lint/dist/data/:
 // - iam-data-<version>.json: per service, what the catalog needs as soon as it is used (action names,
 //   access labels, which actions take only `*`), and the actions and resource types with only the
-//   fields the catalog reads as a JSON string, parsed when a rule asks for details (5 MB instead of 12);
+//   fields the catalog reads as a JSON string, parsed when a rule asks for details (SIZE instead of 12 MB);
 // - managed-policies-<version>.json: the latest version of each AWS managed policy (4 MB instead
 //   of the 77 MB history), each entry as a JSON string parsed on first use.
 // The file name carries the package version: after an upgrade the readers ignore a stale copy and
@@ -11,7 +11,7 @@ const { mkdirSync, readdirSync, readFileSync, writeFileSync } = require('node:fs
 const { dirname, join } = require('node:path');
 
 /** lint/catalog/iam-data-files.ts ignores a copy in another format (a build from an older checkout). */
-const COMPACT_FORMAT = 2;
+const COMPACT_FORMAT = 3;
 
 function readJson(file) {
   return JSON.parse(readFileSync(file, 'utf8'));
@@ -32,14 +32,13 @@ function compactIamData(outdir) {
       actions[key] = {
         name: a.name,
         accessLevel: a.accessLevel,
-        resourceTypes: a.resourceTypes.map((r) => ({ name: r.name, required: r.required, conditionKeys: r.conditionKeys })),
-        conditionKeys: a.conditionKeys,
+        resourceTypes: a.resourceTypes.map((r) => ({ name: r.name, required: r.required })),
       };
     }
     let resourceTypes = {};
     const typesFile = join(data, 'resourceTypes', `${service}.json`);
     if (readdirSync(join(data, 'resourceTypes')).includes(`${service}.json`)) {
-      for (const [key, t] of Object.entries(readJson(typesFile))) resourceTypes[key] = { key: t.key, arn: t.arn, conditionKeys: t.conditionKeys };
+      for (const [key, t] of Object.entries(readJson(typesFile))) resourceTypes[key] = { key: t.key, arn: t.arn };
     }
     const list = Object.values(actions);
     byService[service] = {

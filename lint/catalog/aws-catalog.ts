@@ -186,7 +186,7 @@ export function createCatalog(options: CatalogOptions = {}): Catalog {
       const type = raw.resourceTypes[ref.name] ?? raw.resourceTypes[ref.name.toLowerCase()];
       return { name: ref.name, arns: type ? [type.arn] : [], required: ref.required };
     });
-    const info: ActionInfo = { name: names[id], accessLevel: LEVELS[levels[id]], resourceTypes, conditionKeys: action.conditionKeys };
+    const info: ActionInfo = { name: names[id], accessLevel: LEVELS[levels[id]], resourceTypes };
     loaded.details.set(id, info);
     return info;
   }
@@ -195,6 +195,7 @@ export function createCatalog(options: CatalogOptions = {}): Catalog {
     expand: expandIds,
     of: idOfCached,
     name: (id) => names[id],
+    serviceOf: (id) => serviceOfId[id].prefix,
     level: (id) => LEVELS[levels[id]],
     starOnly: (id) => starOnly[id] === 1,
     count: () => names.length,

@@ -21,7 +21,6 @@ export interface ActionInfo {
   accessLevel: AccessLevel;
   /** Empty when the action only supports `*`. */
   resourceTypes: ResourceTypeRef[];
-  conditionKeys: string[];
 }
 
 /**
@@ -37,6 +36,8 @@ export interface ActionIds {
   of(name: string): number;
   /** Catalog spelling of an id. */
   name(id: number): string;
+  /** Lower-case service prefix of an id. */
+  serviceOf(id: number): string;
   /** Access level, after the documented exceptions. */
   level(id: number): AccessLevel;
   /** True when the action has no resource types: it only takes `*`. */

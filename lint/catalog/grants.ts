@@ -162,6 +162,30 @@ export function unconstrainedGrants(document: PolicyDocument, catalog: Catalog):
   return documentGrants(document, catalog).filter((g) => g.allResources && !g.constrained);
 }
 
+/** Actions a rule looks for in many grants: their ids, and a flag per id (0 = not wanted; ids beyond its length are not). */
+export interface WantedIds {
+  flags: Uint8Array;
+  ids: readonly number[];
+}
+
+/**
+ * Calls `visit` for each wanted action the grant allows, possibly more than once per action. A
+ * grant that names its actions is walked through its own patterns (usually a few ids); `*` and
+ * NotAction grants through the wanted list: either way the cost is the smaller side.
+ */
+export function forEachGranted(grant: Grant, wanted: WantedIds, visit: (id: number) => void): void {
+  const { flags } = wanted;
+  if (grant.viaNotAction || grant.patterns.some((p) => p.everything)) {
+    for (const id of wanted.ids) if (grant.actions.hasId(id)) visit(id);
+    return;
+  }
+  for (const { ids } of grant.patterns) {
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (id < flags.length && flags[id] !== 0 && (!grant.denied || grant.actions.hasId(id))) visit(id);
+    }
+  }
+}
 
 /** Identity policies with a parsed document (trust policies grant nothing to their holder). */
 export function identityPolicies(inventory: Inventory): (PolicyRecord & { document: PolicyDocument })[] {

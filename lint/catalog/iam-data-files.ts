@@ -12,15 +12,13 @@ import { dirname, join } from 'node:path';
 export interface RawAction {
   name: string;
   accessLevel: string;
-  resourceTypes: { name: string; required: boolean; conditionKeys: string[] }[];
-  conditionKeys: string[];
+  resourceTypes: { name: string; required: boolean }[];
 }
 
-/** One resource type: its ARN format and condition keys. */
+/** One resource type: its ARN format. */
 export interface RawResourceType {
   key: string;
   arn: string;
-  conditionKeys: string[];
 }
 
 export interface RawService {
@@ -55,8 +53,9 @@ function readJson(file: string): unknown {
 
 /**
  * What the catalog needs of every action of a service as soon as the service is used (names,
- * access labels, whether it takes only `*`), in data order; the rest (resource types, condition
- * keys) is parsed only when a rule asks for an action's details.
+ * access labels, whether it takes only `*`), in data order; resource types and their ARN formats
+ * are parsed only when a rule asks for an action's details. Condition keys are not read: no rule
+ * judges them (add them here and in lint/build/compact-data.cjs when one does).
  */
 export interface ServiceSummary {
   /** Action names as the data spells them (`GetObject`). */
@@ -77,7 +76,7 @@ interface CompactService {
 }
 
 /** Bumped when lint/build/compact-data.cjs changes the layout: a copy in another format is ignored. */
-const COMPACT_FORMAT = 2;
+const COMPACT_FORMAT = 3;
 
 interface CompactData {
   format: number;

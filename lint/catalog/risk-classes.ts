@@ -10,7 +10,7 @@ import type { Catalog } from './catalog';
 import credentialsFile from './data/credentials-exposure.json';
 import exfiltrationFile from './data/data-exfiltration.json';
 import exposureFile from './data/resource-exposure.json';
-import { unconstrainedGrants, type Grant } from './grants';
+import { forEachGranted, unconstrainedGrants, type Grant, type WantedIds } from './grants';
 import { memoTable, remember } from './memo';
 
 export type RiskClass = 'data-exfiltration' | 'resource-exposure' | 'credentials-exposure';
@@ -26,30 +26,46 @@ export function riskActions(riskClass: RiskClass): readonly string[] {
   return LISTS[riskClass];
 }
 
-const classIds = new WeakMap<Catalog, Map<RiskClass, number[]>>();
+const CLASSES: readonly RiskClass[] = ['data-exfiltration', 'resource-exposure', 'credentials-exposure'];
 
-/** The class's actions the catalog has that can be scoped (ids), once per catalog. */
-function scopableIds(catalog: Catalog, riskClass: RiskClass): number[] {
-  let perClass = classIds.get(catalog);
-  if (!perClass) {
-    perClass = new Map();
-    classIds.set(catalog, perClass);
+const indexes = new WeakMap<Catalog, WantedIds>();
+
+/** The three lists as one flag array over catalog ids (bit i for CLASSES[i]), scopable actions only; once per catalog. */
+function riskIndex(catalog: Catalog): WantedIds {
+  let index = indexes.get(catalog);
+  if (!index) {
+    const byId = new Map<number, number>();
+    CLASSES.forEach((riskClass, bit) => {
+      for (const action of LISTS[riskClass]) {
+        const id = catalog.ids.of(action);
+        if (id >= 0 && !catalog.ids.starOnly(id)) byId.set(id, (byId.get(id) ?? 0) | (1 << bit));
+      }
+    });
+    const flags = new Uint8Array(catalog.ids.count());
+    for (const [id, bits] of byId) flags[id] = bits;
+    index = { flags, ids: [...byId.keys()] };
+    indexes.set(catalog, index);
   }
-  let ids = perClass.get(riskClass);
-  if (!ids) {
-    ids = LISTS[riskClass].map((a) => catalog.ids.of(a)).filter((id) => id >= 0 && !catalog.ids.starOnly(id));
-    perClass.set(riskClass, ids);
-  }
-  return ids;
+  return index;
 }
 
-/** Per statement that grants some of the class's actions on every resource: those actions, catalog spelling. */
+/** The risky actions one grant allows, per class (catalog spelling, sorted). */
+function grantRisks(grant: Grant, catalog: Catalog): string[][] {
+  const index = riskIndex(catalog);
+  const found: Set<number>[] = CLASSES.map(() => new Set<number>());
+  forEachGranted(grant, index, (id) => {
+    for (let i = 0; i < CLASSES.length; i++) if (index.flags[id] & (1 << i)) found[i].add(id);
+  });
+  return found.map((set) => [...set].map((id) => catalog.ids.name(id)).sort());
+}
+
+/** Per statement that grants some of the class's actions on every resource: those actions, catalog spelling, sorted. */
 export function riskGrants(document: PolicyDocument, catalog: Catalog, riskClass: RiskClass): { grant: Grant; actions: string[] }[] {
-  const wanted = scopableIds(catalog, riskClass);
-  const byGrant = memoTable<string[]>(catalog, `risk:${riskClass}`);
+  const which = CLASSES.indexOf(riskClass);
+  const byGrant = memoTable<string[][]>(catalog, 'risk');
   const out: { grant: Grant; actions: string[] }[] = [];
   for (const grant of unconstrainedGrants(document, catalog)) {
-    const actions = remember(byGrant, grant.key, () => wanted.filter((id) => grant.actions.hasId(id)).map((id) => catalog.ids.name(id)));
+    const actions = remember(byGrant, grant.key, () => grantRisks(grant, catalog))[which];
     if (actions.length > 0) out.push({ grant, actions });
   }
   return out;

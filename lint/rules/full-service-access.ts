@@ -57,7 +57,7 @@ function reach(pattern: string, expanded: Int32Array, catalog: Catalog): { touch
     // An expansion holds each action once, so a service is whole when it holds as many of its ids as the service has.
     const perService = new Map<string, number>();
     for (const id of expanded) {
-      const service = splitAction(ids.name(id))?.service ?? '';
+      const service = ids.serviceOf(id);
       perService.set(service, (perService.get(service) ?? 0) + 1);
     }
     const touched = parts && !hasWildcard(parts.service) ? (expanded.length > 0 ? [parts.service.toLowerCase()] : []) : [...perService.keys()];

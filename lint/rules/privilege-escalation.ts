@@ -13,7 +13,7 @@
  */
 import type { Catalog } from '../catalog/catalog';
 import escalationFile from '../catalog/data/privilege-escalation.json';
-import { documentContentId, documentGrants, identityPolicies, type Grant } from '../catalog/grants';
+import { documentContentId, documentGrants, forEachGranted, identityPolicies, type Grant, type WantedIds } from '../catalog/grants';
 import { heldPolicies, type HeldPolicy } from '../catalog/held-policies';
 import { memoPerCatalog } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
@@ -46,27 +46,39 @@ const meta: RuleMeta = {
   needsCatalog: true,
 };
 
-/** The first statement that grants `action` in a way that opens a path, or null. */
-function openingGrant(action: string, grants: Grant[]): Grant | null {
-  const selfService = SELF_SERVICE.has(action.toLowerCase());
-  for (const grant of grants) {
-    if (grant.constrained || !grant.actions.has(action)) continue;
-    if (grant.allResources || (selfService && !grant.selfOnly)) return grant;
-  }
-  return null;
+/** One action of a path: its id (-1 when the catalog lacks it: then it never opens the path). */
+interface PathAction {
+  id: number;
+  /** A credential action, which opens a path on any user other than the caller. */
+  selfService: boolean;
 }
 
-/** Each path with its actions in catalog spelling; once per catalog. */
-function pathsInCatalogSpelling(catalog: Catalog): { path: EscalationPath; names: string[] }[] {
+/** Each path with its actions as ids; once per catalog. */
+function pathsInCatalog(catalog: Catalog): { path: EscalationPath; actions: PathAction[] }[] {
   return memoPerCatalog(catalog, 'escalation-paths', '', () =>
-    PATHS.map((path) => ({ path, names: path.actions.map((a) => catalog.action(a)?.name ?? a) })),
+    PATHS.map((path) => ({ path, actions: path.actions.map((a) => ({ id: catalog.ids.of(a), selfService: SELF_SERVICE.has(a.toLowerCase()) })) })),
   );
 }
 
-const openingsByDocument = new WeakMap<Catalog, WeakMap<PolicyDocument, Map<string, Grant>>>();
+const SELF_SERVICE_FLAG = 2;
 
-/** Per action of any path (catalog spelling), the first statement of `document` that grants it in a way that opens a path; once per document. */
-function openingsOf(document: PolicyDocument, catalog: Catalog): Map<string, Grant> {
+/** Every action of any path as wanted ids: flag 1, or 1 | SELF_SERVICE_FLAG for credential actions; once per catalog. */
+function pathActionIndex(catalog: Catalog): WantedIds {
+  return memoPerCatalog(catalog, 'escalation-index', '', () => {
+    const byId = new Map<number, number>();
+    for (const { actions } of pathsInCatalog(catalog)) {
+      for (const { id, selfService } of actions) if (id >= 0) byId.set(id, 1 | (selfService ? SELF_SERVICE_FLAG : 0));
+    }
+    const flags = new Uint8Array(catalog.ids.count());
+    for (const [id, flag] of byId) flags[id] = flag;
+    return { flags, ids: [...byId.keys()] };
+  });
+}
+
+const openingsByDocument = new WeakMap<Catalog, WeakMap<PolicyDocument, Map<number, Grant>>>();
+
+/** Per action of any path (by id), the first statement of `document` that grants it in a way that opens a path; once per document. */
+function openingsOf(document: PolicyDocument, catalog: Catalog): Map<number, Grant> {
   let perCatalog = openingsByDocument.get(catalog);
   if (!perCatalog) {
     perCatalog = new WeakMap();
@@ -74,17 +86,17 @@ function openingsOf(document: PolicyDocument, catalog: Catalog): Map<string, Gra
   }
   let openings = perCatalog.get(document);
   if (!openings) {
-    openings = new Map();
-    const grants = firstOfEachContent(documentGrants(document, catalog));
-    if (grants.length > 0) {
-      for (const { names } of pathsInCatalogSpelling(catalog)) {
-        for (const name of names) {
-          if (openings.has(name)) continue;
-          const grant = openingGrant(name, grants);
-          if (grant) openings.set(name, grant);
-        }
-      }
+    const found = new Map<number, Grant>();
+    const index = pathActionIndex(catalog);
+    // In statement order, so each action keeps the first statement that opens a path by it.
+    for (const grant of firstOfEachContent(documentGrants(document, catalog))) {
+      // Conditioned, or scoped to the caller's own user: opens nothing.
+      if (grant.constrained || (!grant.allResources && grant.selfOnly)) continue;
+      forEachGranted(grant, index, (id) => {
+        if (!found.has(id) && (grant.allResources || (index.flags[id] & SELF_SERVICE_FLAG) !== 0)) found.set(id, grant);
+      });
     }
+    openings = found;
     perCatalog.set(document, openings);
   }
   return openings;
@@ -103,9 +115,9 @@ export function openPaths(document: PolicyDocument, catalog: Catalog): Map<Grant
   if (!open) {
     open = new Map();
     const openings = openingsOf(document, catalog);
-    for (const { path, names } of pathsInCatalogSpelling(catalog)) {
-      const anchor = openings.get(names[0]);
-      if (!anchor || !names.every((name) => openings.has(name))) continue;
+    for (const { path, actions } of pathsInCatalog(catalog)) {
+      const anchor = openings.get(actions[0].id);
+      if (!anchor || !actions.every((a) => openings.has(a.id))) continue;
       open.set(anchor, [...(open.get(anchor) ?? []), path]);
     }
     perCatalog.set(document, open);
@@ -153,10 +165,10 @@ function openTogether(held: HeldPolicy[], catalog: Catalog): Together {
     const openings = held.map((policy) => openingsOf(policy.document, catalog));
     const paths: EscalationPath[] = [];
     const contributing = new Set<number>();
-    for (const { path, names } of pathsInCatalogSpelling(catalog)) {
+    for (const { path, actions } of pathsInCatalog(catalog)) {
       if (alone.has(path.id)) continue;
       // Each action's first holder, in held order: the policy whose statement opens it first.
-      const holders = names.map((name) => openings.findIndex((o) => o.has(name)));
+      const holders = actions.map((a) => openings.findIndex((o) => o.has(a.id)));
       if (holders.some((i) => i < 0)) continue;
       paths.push(path);
       for (const i of holders) contributing.add(i);
