@@ -2,7 +2,9 @@
  * Normalise a policy document once, so rules test a model and never strings:
  * string-or-array fields become arrays, Statement object-or-array becomes an array,
  * `${...}` interpolation tokens stay opaque strings. Structural problems are collected,
- * never thrown: one bad statement must not hide the rest of the document.
+ * never thrown: one bad statement must not hide the rest of the document. Lists that are already
+ * all strings are kept as parsed rather than copied (most of a document's weight): the model is
+ * read-only, for rules as for readers.
  */
 import { policySize } from './policy-size';
 import { atWorstCaseLength } from './terraform-string';
@@ -11,18 +13,6 @@ import type { ConditionBlock, DocumentProblem, PolicyDocument, Statement } from 
 export { policySize } from './policy-size';
 
 export const POLICY_VERSIONS = ['2012-10-17', '2008-10-17'] as const;
-
-const KNOWN_STATEMENT_KEYS = new Set([
-  'Sid',
-  'Effect',
-  'Action',
-  'NotAction',
-  'Resource',
-  'NotResource',
-  'Principal',
-  'NotPrincipal',
-  'Condition',
-]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -33,6 +23,12 @@ export function looksLikePolicyDocument(value: unknown): value is Record<string,
   return isRecord(value) && 'Statement' in value;
 }
 
+/** True when every element is a string: the parsed list can then be kept as it is, not copied. */
+function allStrings(items: unknown[]): items is string[] {
+  for (let i = 0; i < items.length; i++) if (typeof items[i] !== 'string') return false;
+  return true;
+}
+
 function stringList(
   value: unknown,
   field: string,
@@ -40,6 +36,8 @@ function stringList(
   problems: DocumentProblem[],
 ): string[] | null {
   if (value === undefined) return null;
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value) && value.length > 0 && allStrings(value)) return value;
   const items = Array.isArray(value) ? value : [value];
   const out: string[] = [];
   for (const item of items) {
@@ -67,13 +65,23 @@ function parseCondition(value: unknown, index: number, problems: DocumentProblem
     return null;
   }
   const block: ConditionBlock = {};
-  for (const [operator, keys] of Object.entries(value)) {
+  for (const operator of Object.keys(value)) {
+    const keys = value[operator];
     if (!isRecord(keys)) {
       problems.push({ statement: index, message: `Condition operator ${operator} must map condition keys to values, found ${describe(keys)}` });
       continue;
     }
     const entry: Record<string, string[]> = {};
-    for (const [key, raw] of Object.entries(keys)) {
+    for (const key of Object.keys(keys)) {
+      const raw = keys[key];
+      if (typeof raw === 'string') {
+        entry[key] = [raw];
+        continue;
+      }
+      if (Array.isArray(raw) && allStrings(raw)) {
+        entry[key] = raw;
+        continue;
+      }
       const values = Array.isArray(raw) ? raw : [raw];
       const strings: string[] = [];
       for (const v of values) {
@@ -87,34 +95,86 @@ function parseCondition(value: unknown, index: number, problems: DocumentProblem
   return block;
 }
 
+/** A statement's elements (undefined when absent), and the keys that are none of them, in order. */
+interface StatementElements {
+  Sid: unknown;
+  Effect: unknown;
+  Action: unknown;
+  NotAction: unknown;
+  Resource: unknown;
+  NotResource: unknown;
+  Principal: unknown;
+  NotPrincipal: unknown;
+  Condition: unknown;
+  unknown: string[] | null;
+}
+
+/**
+ * Statements come with their keys in every order, so reading them by name meets objects of many
+ * shapes, which is slow until the code is optimised (most of a run, for a short one). One pass over
+ * the keys reads each value once, into an object of one shape.
+ */
+function elementsOf(raw: Record<string, unknown>): StatementElements {
+  const elements: StatementElements = {
+    Sid: undefined,
+    Effect: undefined,
+    Action: undefined,
+    NotAction: undefined,
+    Resource: undefined,
+    NotResource: undefined,
+    Principal: undefined,
+    NotPrincipal: undefined,
+    Condition: undefined,
+    unknown: null,
+  };
+  for (const key in raw) {
+    switch (key) {
+      case 'Sid':
+      case 'Effect':
+      case 'Action':
+      case 'NotAction':
+      case 'Resource':
+      case 'NotResource':
+      case 'Principal':
+      case 'NotPrincipal':
+      case 'Condition':
+        elements[key] = raw[key];
+        break;
+      default:
+        if (Object.hasOwn(raw, key)) (elements.unknown ??= []).push(key);
+    }
+  }
+  return elements;
+}
+
 function parseStatement(raw: unknown, index: number, problems: DocumentProblem[]): Statement | null {
   if (!isRecord(raw)) {
     problems.push({ statement: index, message: `statement must be an object, found ${describe(raw)}` });
     return null;
   }
-  const sid = typeof raw.Sid === 'string' ? raw.Sid : null;
-  if (raw.Sid !== undefined && typeof raw.Sid !== 'string') {
-    problems.push({ statement: index, message: `Sid must be a string, found ${describe(raw.Sid)}` });
+  const elements = elementsOf(raw);
+  const { Sid, Effect } = elements;
+  const sid = typeof Sid === 'string' ? Sid : null;
+  if (Sid !== undefined && typeof Sid !== 'string') {
+    problems.push({ statement: index, message: `Sid must be a string, found ${describe(Sid)}` });
   }
-  for (const key of Object.keys(raw)) {
-    if (!KNOWN_STATEMENT_KEYS.has(key)) problems.push({ statement: index, message: `unknown statement element "${key}"` });
-  }
-  const effect = typeof raw.Effect === 'string' ? raw.Effect : '';
-  if (raw.Effect === undefined) problems.push({ statement: index, message: 'Effect is missing; use "Allow" or "Deny"' });
+  for (const key of elements.unknown ?? []) problems.push({ statement: index, message: `unknown statement element "${key}"` });
+  const effect = typeof Effect === 'string' ? Effect : '';
+  if (Effect === undefined) problems.push({ statement: index, message: 'Effect is missing; use "Allow" or "Deny"' });
   else if (effect !== 'Allow' && effect !== 'Deny') {
-    problems.push({ statement: index, message: `Effect must be "Allow" or "Deny", found ${describe(raw.Effect)}` });
+    problems.push({ statement: index, message: `Effect must be "Allow" or "Deny", found ${describe(Effect)}` });
   }
   const statement: Statement = {
     index,
     sid,
     effect,
-    actions: stringList(raw.Action, 'Action', index, problems),
-    notActions: stringList(raw.NotAction, 'NotAction', index, problems),
-    resources: stringList(raw.Resource, 'Resource', index, problems),
-    notResources: stringList(raw.NotResource, 'NotResource', index, problems),
-    principal: raw.Principal ?? null,
-    notPrincipal: raw.NotPrincipal ?? null,
-    condition: parseCondition(raw.Condition, index, problems),
+    actions: stringList(elements.Action, 'Action', index, problems),
+    notActions: stringList(elements.NotAction, 'NotAction', index, problems),
+    resources: stringList(elements.Resource, 'Resource', index, problems),
+    notResources: stringList(elements.NotResource, 'NotResource', index, problems),
+    principal: elements.Principal ?? null,
+    notPrincipal: elements.NotPrincipal ?? null,
+    condition: parseCondition(elements.Condition, index, problems),
     line: null,
   };
   if (statement.actions === null && statement.notActions === null) {
@@ -186,9 +246,9 @@ export function parsePolicyDocument(value: unknown, options: ParseDocumentOption
   }
   const list = Array.isArray(rawStatements) ? rawStatements : [rawStatements];
   if (list.length === 0) problems.push({ statement: null, message: 'Statement is an empty list' });
-  list.forEach((raw, index) => {
-    const statement = parseStatement(raw, index, problems);
-    if (statement === null) return;
+  for (let index = 0; index < list.length; index++) {
+    const statement = parseStatement(list[index], index, problems);
+    if (statement === null) continue;
     if (options.trust) {
       if (statement.principal === null && statement.notPrincipal === null) {
         problems.push({ statement: index, message: 'a trust policy statement needs a Principal' });
@@ -202,7 +262,7 @@ export function parsePolicyDocument(value: unknown, options: ParseDocumentOption
       }
     }
     doc.statements.push(statement);
-  });
+  }
   return doc;
 }
 

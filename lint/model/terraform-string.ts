@@ -71,14 +71,20 @@ const PLACEHOLDER_STARTS = ['${AccountId}', '${Partition}', '${Region}'];
  * unknown to a reader of the configuration.
  */
 export function atWorstCaseLength(text: string): string {
-  // Most documents have none of these: native searches rule them out before any regular expression runs.
-  if (!text.includes('${')) return text;
+  // Most documents name none of these: finding each `${` is a native search, and a regular
+  // expression runs only on text that has one of them.
+  let accountParts = false;
+  let placeholders = false;
+  for (let at = text.indexOf('${'); at !== -1; at = text.indexOf('${', at + 2)) {
+    if (text.startsWith('data.aws_', at + 2)) accountParts = true;
+    else if (PLACEHOLDER_STARTS.some((start) => text.startsWith(start, at))) placeholders = true;
+  }
   let out = text;
-  if (text.includes('${data.aws_')) {
+  if (accountParts) {
     for (const [pattern, part] of ACCOUNT_INTERPOLATIONS) out = out.replace(pattern, 'x'.repeat(WORST_CASE_LENGTH[part]));
   }
-  if (!PLACEHOLDER_STARTS.some((start) => text.includes(start))) return out;
-  return out.replace(PLACEHOLDER, (_, part: AccountPart) => 'x'.repeat(WORST_CASE_LENGTH[part]));
+  if (placeholders) out = out.replace(PLACEHOLDER, (_, part: AccountPart) => 'x'.repeat(WORST_CASE_LENGTH[part]));
+  return out;
 }
 
 /** `rewrite` applied to every string in a JSON value, object keys included (condition keys hold text too). */

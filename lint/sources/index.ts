@@ -60,11 +60,16 @@ function internalError(file: string, error: unknown): InputError {
   return { file, line: null, column: null, message: `could not be read because of a fault in the linter (${message}); please report it with this file` };
 }
 
+/** Whether the text starts (after white space) like a JSON object or array. */
+function looksLikeJson(text: string): boolean {
+  const start = /\S/.exec(text.slice(0, 4096))?.[0];
+  return start === '{' || start === '[';
+}
+
 /** A JSON file (or one that looks like JSON): parse once, hand to the reader that owns it. */
 function readJson(file: string, text: string, into: Collector): void {
   const named = /\.json$/i.test(file);
-  const start = /\S/.exec(text.slice(0, 4096))?.[0];
-  if (!named && start !== '{' && start !== '[') {
+  if (!named && !looksLikeJson(text)) {
     into.skipped.push({ file, reason: 'not JSON or Terraform HCL' });
     return;
   }

@@ -29,8 +29,8 @@ function documentsOf(value: unknown): { name: string | null; at: (string | numbe
 }
 
 function baseName(file: string): string {
-  const last = file.split(/[\\/]/).pop() ?? file;
-  return last.replace(/\.json$/i, '');
+  const last = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  return /\.json$/i.test(last) ? last.slice(0, -5) : last;
 }
 
 function read({ file, text, value }: ParsedJsonFile): ReaderOutput {

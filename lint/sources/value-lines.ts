@@ -46,19 +46,53 @@ export function valueLines(text: string, maxDepth: number): Map<string, number> 
   return jsonLayout(text, maxDepth).lines;
 }
 
+/** Lines and white space counted so far: the walk below a frame adds to them. */
+interface Tally {
+  line: number;
+  blanks: number;
+}
+
+/**
+ * Walks an array or object whose insides are not recorded (the bulk of most files) to its end, in a
+ * loop small enough to be optimised early: `from` is just after its opening bracket; returns the
+ * index just after its closing one (or the text's length).
+ */
+function skipContainer(text: string, from: number, tally: Tally): number {
+  let depth = 1;
+  let line = 0;
+  let blanks = 0;
+  let i = from;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i++);
+    if (c <= 32) {
+      blanks++;
+      if (c === 10) line++;
+    } else if (c === 34 /* " */) {
+      const close = closingQuote(text, i);
+      if (close === -1) {
+        i = n;
+        break;
+      }
+      i = close + 1;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) depth++;
+    else if ((c === 125 /* } */ || c === 93) /* ] */ && --depth === 0) break;
+  }
+  tally.line += line;
+  tally.blanks += blanks;
+  return i;
+}
+
 /** Lines of values down to maxDepth, and the compact length, in one pass. Text must be valid JSON. */
 export function jsonLayout(text: string, maxDepth: number): JsonLayout {
   const lines = new Map<string, number>();
   const frames: Frame[] = [];
-  // Containers open below the framed ones: their insides are not recorded, only walked through.
-  let deep = 0;
-  let line = 1;
-  let blanks = 0;
+  const tally: Tally = { line: 1, blanks: 0 };
   const n = text.length;
   const record = (): string => {
     const top = frames[frames.length - 1];
     const at = top === undefined ? '' : top.array ? `${top.pointer}/${top.index++}` : `${top.pointer}/${pointerSegment(top.key)}`;
-    lines.set(at, line);
+    lines.set(at, tally.line);
     return at;
   };
   let i = 0;
@@ -66,32 +100,24 @@ export function jsonLayout(text: string, maxDepth: number): JsonLayout {
     const c = text.charCodeAt(i++);
     if (c <= 32) {
       // Valid JSON has only white space here, and none of it inside a string (they are jumped).
-      blanks++;
-      if (c === 10) line++;
+      tally.blanks++;
+      if (c === 10) tally.line++;
     } else if (c === 34 /* " */) {
       const close = closingQuote(text, i);
       if (close === -1) break;
-      if (deep === 0) {
-        const top = frames[frames.length - 1];
-        if (top !== undefined && top.expectKey) {
-          top.expectKey = false;
-          const raw = text.slice(i, close);
-          top.key = raw.includes('\\') ? (JSON.parse(text.slice(i - 1, close + 1)) as string) : raw;
-        } else record();
-      }
+      const top = frames[frames.length - 1];
+      if (top !== undefined && top.expectKey) {
+        top.expectKey = false;
+        const raw = text.slice(i, close);
+        top.key = raw.includes('\\') ? (JSON.parse(text.slice(i - 1, close + 1)) as string) : raw;
+      } else record();
       i = close + 1;
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
-      if (deep > 0) deep++;
-      else {
-        const at = record();
-        if (frames.length < maxDepth) frames.push({ array: c === 91, pointer: at, index: 0, key: '', expectKey: c === 123 });
-        else deep = 1;
-      }
+      const at = record();
+      if (frames.length < maxDepth) frames.push({ array: c === 91, pointer: at, index: 0, key: '', expectKey: c === 123 });
+      else i = skipContainer(text, i, tally);
     } else if (c === 125 /* } */ || c === 93 /* ] */) {
-      if (deep > 0) deep--;
-      else frames.pop();
-    } else if (deep > 0) {
-      // Inside a container below maxDepth nothing else matters.
+      frames.pop();
     } else if (c === 44 /* , */) {
       const top = frames[frames.length - 1];
       if (top !== undefined && !top.array) top.expectKey = true;
@@ -105,5 +131,5 @@ export function jsonLayout(text: string, maxDepth: number): JsonLayout {
       }
     }
   }
-  return { lines, compactLength: n - blanks };
+  return { lines, compactLength: n - tally.blanks };
 }
