@@ -16,6 +16,9 @@ const exceptions = new Map<string, AccessLevelException>(
   (exceptionsFile.exceptions as AccessLevelException[]).map((e) => [e.action.toLowerCase(), e]),
 );
 
+/** Lower-case prefixes of the services some exception is about: only their actions need the lookup. */
+export const SERVICES_WITH_EXCEPTIONS: ReadonlySet<string> = new Set([...exceptions.keys()].map((action) => action.split(':')[0]));
+
 /** The documented exceptions, for tests and docs. */
 export function accessLevelExceptions(): readonly AccessLevelException[] {
   return [...exceptions.values()];

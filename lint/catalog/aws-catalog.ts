@@ -6,7 +6,7 @@
 import { parsePolicyDocument } from '../model/parse-document';
 import type { PolicyDocument } from '../model/types';
 import { globMatcher, globMatches, hasWildcard, splitAction } from './action-pattern';
-import { effectiveAccessLevel } from './access-levels';
+import { effectiveAccessLevel, normaliseAccessLevel, SERVICES_WITH_EXCEPTIONS } from './access-levels';
 import type { AccessLevel, ActionIds, ActionInfo, Catalog, ResourceTypeRef } from './catalog';
 import legacyFile from './data/legacy-actions.json';
 import { readDataVersion, readServiceNames, readServiceSummary, type ServiceSummary } from './iam-data-files';
@@ -18,6 +18,8 @@ interface LoadedService {
   start: number;
   /** The action part of each name, lower-cased, data order: what patterns are matched against. */
   lowerActions: string[];
+  /** Lower-cased action part -> id. */
+  idByLowerAction: Map<string, number>;
   summary: ServiceSummary;
   details: Map<number, ActionInfo>;
 }
@@ -65,7 +67,8 @@ export function createCatalog(options: CatalogOptions = {}): Catalog {
 
   // Per id: catalog spelling, lower-cased spelling, level index into LEVELS, 1 when it takes only `*`.
   const names: string[] = [];
-  const idByLowerName = new Map<string, number>();
+  // The data has a handful of distinct labels: normalise each once.
+  const levelOfLabel = new Map<string, number>();
   let levels: Uint8Array = new Uint8Array(4096);
   let starOnly: Uint8Array = new Uint8Array(4096);
   const serviceOfId: LoadedService[] = [];
@@ -90,15 +93,22 @@ export function createCatalog(options: CatalogOptions = {}): Catalog {
     const count = summary.names.length;
     levels = ensureBytes(levels, start + count);
     starOnly = ensureBytes(starOnly, start + count);
-    const loaded: LoadedService = { prefix: key, start, lowerActions: new Array<string>(count), summary, details: new Map() };
+    const loaded: LoadedService = { prefix: key, start, lowerActions: new Array<string>(count), idByLowerAction: new Map(), summary, details: new Map() };
+    const withExceptions = SERVICES_WITH_EXCEPTIONS.has(key);
     for (let i = 0; i < count; i++) {
       const name = `${key}:${summary.names[i]}`;
       const lower = summary.names[i].toLowerCase();
       names.push(name);
       serviceOfId.push(loaded);
       loaded.lowerActions[i] = lower;
-      idByLowerName.set(`${key}:${lower}`, start + i);
-      levels[start + i] = LEVELS.indexOf(effectiveAccessLevel(name, summary.levels[i]));
+      loaded.idByLowerAction.set(lower, start + i);
+      const label = summary.levels[i];
+      let level = withExceptions ? LEVELS.indexOf(effectiveAccessLevel(name, label)) : levelOfLabel.get(label);
+      if (level === undefined) {
+        level = LEVELS.indexOf(normaliseAccessLevel(label));
+        levelOfLabel.set(label, level);
+      }
+      levels[start + i] = level;
       starOnly[start + i] = summary.starOnly.charCodeAt(i) === 49 /* 1 */ ? 1 : 0;
     }
     services.set(key, loaded);
@@ -123,7 +133,7 @@ export function createCatalog(options: CatalogOptions = {}): Catalog {
     if (!hasWildcard(parts.action)) {
       const wanted = parts.action.toLowerCase();
       for (const s of servicesToSearch) {
-        const id = idByLowerName.get(`${service(s)?.prefix}:${wanted}`);
+        const id = service(s)?.idByLowerAction.get(wanted);
         if (id !== undefined) found.push(id);
       }
       return Int32Array.from(found);
@@ -161,7 +171,7 @@ export function createCatalog(options: CatalogOptions = {}): Catalog {
     if (!parts || hasWildcard(name)) return -1;
     const loaded = service(parts.service);
     if (!loaded) return -1;
-    return idByLowerName.get(`${loaded.prefix}:${parts.action.toLowerCase()}`) ?? -1;
+    return loaded.idByLowerAction.get(parts.action.toLowerCase()) ?? -1;
   }
 
   // Rules ask about the names expand() returned, thousands of times per policy: look those up first.

@@ -81,17 +81,29 @@ function tokenize(text: string, placeholder: (name: string) => Token, globs: boo
 export function couldBeOfFormat(resource: string, format: string): boolean {
   // IAM caps an ARN at 2048 characters; a longer entry is broken input, and the test is quadratic.
   if (resource.length > MAX_ARN_LENGTH) return true;
-  const key = `${resource}\n${format}`;
-  let answer = verdicts.get(key);
+  // Keyed format first, then resource: no key strings to build on the hot path.
+  let byResource = verdicts.get(format);
+  if (!byResource) {
+    byResource = new Map();
+    verdicts.set(format, byResource);
+  }
+  let answer = byResource.get(resource);
   if (answer === undefined) {
     answer = intersects(resource, format);
-    if (verdicts.size > 100_000) verdicts.clear();
-    verdicts.set(key, answer);
+    // Bounded: a long run over many distinct ARNs must not grow without limit.
+    if (++remembered > 100_000) {
+      verdicts.clear();
+      resourceTokens.clear();
+      remembered = 0;
+    }
+    byResource.set(resource, answer);
   }
   return answer;
 }
 
-const verdicts = new Map<string, boolean>();
+const verdicts = new Map<string, Map<string, boolean>>();
+let remembered = 0;
+const resourceTokens = new Map<string, Token[]>();
 const MAX_ARN_LENGTH = 2048;
 
 function intersects(resource: string, format: string): boolean {
@@ -100,7 +112,11 @@ function intersects(resource: string, format: string): boolean {
     f = tokenize(format, placeholderRun, false);
     formatTokens.set(format, f);
   }
-  const u = tokenize(resource, () => ({ kind: 'run', excludes: '' }), true);
+  let u = resourceTokens.get(resource);
+  if (!u) {
+    u = tokenize(resource, () => ({ kind: 'run', excludes: '' }), true);
+    resourceTokens.set(resource, u);
+  }
   const n = u.length;
   const m = f.length;
   const seen = new Uint8Array((n + 1) * (m + 1));

@@ -32,13 +32,29 @@ const meta: RuleMeta = {
 
 type Fit = 'fits' | 'wrongType' | 'needsStar' | 'unknown';
 
-function fit(action: string, arns: string[], catalog: Catalog): Fit {
-  const info = catalog.action(action);
-  if (!info) return 'unknown';
-  if (info.resourceTypes.length === 0) return 'needsStar';
-  const formats = info.resourceTypes.flatMap((t) => t.arns);
-  // A type we have no ARN format for (another service's) cannot be judged.
-  if (info.resourceTypes.some((t) => t.arns.length === 0)) return 'unknown';
+const formatsByCatalog = new WeakMap<Catalog, Map<number, readonly string[] | null>>();
+
+/** An action's ARN formats: [] when it only takes `*`, null when one of its types has no format we know (another service's). Once per action. */
+function formatsOf(id: number, catalog: Catalog): readonly string[] | null {
+  let byId = formatsByCatalog.get(catalog);
+  if (!byId) {
+    byId = new Map();
+    formatsByCatalog.set(catalog, byId);
+  }
+  let formats = byId.get(id);
+  if (formats === undefined) {
+    const types = catalog.action(catalog.ids.name(id))?.resourceTypes ?? [];
+    formats = types.some((t) => t.arns.length === 0) ? null : types.flatMap((t) => t.arns);
+    byId.set(id, formats);
+  }
+  return formats;
+}
+
+function fit(id: number, arns: string[], catalog: Catalog): Fit {
+  const formats = formatsOf(id, catalog);
+  // A type we have no ARN format for cannot be judged.
+  if (formats === null) return 'unknown';
+  if (formats.length === 0) return 'needsStar';
   return arns.some((arn) => formats.some((f) => couldBeOfFormat(arn, f))) ? 'fits' : 'wrongType';
 }
 
@@ -51,13 +67,13 @@ type Mismatches = Record<'wrongType' | 'needsStar', string[]>;
 function mismatches(actions: string[], resources: string[], catalog: Catalog): Mismatches {
   const byKind: Mismatches = { wrongType: [], needsStar: [] };
   for (const pattern of actions) {
-    const expanded = catalog.expand(pattern);
+    const expanded = catalog.ids.expand(pattern);
     if (expanded.length === 0) continue;
     // One action that fits (or cannot be judged) clears the pattern: stop there, `ec2:*` has 700.
     let first: Fit | null = null;
     let cleared = false;
-    for (const action of expanded) {
-      const f = fit(action, resources, catalog);
+    for (const id of expanded) {
+      const f = fit(id, resources, catalog);
       first ??= f;
       if (f === 'fits' || f === 'unknown') {
         cleared = true;
@@ -66,7 +82,7 @@ function mismatches(actions: string[], resources: string[], catalog: Catalog): M
     }
     if (cleared) continue;
     if (hasWildcard(pattern)) byKind.wrongType.push(pattern);
-    else byKind[first as 'wrongType' | 'needsStar'].push(expanded[0]);
+    else byKind[first as 'wrongType' | 'needsStar'].push(catalog.ids.name(expanded[0]));
   }
   return byKind;
 }
