@@ -8,7 +8,7 @@ import { hasWildcard, splitAction } from '../catalog/action-pattern';
 import type { ActionSet } from '../catalog/action-set';
 import type { Catalog } from '../catalog/catalog';
 import { identityPolicies, unconstrainedGrants, type Grant } from '../catalog/grants';
-import { memoPerCatalog, memoTable, remember } from '../catalog/memo';
+import { memoTable, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { statementId } from '../model/parse-document';
 import type { RawFinding } from '../model/types';
@@ -29,16 +29,25 @@ const meta: RuleMeta = {
 };
 
 /** A service with at least one action that changes something: all of a read-only service is not "full access". */
+const changing = new WeakMap<Catalog, Map<string, boolean>>();
+
 function changesSomething(service: string, catalog: Catalog): boolean {
-  return memoPerCatalog(catalog, 'service-changes', service, () => {
+  let byService = changing.get(catalog);
+  if (!byService) {
+    byService = new Map();
+    changing.set(catalog, byService);
+  }
+  let answer = byService.get(service);
+  if (answer === undefined) {
+    answer = false;
     const range = catalog.ids.service(service);
-    if (!range) return false;
-    for (let id = range.start; id < range.end; id++) {
+    for (let id = range?.start ?? 0; id < (range?.end ?? 0) && !answer; id++) {
       const level = catalog.ids.level(id);
-      if (level !== 'Read' && level !== 'List') return true;
+      answer = level !== 'Read' && level !== 'List';
     }
-    return false;
-  });
+    byService.set(service, answer);
+  }
+  return answer;
 }
 
 const reachByExpansion = new WeakMap<Catalog, WeakMap<Int32Array, { touched: readonly string[]; whole: ReadonlySet<string> }>>();
@@ -56,11 +65,15 @@ function reach(pattern: string, expanded: Int32Array, catalog: Catalog): { touch
     const parts = splitAction(pattern.trim());
     // An expansion holds each action once, so a service is whole when it holds as many of its ids as the service has.
     const perService = new Map<string, number>();
-    for (const id of expanded) {
-      const service = ids.serviceOf(id);
-      perService.set(service, (perService.get(service) ?? 0) + 1);
+    if (parts && !hasWildcard(parts.service)) {
+      if (expanded.length > 0) perService.set(parts.service.toLowerCase(), expanded.length);
+    } else {
+      for (const id of expanded) {
+        const service = ids.serviceOf(id);
+        perService.set(service, (perService.get(service) ?? 0) + 1);
+      }
     }
-    const touched = parts && !hasWildcard(parts.service) ? (expanded.length > 0 ? [parts.service.toLowerCase()] : []) : [...perService.keys()];
+    const touched = [...perService.keys()];
     const whole = new Set(
       touched.filter((s) => {
         const range = ids.service(s);
