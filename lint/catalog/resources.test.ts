@@ -19,6 +19,13 @@ describe('couldBeOfFormat', () => {
     ['arn:aws:cloudformation:*:*:stack/Nmd*', STACK, true],
     ['arn:aws:ec2:*:*:snapshot/*', SNAPSHOT, true],
     ['arn:aws:dynamodb:*:*:table/x', OBJECT, false],
+    // A wildcard or a token before the service field may stretch over it.
+    ['arn:aws:*', OBJECT, true],
+    ['arn:*:s3:::logs/x', OBJECT, true],
+    ['arn:aws:s3*:::logs/x', OBJECT, true],
+    ['arn:${var.partition_and_service}:::logs/x', OBJECT, true],
+    ['arn:aws:S3:::logs/x', OBJECT, true],
+    ['arn:aws:s3-object-lambda:::logs/x', OBJECT, false],
   ])('%s against %s: %s', (resource, format, expected) => {
     expect(couldBeOfFormat(resource, format)).toBe(expected);
   });

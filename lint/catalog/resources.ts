@@ -81,6 +81,11 @@ function tokenize(text: string, placeholder: (name: string) => Token, globs: boo
 export function couldBeOfFormat(resource: string, format: string): boolean {
   // IAM caps an ARN at 2048 characters; a longer entry is broken input, and the test is quadratic.
   if (resource.length > MAX_ARN_LENGTH) return true;
+  const service = literalService(resource, false);
+  if (service !== null) {
+    const formatService = literalService(format, true);
+    if (formatService !== null && formatService !== service) return false;
+  }
   // Keyed format first, then resource: no key strings to build on the hot path.
   let byResource = verdicts.get(format);
   if (!byResource) {
@@ -99,6 +104,30 @@ export function couldBeOfFormat(resource: string, format: string): boolean {
     byResource.set(resource, answer);
   }
   return answer;
+}
+
+/**
+ * The service field of an ARN (`arn:partition:SERVICE:...`) when nothing before its end can stretch
+ * (an IAM `*` or `?`, or a `${...}` token, may span colons): two different literal services never
+ * match, and most statements that mix services are told apart by this alone.
+ */
+function literalService(arn: string, isFormat: boolean): string | null {
+  const first = arn.indexOf(':');
+  const second = first < 0 ? -1 : arn.indexOf(':', first + 1);
+  const third = second < 0 ? -1 : arn.indexOf(':', second + 1);
+  if (third < 0) return null;
+  for (let i = 0; i < third; i++) {
+    const c = arn.charCodeAt(i);
+    if (c === 42 /* * */ || c === 63 /* ? */ || (c === 36 /* $ */ && arn.charCodeAt(i + 1) === 123) /* ${ */) {
+      // The partition of an ARN format is a placeholder that stays inside its field.
+      if (isFormat && arn.startsWith('${Partition}:', i)) {
+        i += '${Partition}'.length - 1;
+        continue;
+      }
+      return null;
+    }
+  }
+  return arn.slice(second + 1, third).toLowerCase();
 }
 
 const verdicts = new Map<string, Map<string, boolean>>();
