@@ -5,7 +5,8 @@
 import { POLICY_VERSIONS, looksLikePolicyDocument, parsePolicyDocument } from '../model/parse-document';
 import { emptyInventory, type PolicyRecord } from '../model/types';
 import { isRecord, type JsonFormat, type ParsedJsonFile, type ReaderOutput } from './reader';
-import { jsonLayout, pointer } from './value-lines';
+import { policyLayout } from './policy-layout';
+import { pointer, valueLines } from './value-lines';
 
 /** A document even when broken: it has a Statement, or a policy Version and nothing else of note. */
 function isDocument(value: unknown): boolean {
@@ -33,26 +34,49 @@ function baseName(file: string): string {
   return /\.json$/i.test(last) ? last.slice(0, -5) : last;
 }
 
-function read({ file, text, value }: ParsedJsonFile): ReaderOutput {
+/** The common case, a file that is one document: its lines come from policyLayout. */
+function wholeFileRecord({ file, text, value }: ParsedJsonFile): PolicyRecord {
+  const layout = policyLayout(text);
+  const document = parsePolicyDocument(value, { text, compactLength: layout.compactLength });
+  const listed = isRecord(value) && Array.isArray(value.Statement);
+  for (const statement of document.statements) {
+    statement.line = (listed ? layout.elementLines[statement.index] : layout.statementLine) ?? null;
+  }
+  return {
+    key: file,
+    kind: 'file',
+    origin: { file, resource: null, pointer: null, line: layout.line },
+    name: baseName(file),
+    arn: null,
+    document,
+    parseError: null,
+  };
+}
+
+function read(input: ParsedJsonFile): ReaderOutput {
+  const { file, text, value } = input;
   const documents = documentsOf(value) ?? [];
   const inventory = emptyInventory();
-  const single = documents.length === 1 && documents[0]?.at.length === 0;
-  // Statement objects sit at depth 2 (/Statement/0) or 3 (/0/Statement/1, /name/Statement/0).
-  const { lines, compactLength } = jsonLayout(text, single ? 2 : 3);
+  if (documents.length === 1 && documents[0]?.at.length === 0) {
+    inventory.policies.push(wholeFileRecord(input));
+    return { inventory };
+  }
+  // Statement objects sit at depth 3 (/0/Statement/1, /name/Statement/0).
+  const lines = valueLines(text, 3);
   for (const doc of documents) {
     const docPointer = pointer(...doc.at);
     // Each document of a multi-document file is sized on its own text.
-    const document = parsePolicyDocument(doc.value, single ? { text, compactLength } : { text: JSON.stringify(doc.value) });
+    const document = parsePolicyDocument(doc.value, { text: JSON.stringify(doc.value) });
     const statementList = isRecord(doc.value) ? doc.value.Statement : undefined;
     for (const statement of document.statements) {
       const at = Array.isArray(statementList) ? `${docPointer}/Statement/${statement.index}` : `${docPointer}/Statement`;
       statement.line = lines.get(at) ?? null;
     }
     const record: PolicyRecord = {
-      key: single ? file : `${file}#${docPointer}`,
+      key: `${file}#${docPointer}`,
       kind: 'file',
-      origin: { file, resource: null, pointer: single ? null : docPointer, line: lines.get(docPointer) ?? null },
-      name: doc.name ?? (single ? baseName(file) : null),
+      origin: { file, resource: null, pointer: docPointer, line: lines.get(docPointer) ?? null },
+      name: doc.name,
       arn: null,
       document,
       parseError: null,

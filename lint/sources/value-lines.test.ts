@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { policySize } from '../model/policy-size';
-import { jsonLayout, pointer, valueLines } from './value-lines';
+import { pointer, valueLines } from './value-lines';
 
 /** Every pointer in a value down to maxDepth, computed from the value itself. */
 function pointersOf(value: unknown, maxDepth: number, at = '', depth = 0, out: string[] = []): string[] {
@@ -35,16 +34,5 @@ describe('valueLines', () => {
     const value = { Statement: [{ a: 1 }, { b: [1, 2] }, 'x'] };
     const lines = valueLines(JSON.stringify(value, null, 2), 2);
     expect([lines.get('/Statement/0'), lines.get('/Statement/1'), lines.get('/Statement/2')]).toEqual([3, 6, 12]);
-  });
-
-  it('measures the compact length (the policy size) in the same pass', () => {
-    fc.assert(
-      fc.property(fc.jsonValue(), fc.constantFrom(undefined, 2, '\t', ' \r\n'), fc.nat(3), (value, indent, maxDepth) => {
-        const text = JSON.stringify(value, null, indent);
-        if (text === undefined) return;
-        expect(jsonLayout(text, maxDepth).compactLength).toBe(policySize(text));
-      }),
-      { numRuns: 300 },
-    );
   });
 });

@@ -2,11 +2,11 @@
  * Lines of JSON values by JSON pointer, in one pass over text that JSON.parse already accepted.
  * A generic position-keeping parser is far slower than JSON.parse; this scanner only follows
  * strings, brackets and newlines, and builds pointers only down to `maxDepth`. Below that depth
- * (most of a policy file: the insides of its statements) it only counts brackets and newlines and
- * jumps over strings with indexOf. The same pass counts the white space outside strings, so a
- * policy's size (what IAM counts against its quota) needs no second pass.
+ * (most of a policy file: the insides of its statements) it only walks to the end of each value
+ * (json-scan.ts). A file that is one policy document has its own, narrower walk (policy-layout.ts).
  */
 import { closingQuote } from '../model/json-string-end';
+import { readKey, skipContainer, skipLiteral, type Tally } from './json-scan';
 
 /** Escape one JSON pointer segment (RFC 6901). */
 export function pointerSegment(segment: string | number): string {
@@ -31,60 +31,11 @@ interface Frame {
   expectKey: boolean;
 }
 
-export interface JsonLayout {
-  /** Pointer ("" for the root) -> 1-based line where that value starts, down to maxDepth. */
-  lines: Map<string, number>;
-  /** Length of the text without white space outside strings (how IAM sizes a policy). */
-  compactLength: number;
-}
-
 /**
  * Map from pointer ("" for the root) to the 1-based line where that value starts, for every value
  * at depth <= maxDepth (the root is depth 0). Text must be valid JSON.
  */
 export function valueLines(text: string, maxDepth: number): Map<string, number> {
-  return jsonLayout(text, maxDepth).lines;
-}
-
-/** Lines and white space counted so far: the walk below a frame adds to them. */
-interface Tally {
-  line: number;
-  blanks: number;
-}
-
-/**
- * Walks an array or object whose insides are not recorded (the bulk of most files) to its end, in a
- * loop small enough to be optimised early: `from` is just after its opening bracket; returns the
- * index just after its closing one (or the text's length).
- */
-function skipContainer(text: string, from: number, tally: Tally): number {
-  let depth = 1;
-  let line = 0;
-  let blanks = 0;
-  let i = from;
-  const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i++);
-    if (c <= 32) {
-      blanks++;
-      if (c === 10) line++;
-    } else if (c === 34 /* " */) {
-      const close = closingQuote(text, i);
-      if (close === -1) {
-        i = n;
-        break;
-      }
-      i = close + 1;
-    } else if (c === 123 /* { */ || c === 91 /* [ */) depth++;
-    else if ((c === 125 /* } */ || c === 93) /* ] */ && --depth === 0) break;
-  }
-  tally.line += line;
-  tally.blanks += blanks;
-  return i;
-}
-
-/** Lines of values down to maxDepth, and the compact length, in one pass. Text must be valid JSON. */
-export function jsonLayout(text: string, maxDepth: number): JsonLayout {
   const lines = new Map<string, number>();
   const frames: Frame[] = [];
   const tally: Tally = { line: 1, blanks: 0 };
@@ -99,8 +50,6 @@ export function jsonLayout(text: string, maxDepth: number): JsonLayout {
   while (i < n) {
     const c = text.charCodeAt(i++);
     if (c <= 32) {
-      // Valid JSON has only white space here, and none of it inside a string (they are jumped).
-      tally.blanks++;
       if (c === 10) tally.line++;
     } else if (c === 34 /* " */) {
       const close = closingQuote(text, i);
@@ -108,8 +57,7 @@ export function jsonLayout(text: string, maxDepth: number): JsonLayout {
       const top = frames[frames.length - 1];
       if (top !== undefined && top.expectKey) {
         top.expectKey = false;
-        const raw = text.slice(i, close);
-        top.key = raw.includes('\\') ? (JSON.parse(text.slice(i - 1, close + 1)) as string) : raw;
+        top.key = readKey(text, i - 1, close);
       } else record();
       i = close + 1;
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
@@ -124,12 +72,8 @@ export function jsonLayout(text: string, maxDepth: number): JsonLayout {
     } else if (c !== 58 /* : */) {
       // A number, true, false or null: record it, then skip to its end.
       record();
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (d <= 32 || d === 44 || d === 125 || d === 93) break;
-        i++;
-      }
+      i = skipLiteral(text, i - 1);
     }
   }
-  return { lines, compactLength: n - tally.blanks };
+  return lines;
 }
