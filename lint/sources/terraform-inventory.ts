@@ -19,6 +19,7 @@ import {
 } from '../model/types';
 import { evaluateJsonencode } from './hcl-literal';
 import { documentFromDataSource, hasMergedDocuments } from './policy-document-data';
+import { TextKeyedCache } from './text-keyed-cache';
 import { isRecord } from './reader';
 import { parseReference, referenceIn, wholeInterpolation } from './terraform-expression';
 import {
@@ -71,7 +72,7 @@ class UnitLinker {
    * document shared (trust and identity apart). Only for plans, whose statements carry no line
    * to set per resource; rules may then remember answers per document object.
    */
-  private readonly plannedDocuments = { trust: new Map<string, PolicyDocument>(), identity: new Map<string, PolicyDocument>() };
+  private readonly plannedDocuments = { trust: new TextKeyedCache<PolicyDocument>(), identity: new TextKeyedCache<PolicyDocument>() };
 
   constructor(private readonly unit: TerraformUnit) {
     for (const r of unit.resources) {
