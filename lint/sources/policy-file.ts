@@ -55,12 +55,12 @@ function wholeFileRecord({ file, text, value }: ParsedJsonFile): PolicyRecord {
 
 function read(input: ParsedJsonFile): ReaderOutput {
   const { file, text, value } = input;
-  const documents = documentsOf(value) ?? [];
   const inventory = emptyInventory();
-  if (documents.length === 1 && documents[0]?.at.length === 0) {
+  if (isDocument(value)) {
     inventory.policies.push(wholeFileRecord(input));
     return { inventory };
   }
+  const documents = documentsOf(value) ?? [];
   // Statement objects sit at depth 3 (/0/Statement/1, /name/Statement/0).
   const lines = valueLines(text, 3);
   for (const doc of documents) {
@@ -88,6 +88,6 @@ function read(input: ParsedJsonFile): ReaderOutput {
 
 export const policyFile: JsonFormat = {
   name: 'policy document',
-  detect: (value) => documentsOf(value) !== null,
+  detect: (value) => isDocument(value) || documentsOf(value) !== null,
   read,
 };
