@@ -40,15 +40,18 @@ class Collector {
     if (unit === undefined) {
       this.units.set(scope, output.terraform);
       this.parts.push(output.terraform);
-    } else unit.resources.push(...resources);
+    } else for (const resource of resources) unit.resources.push(resource);
   }
 
   result(): ReadResult {
     const inventory = emptyInventory();
+    const keys = Object.keys(inventory) as (keyof Inventory)[];
     for (const part of this.parts) {
       const piece = 'scope' in part ? inventoryOfTerraform(part) : part;
-      for (const key of Object.keys(inventory) as (keyof Inventory)[]) {
-        (inventory[key] as unknown[]).push(...(piece[key] as unknown[]));
+      for (const key of keys) {
+        // One element at a time: spreading a plan's 100,000 resources into push() would overflow the stack.
+        const into = inventory[key] as unknown[];
+        for (const item of piece[key]) into.push(item);
       }
     }
     return { inventory, filesRead: this.filesRead, skipped: this.skipped, errors: this.errors };
@@ -117,7 +120,7 @@ function readFileText(file: string): string | InputError {
 export async function readPaths(paths: string[], options: ReadOptions = {}): Promise<ReadResult> {
   const listed = listFiles(paths);
   const into = new Collector();
-  into.errors.push(...listed.errors);
+  for (const error of listed.errors) into.errors.push(error);
   // Files are read one after another: small files read faster in sequence than through the
   // thread pool, and only one large file is held in memory at a time.
   for (const file of listed.files) {

@@ -90,7 +90,7 @@ class UnitLinker {
     for (const r of this.unit.resources) {
       if (r.mode === 'data' && r.type === 'aws_iam_policy_document' && !this.usedDataDocuments.has(r)) this.addDocumentOnly(r);
     }
-    this.inventory.principals.push(...this.externalPrincipals.values());
+    for (const principal of this.externalPrincipals.values()) this.inventory.principals.push(principal);
     return this.inventory;
   }
 
