@@ -36,6 +36,11 @@ describe('evaluateJsonencode', () => {
     expect(evaluateJsonencode('jsonencode(["a\\"b\\\\c\\n", "\\u00e9", "user/$${aws:username}"])')).toEqual(['a"b\\c\n', 'é', 'user/${aws:username}']);
   });
 
+  it('reads an indented heredoc of more lines than a function call takes arguments', () => {
+    const value = evaluateJsonencode(`jsonencode(<<-EOT\n${'    x\n'.repeat(150_000)}    EOT\n)`);
+    expect(value).toBe('x\n'.repeat(150_000));
+  });
+
   it('reads heredocs, indented ones included', () => {
     expect(evaluateJsonencode('jsonencode([<<EOT\nline one\nEOT\n, <<-EOT\n    indented\n      more\n    EOT\n])')).toEqual(['line one\n', 'indented\n  more\n']);
   });

@@ -250,7 +250,9 @@ class LiteralParser {
     if (this.s[this.pos - 1] === '\n') this.pos--; // leave the newline as the value's delimiter
     let body = lines;
     if (m[1] === '-') {
-      const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0));
+      // A loop, not Math.min(...): a heredoc of 130,000+ lines would overflow the stack as arguments.
+      let indent = Infinity;
+      for (const l of lines) if (l.trim() !== '') indent = Math.min(indent, /^[ \t]*/.exec(l)?.[0].length ?? 0);
       body = lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0));
     }
     return unescapeTemplate(body.map((l) => l + '\n').join(''));
