@@ -29,11 +29,23 @@ export function memoTable<T>(catalog: Catalog, table: string): Map<string, T> {
   return memoPerCatalog(catalog, `table:${table}`, '', () => new Map<string, T>());
 }
 
+/** What remember() needs of a table: a Map, or a WeakMap for answers about objects (an expansion, a document). */
+interface Table<K, T> {
+  get(key: K): T | undefined;
+  has(key: K): boolean;
+  set(key: K, value: T): unknown;
+}
+
 /** `table.get(key)`, computing and storing it on a miss. */
-export function remember<T>(table: Map<string, T>, key: string, compute: () => T): T {
+export function remember<K, T>(table: Table<K, T>, key: K, compute: () => T): T {
   const known = table.get(key);
   if (known !== undefined || table.has(key)) return known as T;
   const value = compute();
   table.set(key, value);
   return value;
+}
+
+/** The table `store` keeps for `catalog`, made on first use; it dies with the catalog. */
+export function catalogTable<T extends object>(store: WeakMap<Catalog, T>, catalog: Catalog, create: () => T): T {
+  return remember(store, catalog, create);
 }

@@ -11,7 +11,7 @@ import credentialsFile from './data/credentials-exposure.json';
 import exfiltrationFile from './data/data-exfiltration.json';
 import exposureFile from './data/resource-exposure.json';
 import { forEachGranted, unconstrainedGrants, type Grant, type WantedIds } from './grants';
-import { memoTable, remember } from './memo';
+import { catalogTable, memoTable, remember } from './memo';
 
 export type RiskClass = 'data-exfiltration' | 'resource-exposure' | 'credentials-exposure';
 
@@ -32,8 +32,7 @@ const indexes = new WeakMap<Catalog, WantedIds>();
 
 /** The three lists as one flag array over catalog ids (bit i for CLASSES[i]), scopable actions only; once per catalog. */
 function riskIndex(catalog: Catalog): WantedIds {
-  let index = indexes.get(catalog);
-  if (!index) {
+  return catalogTable(indexes, catalog, () => {
     const byId = new Map<number, number>();
     CLASSES.forEach((riskClass, bit) => {
       for (const action of LISTS[riskClass]) {
@@ -43,10 +42,8 @@ function riskIndex(catalog: Catalog): WantedIds {
     });
     const flags = new Uint8Array(catalog.ids.count());
     for (const [id, bits] of byId) flags[id] = bits;
-    index = { flags, ids: [...byId.keys()] };
-    indexes.set(catalog, index);
-  }
-  return index;
+    return { flags, ids: [...byId.keys()] };
+  });
 }
 
 /** The risky actions one grant allows, per class (catalog spelling, sorted). */

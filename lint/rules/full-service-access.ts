@@ -8,7 +8,7 @@ import { hasWildcard, splitAction } from '../catalog/action-pattern';
 import type { ActionSet } from '../catalog/action-set';
 import type { Catalog } from '../catalog/catalog';
 import { identityPolicies, unconstrainedGrants, type Grant } from '../catalog/grants';
-import { memoTable, remember } from '../catalog/memo';
+import { catalogTable, memoTable, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { statementId } from '../model/parse-document';
 import type { RawFinding } from '../model/types';
@@ -32,35 +32,21 @@ const meta: RuleMeta = {
 const changing = new WeakMap<Catalog, Map<string, boolean>>();
 
 function changesSomething(service: string, catalog: Catalog): boolean {
-  let byService = changing.get(catalog);
-  if (!byService) {
-    byService = new Map();
-    changing.set(catalog, byService);
-  }
-  let answer = byService.get(service);
-  if (answer === undefined) {
-    answer = false;
+  return remember(catalogTable(changing, catalog, () => new Map()), service, () => {
     const range = catalog.ids.service(service);
-    for (let id = range?.start ?? 0; id < (range?.end ?? 0) && !answer; id++) {
+    for (let id = range?.start ?? 0; id < (range?.end ?? 0); id++) {
       const level = catalog.ids.level(id);
-      answer = level !== 'Read' && level !== 'List';
+      if (level !== 'Read' && level !== 'List') return true;
     }
-    byService.set(service, answer);
-  }
-  return answer;
+    return false;
+  });
 }
 
 const reachByExpansion = new WeakMap<Catalog, WeakMap<Int32Array, { touched: readonly string[]; whole: ReadonlySet<string> }>>();
 
 /** Services a pattern reaches, and those it covers whole on its own; once per expansion. */
 function reach(pattern: string, expanded: Int32Array, catalog: Catalog): { touched: readonly string[]; whole: ReadonlySet<string> } {
-  let perCatalog = reachByExpansion.get(catalog);
-  if (!perCatalog) {
-    perCatalog = new WeakMap();
-    reachByExpansion.set(catalog, perCatalog);
-  }
-  let found = perCatalog.get(expanded);
-  if (!found) {
+  return remember(catalogTable(reachByExpansion, catalog, () => new WeakMap()), expanded, () => {
     const { ids } = catalog;
     const parts = splitAction(pattern.trim());
     // An expansion holds each action once, so a service is whole when it holds as many of its ids as the service has.
@@ -80,10 +66,8 @@ function reach(pattern: string, expanded: Int32Array, catalog: Catalog): { touch
         return range !== null && perService.get(s) === range.end - range.start;
       }),
     );
-    found = { touched, whole };
-    perCatalog.set(expanded, found);
-  }
-  return found;
+    return { touched, whole };
+  });
 }
 
 /** Every action of the service granted (several patterns together may cover it), and it changes something. */

@@ -15,7 +15,7 @@ import type { Catalog } from '../catalog/catalog';
 import escalationFile from '../catalog/data/privilege-escalation.json';
 import { documentContentId, documentGrants, forEachGranted, identityPolicies, type Grant, type WantedIds } from '../catalog/grants';
 import { heldPolicies, type HeldPolicy } from '../catalog/held-policies';
-import { memoPerCatalog } from '../catalog/memo';
+import { catalogTable, memoPerCatalog, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { statementId } from '../model/parse-document';
 import type { Inventory, PolicyDocument, RawFinding } from '../model/types';
@@ -79,13 +79,7 @@ const openingsByDocument = new WeakMap<Catalog, WeakMap<PolicyDocument, Map<numb
 
 /** Per action of any path (by id), the first statement of `document` that grants it in a way that opens a path; once per document. */
 function openingsOf(document: PolicyDocument, catalog: Catalog): Map<number, Grant> {
-  let perCatalog = openingsByDocument.get(catalog);
-  if (!perCatalog) {
-    perCatalog = new WeakMap();
-    openingsByDocument.set(catalog, perCatalog);
-  }
-  let openings = perCatalog.get(document);
-  if (!openings) {
+  return remember(catalogTable(openingsByDocument, catalog, () => new WeakMap()), document, () => {
     const found = new Map<number, Grant>();
     const index = pathActionIndex(catalog);
     // In statement order, so each action keeps the first statement that opens a path by it.
@@ -96,33 +90,24 @@ function openingsOf(document: PolicyDocument, catalog: Catalog): Map<number, Gra
         if (!found.has(id) && (grant.allResources || (index.flags[id] & SELF_SERVICE_FLAG) !== 0)) found.set(id, grant);
       });
     }
-    openings = found;
-    perCatalog.set(document, openings);
-  }
-  return openings;
+    return found;
+  });
 }
 
 const openByDocument = new WeakMap<Catalog, WeakMap<PolicyDocument, Map<Grant, EscalationPath[]>>>();
 
 /** Open paths of one document, grouped by the statement of each path's first action; once per document. */
 export function openPaths(document: PolicyDocument, catalog: Catalog): Map<Grant, EscalationPath[]> {
-  let perCatalog = openByDocument.get(catalog);
-  if (!perCatalog) {
-    perCatalog = new WeakMap();
-    openByDocument.set(catalog, perCatalog);
-  }
-  let open = perCatalog.get(document);
-  if (!open) {
-    open = new Map();
+  return remember(catalogTable(openByDocument, catalog, () => new WeakMap()), document, () => {
+    const open = new Map<Grant, EscalationPath[]>();
     const openings = openingsOf(document, catalog);
     for (const { path, actions } of pathsInCatalog(catalog)) {
       const anchor = openings.get(actions[0].id);
       if (!anchor || !actions.every((a) => openings.has(a.id))) continue;
       open.set(anchor, [...(open.get(anchor) ?? []), path]);
     }
-    perCatalog.set(document, open);
-  }
-  return open;
+    return open;
+  });
 }
 
 /**

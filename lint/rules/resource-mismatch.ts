@@ -8,7 +8,7 @@
 import { hasWildcard } from '../catalog/action-pattern';
 import type { Catalog } from '../catalog/catalog';
 import { documentContentId, identityPolicies, listActions } from '../catalog/grants';
-import { memoTable, remember } from '../catalog/memo';
+import { catalogTable, memoTable, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { couldBeOfFormat } from '../catalog/resources';
 import { statementId } from '../model/parse-document';
@@ -36,18 +36,10 @@ const formatsByCatalog = new WeakMap<Catalog, Map<number, readonly string[] | nu
 
 /** An action's ARN formats: [] when it only takes `*`, null when one of its types has no format we know (another service's). Once per action. */
 function formatsOf(id: number, catalog: Catalog): readonly string[] | null {
-  let byId = formatsByCatalog.get(catalog);
-  if (!byId) {
-    byId = new Map();
-    formatsByCatalog.set(catalog, byId);
-  }
-  let formats = byId.get(id);
-  if (formats === undefined) {
+  return remember(catalogTable(formatsByCatalog, catalog, () => new Map()), id, () => {
     const types = catalog.action(catalog.ids.name(id))?.resourceTypes ?? [];
-    formats = types.some((t) => t.arns.length === 0) ? null : types.flatMap((t) => t.arns);
-    byId.set(id, formats);
-  }
-  return formats;
+    return types.some((t) => t.arns.length === 0) ? null : types.flatMap((t) => t.arns);
+  });
 }
 
 function fit(id: number, arns: string[], catalog: Catalog): Fit {

@@ -9,7 +9,7 @@
 import { splitAction } from '../catalog/action-pattern';
 import { identityPolicies, listActions, unconstrainedGrants, type Grant } from '../catalog/grants';
 import type { Catalog } from '../catalog/catalog';
-import { memoTable, remember } from '../catalog/memo';
+import { catalogTable, memoTable, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { statementId } from '../model/parse-document';
 import type { RawFinding } from '../model/types';
@@ -40,21 +40,13 @@ const writesByExpansion = new WeakMap<Catalog, WeakMap<Int32Array, Int32Array>>(
 /** The Write and Permissions-management actions a pattern expands to that can be scoped (ids); once per expansion. */
 function scopableWrites(pattern: string, expanded: Int32Array, catalog: Catalog): Int32Array {
   if (isServiceWildcard(pattern)) return new Int32Array(0);
-  let perCatalog = writesByExpansion.get(catalog);
-  if (!perCatalog) {
-    perCatalog = new WeakMap();
-    writesByExpansion.set(catalog, perCatalog);
-  }
-  let writes = perCatalog.get(expanded);
-  if (!writes) {
-    const { ids } = catalog;
-    writes = expanded.filter((id) => {
+  const { ids } = catalog;
+  return remember(catalogTable(writesByExpansion, catalog, () => new WeakMap()), expanded, () =>
+    expanded.filter((id) => {
       const level = ids.level(id);
       return (level === 'Write' || level === 'Permissions management') && !ids.starOnly(id);
-    });
-    perCatalog.set(expanded, writes);
-  }
-  return writes;
+    }),
+  );
 }
 
 export const writeWithoutConstraint: Rule = {
