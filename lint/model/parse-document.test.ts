@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePolicyDocument } from './parse-document';
+import { policySize } from './policy-size';
 
 describe('parsePolicyDocument', () => {
   it('reports a statement\'s problems in a fixed order: Sid, unknown elements as written, Effect, lists', () => {
@@ -50,6 +51,20 @@ describe('parsePolicyDocument', () => {
         // Only unknown elements are reported in the order written.
         const sorted = (problems: { message: string }[]) => problems.map((p) => p.message).sort();
         expect(sorted(b.problems)).toEqual(sorted(a.problems));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('sizes a document the same from a compact length the reader measured as from its text alone', () => {
+    const token = fc.constantFrom('${data.aws_partition.p.partition}', '${data.aws_region.r.name}', '${AccountId}', '${aws:username}', 'arn:', '*', ' ');
+    const resource = fc.array(token, { maxLength: 6 }).map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(fc.array(resource, { minLength: 1, maxLength: 4 }), fc.constantFrom(undefined, 2, '\t'), (resources, indent) => {
+        const value = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: resources }] };
+        const text = JSON.stringify(value, null, indent);
+        const measured = parsePolicyDocument(value, { text, compactLength: policySize(text) });
+        expect(measured.size).toBe(parsePolicyDocument(value, { text }).size);
       }),
       { numRuns: 300 },
     );

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { policySize } from './parse-document';
-import { atWorstCaseLength, hasTemplateSequences, mapTemplateText, unescapeTemplate } from './terraform-string';
+import { ACCOUNT_INTERPOLATIONS, WORST_CASE_LENGTH, atWorstCaseLength, hasTemplateSequences, mapTemplateText, unescapeTemplate } from './terraform-string';
 
 describe('unescapeTemplate', () => {
   it('renders escapes and literal interpolations, and leaves real interpolations as written', () => {
@@ -44,6 +45,38 @@ describe('atWorstCaseLength', () => {
   it('counts policy variables and other interpolations as written', () => {
     const text = 'arn:aws:s3:::${var.bucket}/${aws:username}/*';
     expect(atWorstCaseLength(text)).toBe(text);
+  });
+
+  it('gives what every replacement applied in turn gives, whatever the mix of tokens', () => {
+    const byDefinition = (text: string): string => {
+      let out = text;
+      for (const [pattern, part] of ACCOUNT_INTERPOLATIONS) out = out.replace(pattern, 'x'.repeat(WORST_CASE_LENGTH[part]));
+      return out.replace(/\$\{(AccountId|Partition|Region)\}/g, (_, part: 'AccountId' | 'Partition' | 'Region') => 'x'.repeat(WORST_CASE_LENGTH[part]));
+    };
+    const piece = fc.constantFrom(
+      '${data.aws_partition.p.partition}',
+      '${data.aws_region.r.name}',
+      '${data.aws_caller_identity.c.account_id}',
+      '${data.aws_iam_policy_document.d.json}',
+      '${AccountId}',
+      '${Region}',
+      '${Partition}',
+      '${Partition',
+      '$${',
+      '${',
+      '$',
+      '{',
+      '}',
+      'arn:',
+      '"',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        expect(atWorstCaseLength(text)).toBe(byDefinition(text));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('makes a document with tokens smaller than as written, never larger than once evaluated', () => {
