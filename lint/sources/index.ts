@@ -49,7 +49,7 @@ class Collector {
     for (const part of this.parts) {
       const piece = 'scope' in part ? inventoryOfTerraform(part) : part;
       for (const key of keys) {
-        // One element at a time: spreading a plan's 100,000 resources into push() would overflow the stack.
+        // One element at a time: spreading 130,000 or more items into push() overflows the stack.
         const into = inventory[key] as unknown[];
         for (const item of piece[key]) into.push(item);
       }
