@@ -6,7 +6,7 @@
  * A plan is one line of JSON, so origins carry the resource address and no line.
  */
 import { isRecord, type JsonFormat, type ParsedJsonFile, type ReaderOutput } from './reader';
-import { baseAddress, type TerraformResource } from './terraform-resource';
+import type { TerraformResource } from './terraform-resource';
 import { pointer } from './value-lines';
 
 type Expressions = Record<string, unknown>;
@@ -97,13 +97,13 @@ function planResources(file: string, plan: Record<string, unknown>): TerraformRe
     if (Array.isArray(module.resources)) {
       module.resources.forEach((r: unknown, i) => {
         if (!isRecord(r) || typeof r.address !== 'string' || typeof r.type !== 'string' || typeof r.name !== 'string') return;
-        const configured = expressions.get(baseAddress(r.address).replace(/\[[^\]]*\]/g, ''));
+        const configured = expressions.get(r.address.includes('[') ? r.address.replace(/\[[^\]]*\]/g, '') : r.address);
         const mask = unknown.get(r.address);
         const filled = fillUnknown(isRecord(r.values) ? r.values : {}, mask, configured);
         const body = isRecord(filled) ? filled : {};
         // A name computed at apply is that resource's own name, not the value it was built from.
-        for (const own of ['name', 'name_prefix']) {
-          if (isRecord(mask) && mask[own] === true) body[own] = '${' + `${r.address}.${own}` + '}';
+        if (isRecord(mask)) {
+          for (const own of ['name', 'name_prefix']) if (mask[own] === true) body[own] = '${' + `${r.address}.${own}` + '}';
         }
         const mode = r.mode === 'data' ? 'data' : 'managed';
         out.push({

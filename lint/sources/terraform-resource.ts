@@ -31,7 +31,8 @@ export interface TerraformUnit {
 
 /** Address without a trailing instance key (`aws_iam_user.x[0]` -> `aws_iam_user.x`). */
 export function baseAddress(address: string): string {
-  return address.replace(/\[[^\]]*\]$/, '');
+  // Most addresses have no key: a plan of 10,000 resources asks twice per resource.
+  return address.endsWith(']') ? address.replace(/\[[^\]]*\]$/, '') : address;
 }
 
 /** A nested block as a list of objects, whether written as one object or a list (JSON vs HCL). */
