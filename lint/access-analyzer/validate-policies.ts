@@ -62,7 +62,7 @@ async function validateText(client: AccessAnalyzerClient, text: string, target: 
       }),
     );
     if (!Array.isArray(answer.findings)) throw new MalformedAnswer('the answer has no findings list');
-    findings.push(...answer.findings);
+    for (const f of answer.findings) findings.push(f);
     const token = answer.nextToken;
     if (token === undefined || token === null || token === '') return findings;
     if (typeof token !== 'string' || seenTokens.has(token)) {

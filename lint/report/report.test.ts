@@ -138,3 +138,13 @@ describe('exitCode', () => {
     expect(exitCode(severities.map(f), failOn)).toBe(code);
   });
 });
+
+describe('text', () => {
+  it('prints a file with more findings than a call takes as spread arguments (200,000)', () => {
+    const base = input();
+    const finding = base.findings[0]!;
+    const many = Array.from({ length: 200_000 }, (_, i) => ({ ...finding, line: i + 1 }));
+    const out = formatReport('text', { ...base, findings: many });
+    expect(out).toContain('200000');
+  });
+});

@@ -105,7 +105,7 @@ export const exceedsPreset: Rule = {
       const declaration = presets.declaredFor(principal.key);
       const label = principalLabel(principal.key, principals);
       if (declaration === null) {
-        findings.push(...undeclaredAdmin(principal.key, principal.name, label, presets.names(), inventory, catalog));
+        for (const f of undeclaredAdmin(principal.key, principal.name, label, presets.names(), inventory, catalog)) findings.push(f);
         continue;
       }
       const names = declaredPresetNames(declaration);

@@ -25,6 +25,19 @@ testRule(placeholderAccount, {
     },
   ],
   invalid: [
+    {
+      // 200,000 values: more than a function call takes as spread arguments.
+      name: 'a documentation account among a huge list of condition values',
+      inventory: policyFile(
+        doc({
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::b/*',
+          Condition: { StringEquals: { 'aws:ResourceAccount': [...Array.from({ length: 200_000 }, (_, i) => String(i)), '123456789012'] } },
+        }),
+      ),
+      errors: [{ messageId: 'exampleAccount' }],
+    },
     { name: 'documentation account in a resource', inventory: on('arn:aws:iam::123456789012:role/deploy'), errors: [{ messageId: 'exampleAccount', statement: 0 }] },
     { name: 'the other documentation account', inventory: on('arn:aws:sqs:us-east-1:111122223333:queue'), errors: [{ messageId: 'exampleAccount' }] },
     { name: '<ACCOUNT_ID> in the account field', inventory: on('arn:aws:iam::<ACCOUNT_ID>:role/deploy'), errors: [{ messageId: 'placeholderAccount' }] },

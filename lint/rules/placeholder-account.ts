@@ -87,7 +87,8 @@ function statementValues(statement: Statement): string[] {
   if (statement.principal !== null) stringsIn(statement.principal, values);
   if (statement.notPrincipal !== null) stringsIn(statement.notPrincipal, values);
   for (const keys of Object.values(statement.condition ?? {})) {
-    for (const list of Object.values(keys)) values.push(...list);
+    // One at a time: a list of 130,000+ values spread as arguments would overflow the stack.
+    for (const list of Object.values(keys)) for (const value of list) values.push(value);
   }
   return values;
 }
@@ -105,11 +106,8 @@ export const placeholderAccount: Rule = {
     const verdict = perDocument((document) => {
       const found: { statement: Statement; problem: Problem }[] = [];
       for (const statement of document.statements) {
-        const values = statementValues(statement);
-        for (let i = 0; i < values.length; i++) {
-          const value = values[i]!;
-          // Each value once per statement (lists are short: indexOf beats a Set here).
-          if (values.indexOf(value) !== i) continue;
+        // Each value once per statement, in order.
+        for (const value of new Set(statementValues(statement))) {
           const problem = placeholderIn(value);
           if (problem !== null) found.push({ statement, problem });
         }

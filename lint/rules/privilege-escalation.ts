@@ -189,7 +189,7 @@ export const privilegeEscalation: Rule = {
         findings.push(report(meta, 'escalation', data, statementOrigin(policy, grant.statement), statementId(grant.statement)));
       }
     }
-    findings.push(...acrossPolicies(inventory, catalog));
+    for (const f of acrossPolicies(inventory, catalog)) findings.push(f);
     return findings;
   },
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCatalog } from '../catalog/aws-catalog';
 import { runRule, policyFile, testRule } from './testing';
-import { unknownAction } from './unknown-action';
+import { MAX_SUGGESTIONS, unknownAction } from './unknown-action';
 
 const catalog = createCatalog();
 const doc = (...Statement: unknown[]) => ({ Version: '2012-10-17', Statement });
@@ -50,5 +50,19 @@ describe('unknown-action suggestions', () => {
   it('names the closest service', () => {
     const [finding] = runRule(unknownAction, allow('gamelist:GetInstanceAccess'), catalog);
     expect(finding.message).toContain('gamelift:GetInstanceAccess');
+  });
+});
+
+describe('unknown-action on generated input', () => {
+  it(`suggests for the first ${MAX_SUGGESTIONS} distinct unknown entries in code-unit order, whatever the statement order, and names the rest without one`, () => {
+    const typos = Array.from({ length: MAX_SUGGESTIONS + 1 }, (_, i) => `sts:AssumeRol${String(i).padStart(5, '0')}`);
+    for (const order of [typos, [...typos].reverse()]) {
+      const findings = runRule(unknownAction, allow(order), catalog);
+      const byPattern = new Map(findings.map((f) => [f.message.match(/"([^"]+)"/)?.[1], f.messageId]));
+      expect(byPattern.size).toBe(typos.length);
+      expect(byPattern.get(typos[0])).toBe('unknownAction');
+      expect(byPattern.get(typos[MAX_SUGGESTIONS - 1])).toBe('unknownAction');
+      expect(byPattern.get(typos[MAX_SUGGESTIONS])).toBe('noMatch');
+    }
   });
 });

@@ -27,30 +27,48 @@ const meta: RuleMeta = {
   needsCatalog: true,
 };
 
-function judge(pattern: string, catalog: Catalog): { messageId: string; data: Record<string, string> } | null {
+/**
+ * Suggestions cost an edit distance to every action of a service (or to every service). A real
+ * policy has a handful of typos; generated input can hold hundreds of thousands. Only the first
+ * this many distinct unknown entries, in code-unit order (so the choice does not depend on the
+ * order files were read), get a suggestion; the rest are reported without one.
+ */
+export const MAX_SUGGESTIONS = 2000;
+
+type Verdict = { messageId: 'notAnAction' } | { messageId: 'noMatch' } | { messageId: 'unknownService' | 'unknownAction'; service: string; action: string };
+
+/** Whether an entry matches nothing, and what kind of suggestion it could get; cheap (no edit distances). */
+function judge(pattern: string, catalog: Catalog): Verdict | null {
   const trimmed = pattern.trim();
   if (trimmed === '*' || trimmed.includes('${')) return null;
   if (catalog.ids.expand(pattern).length > 0 || catalog.isKnownLegacyAction(pattern)) return null;
   const parts = splitAction(trimmed);
-  if (!parts) return { messageId: 'notAnAction', data: {} };
-  if (hasWildcard(parts.service)) return { messageId: 'noMatch', data: {} };
-  if (!catalog.serviceExists(parts.service)) {
-    const suggestion = closest(parts.service, catalog.serviceNames());
-    return suggestion ? { messageId: 'unknownService', data: { service: parts.service, suggestion: `${suggestion}:${parts.action}` } } : { messageId: 'noMatch', data: {} };
+  if (!parts) return { messageId: 'notAnAction' };
+  if (hasWildcard(parts.service)) return { messageId: 'noMatch' };
+  const messageId = catalog.serviceExists(parts.service) ? 'unknownAction' : 'unknownService';
+  return { messageId, service: parts.service, action: parts.action };
+}
+
+/** The message for a verdict, with its suggestion when one was computed (`suggest`) and found. */
+function message(verdict: Verdict, pattern: string, suggest: boolean, catalog: Catalog): { messageId: string; data: Record<string, string> } {
+  if (verdict.messageId === 'notAnAction') return { messageId: 'notAnAction', data: {} };
+  if (verdict.messageId === 'noMatch' || !suggest) return { messageId: 'noMatch', data: {} };
+  const { service, action } = verdict;
+  if (verdict.messageId === 'unknownService') {
+    const suggestion = closest(service, catalog.serviceNames());
+    return suggestion ? { messageId: 'unknownService', data: { service, suggestion: `${suggestion}:${action}` } } : { messageId: 'noMatch', data: {} };
   }
-  const candidates = catalog.serviceActions(parts.service);
-  const best = closest(trimmed, candidates);
-  if (!best) return { messageId: 'noMatch', data: {} };
-  return { messageId: 'unknownAction', data: { service: parts.service, suggestion: best } };
+  const best = closest(pattern.trim(), catalog.serviceActions(service));
+  return best ? { messageId: 'unknownAction', data: { service, suggestion: best } } : { messageId: 'noMatch', data: {} };
 }
 
 export const unknownAction: Rule = {
   meta,
   check({ inventory, catalog }) {
     const findings: RawFinding[] = [];
-    const verdicts = memoTable<ReturnType<typeof judge>>(catalog, 'unknown-action');
+    const verdicts = memoTable<Verdict | null>(catalog, 'unknown-action');
     const unknownIn = perDocument((document) => {
-      const found: { statement: Statement; field: string; pattern: string; verdict: NonNullable<ReturnType<typeof judge>> }[] = [];
+      const found: { statement: Statement; field: string; pattern: string; verdict: Verdict }[] = [];
       for (const statement of document.statements) {
         for (const [field, patterns] of [['Action', statement.actions], ['NotAction', statement.notActions]] as const) {
           for (const pattern of patterns ?? []) {
@@ -61,11 +79,21 @@ export const unknownAction: Rule = {
       }
       return found;
     });
+    const unknown: { policy: (typeof inventory.policies)[number]; found: ReturnType<typeof unknownIn> }[] = [];
+    const suggestable = new Set<string>();
     for (const policy of inventory.policies) {
       if (!policy.document) continue;
-      for (const { statement, field, pattern, verdict } of unknownIn(policy.document)) {
-        const data = { policy: policyLabel(policy), field, pattern, ...verdict.data };
-        findings.push(report(meta, verdict.messageId, data, statementOrigin(policy, statement), statementId(statement)));
+      const found = unknownIn(policy.document);
+      if (found.length === 0) continue;
+      unknown.push({ policy, found });
+      for (const { pattern, verdict } of found) if (verdict.messageId === 'unknownAction' || verdict.messageId === 'unknownService') suggestable.add(pattern);
+    }
+    const suggested = new Set([...suggestable].sort().slice(0, MAX_SUGGESTIONS));
+    const messages = new Map<string, ReturnType<typeof message>>();
+    for (const { policy, found } of unknown) {
+      for (const { statement, field, pattern, verdict } of found) {
+        const { messageId, data } = remember(messages, pattern, () => message(verdict, pattern, suggested.has(pattern), catalog));
+        findings.push(report(meta, messageId, { policy: policyLabel(policy), field, pattern, ...data }, statementOrigin(policy, statement), statementId(statement)));
       }
     }
     return findings;

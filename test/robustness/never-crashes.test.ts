@@ -45,14 +45,20 @@ describe('the CLI never crashes', () => {
     );
   });
 
-  it('on a 50 MB action name, a 100,000-statement document and 10,000-deep nesting', async () => {
+  it('on a 50 MB action name, a 100,000-statement document, 200,000-item lists and 10,000-deep nesting', async () => {
     const huge = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: `s3:${'x'.repeat(50_000_000)}`, Resource: '*' }] };
     const many = { Version: '2012-10-17', Statement: Array.from({ length: 100_000 }, (_, i) => ({ Effect: 'Allow', Action: i % 2 ? 's3:GetObject' : 'iam:PassRole', Resource: '*' })) };
+    // Longer than a function call takes as spread arguments (about 130,000 on Node 20).
+    const wide = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: Array.from({ length: 200_000 }, (_, i) => `s3:Get${i}`), Resource: Array.from({ length: 200_000 }, (_, i) => `arn:aws:s3:::b${i}`), Condition: { StringEquals: { 'aws:ResourceAccount': Array.from({ length: 200_000 }, String) } } }],
+    };
     const deep = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}]}`;
     const dir = writeFolder([
       ['huge.json', JSON.stringify(huge)],
       ['many.json', JSON.stringify(many)],
       ['deep.json', deep],
+      ['wide.json', JSON.stringify(wide)],
     ]);
     try {
       const run = await runCli(['--format', 'json', '--fail-on', 'never', dir]);
@@ -61,6 +67,7 @@ describe('the CLI never crashes', () => {
       const files = new Set((JSON.parse(run.stdout) as JsonReport).findings.map((f) => f.file.slice(dir.length + 1)));
       expect(files).toContain('huge.json');
       expect(files).toContain('many.json');
+      expect(files).toContain('wide.json');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
