@@ -45,6 +45,13 @@ function loadCli() {
   return require('./cli.ts');
 }
 
+// A reader that stops early (`iam-policy-lint ... | head`) closes the pipe: stop quietly, as other
+// command-line tools do, instead of dying on an unhandled EPIPE with a stack trace.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 loadCli()
   .main(process.argv.slice(2), {
     stdout: process.stdout,

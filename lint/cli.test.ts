@@ -247,4 +247,14 @@ describe('bin.cjs', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('iam-policy-lint: --format takes text, json, sarif, github; got "yaml"\nRun iam-policy-lint --help for usage.\n');
   });
+
+  it('stops quietly when the reader closes the pipe early (`| head`)', () => {
+    // Far more than a pipe buffers, so the write outlives the reader.
+    const many = { Version: '2012-10-17', Statement: Array.from({ length: 3000 }, (_, i) => ({ Sid: `All${i}`, Effect: 'Allow', Action: '*', Resource: '*' })) };
+    const dir = folder({ 'many.json': JSON.stringify(many) });
+    const bin = path.join(root, 'lint', 'bin.cjs');
+    const child = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" --format json "${dir}" | head -c 1`], { encoding: 'utf8', timeout: 120_000 });
+    expect(child.stdout).toBe('{');
+    expect(child.stderr).not.toMatch(/EPIPE|Error/);
+  });
 });
