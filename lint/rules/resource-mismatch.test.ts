@@ -1,6 +1,7 @@
 import { createCatalog } from '../catalog/aws-catalog';
 import { resourceMismatch } from './resource-mismatch';
-import { policyFile, testRule } from './testing';
+import { describe, expect, it } from 'vitest';
+import { policyFile, runRule, testRule } from './testing';
 
 const doc = (...Statement: unknown[]) => ({ Version: '2012-10-17', Statement });
 const allow = (Action: unknown, Resource: unknown) => policyFile(doc({ Effect: 'Allow', Action, Resource }));
@@ -31,3 +32,17 @@ testRule(
   },
   createCatalog(),
 );
+
+describe('resource-mismatch messages', () => {
+  it('name at most five resources, then how many more, and report a repeated pattern once', () => {
+    const arns = Array.from({ length: 7 }, (_, i) => `arn:aws:dynamodb:us-east-1:210987654321:table/t${i}`);
+    const findings = runRule(
+      resourceMismatch,
+      policyFile({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:GetObject'], Resource: arns }] }),
+      createCatalog(),
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toContain('cannot act on arn:aws:dynamodb:us-east-1:210987654321:table/t0');
+    expect(findings[0].message).toContain('table/t4 and 2 more: it takes');
+  });
+});

@@ -56,27 +56,36 @@ function typesOf(action: string, catalog: Catalog): string {
 
 type Mismatches = Record<'wrongType' | 'needsStar', string[]>;
 
+/** Resources for a message: at most five, as written, then how many more (a generated statement may list 100,000). */
+function listInOrder(resources: string[], limit = 5): string {
+  if (resources.length <= limit) return resources.join(', ');
+  return `${resources.slice(0, limit).join(', ')} and ${resources.length - limit} more`;
+}
+
 function mismatches(actions: string[], resources: string[], catalog: Catalog): Mismatches {
-  const byKind: Mismatches = { wrongType: [], needsStar: [] };
+  const byKind = { wrongType: new Set<string>(), needsStar: new Set<string>() };
+  // Per action and per pattern once per statement: a generated statement may repeat a few
+  // actions 100,000 times against 100,000 ARNs, and each fit() walks every ARN.
+  const fits = new Map<number, Fit>();
+  const verdicts = new Map<string, { kind: keyof Mismatches; entry: string } | null>();
   for (const pattern of actions) {
-    const expanded = catalog.ids.expand(pattern);
-    if (expanded.length === 0) continue;
-    // One action that fits (or cannot be judged) clears the pattern: stop there, `ec2:*` has 700.
-    let first: Fit | null = null;
-    let cleared = false;
-    for (const id of expanded) {
-      const f = fit(id, resources, catalog);
-      first ??= f;
-      if (f === 'fits' || f === 'unknown') {
-        cleared = true;
-        break;
+    const verdict = remember(verdicts, pattern, (): { kind: keyof Mismatches; entry: string } | null => {
+      const expanded = catalog.ids.expand(pattern);
+      if (expanded.length === 0) return null;
+      // One action that fits (or cannot be judged) clears the pattern: stop there, `ec2:*` has 700.
+      let first: Fit | null = null;
+      for (const id of expanded) {
+        const f = remember(fits, id, () => fit(id, resources, catalog));
+        first ??= f;
+        if (f === 'fits' || f === 'unknown') return null;
       }
-    }
-    if (cleared) continue;
-    if (hasWildcard(pattern)) byKind.wrongType.push(pattern);
-    else byKind[first as 'wrongType' | 'needsStar'].push(catalog.ids.name(expanded[0]));
+      if (hasWildcard(pattern)) return { kind: 'wrongType', entry: pattern };
+      return { kind: first as keyof Mismatches, entry: catalog.ids.name(expanded[0]) };
+    });
+    // A pattern repeated in one statement is one finding (reports drop exact duplicates anyway).
+    if (verdict) byKind[verdict.kind].add(verdict.entry);
   }
-  return byKind;
+  return { wrongType: [...byKind.wrongType], needsStar: [...byKind.needsStar] };
 }
 
 export const resourceMismatch: Rule = {
@@ -95,7 +104,7 @@ export const resourceMismatch: Rule = {
         // Same actions on the same resources, same answer: plans repeat statements thousands of times.
         const key = `${documentContentId(document, catalog)}#${statement.index}`;
         const byKind = remember(verdicts, key, () => mismatches(actions, concrete, catalog));
-        if (byKind.wrongType.length > 0 || byKind.needsStar.length > 0) found.push({ statement, byKind, resources: concrete.join(', ') });
+        if (byKind.wrongType.length > 0 || byKind.needsStar.length > 0) found.push({ statement, byKind, resources: listInOrder(concrete) });
       }
       return found;
     });

@@ -53,12 +53,23 @@ describe('the CLI never crashes', () => {
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Action: Array.from({ length: 200_000 }, (_, i) => `s3:Get${i}`), Resource: Array.from({ length: 200_000 }, (_, i) => `arn:aws:s3:::b${i}`), Condition: { StringEquals: { 'aws:ResourceAccount': Array.from({ length: 200_000 }, String) } } }],
     };
+    // Few actions repeated against many ARNs they cannot act on, and a Deny that lists them all again.
+    const arns = Array.from({ length: 200_000 }, (_, i) => `arn:aws:dynamodb:us-east-1:210987654321:table/t${i}`);
+    const actions = Array.from({ length: 200_000 }, (_, i) => ['s3:GetObject', 'iam:PassRole', 'ec2:RunInstances'][i % 3]);
+    const crossed = {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: actions, Resource: arns },
+        { Effect: 'Deny', Action: actions, Resource: [...arns].reverse() },
+      ],
+    };
     const deep = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}]}`;
     const dir = writeFolder([
       ['huge.json', JSON.stringify(huge)],
       ['many.json', JSON.stringify(many)],
       ['deep.json', deep],
       ['wide.json', JSON.stringify(wide)],
+      ['crossed.json', JSON.stringify(crossed)],
     ]);
     try {
       const run = await runCli(['--format', 'json', '--fail-on', 'never', dir]);
@@ -68,6 +79,7 @@ describe('the CLI never crashes', () => {
       expect(files).toContain('huge.json');
       expect(files).toContain('many.json');
       expect(files).toContain('wide.json');
+      expect(files).toContain('crossed.json');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
