@@ -40,15 +40,46 @@ function conditionsCovered(user: Statement, preset: Statement): boolean {
   return preset.condition === null || JSON.stringify(preset.condition) === JSON.stringify(user.condition);
 }
 
-/** Actions of `grant` that none of the presets' statements cover, sorted. */
+const documentIds = new WeakMap<PolicyDocument, number>();
+let nextDocumentId = 0;
+const answers = new WeakMap<Grant, Map<string, string[]>>();
+
+/** A key for a list of preset documents, by identity (the preset lookup reads each document once). */
+function presetsKey(presets: PolicyDocument[]): string {
+  return presets
+    .map((p) => {
+      let id = documentIds.get(p);
+      if (id === undefined) {
+        id = nextDocumentId++;
+        documentIds.set(p, id);
+      }
+      return id;
+    })
+    .join(',');
+}
+
+/**
+ * Actions of `grant` that none of the presets' statements cover, sorted. Once per grant and preset
+ * list: a plan gives thousands of users the same policy and preset, and a NotAction grant holds
+ * some 20,000 actions.
+ */
 export function actionsBeyondPresets(grant: Grant, presets: PolicyDocument[], catalog: Catalog): string[] {
-  const presetGrants = presets.flatMap((p) => documentGrants(p, catalog));
-  const beyond: string[] = [];
-  for (const action of grant.actions) {
-    const covered = presetGrants.some(
-      (p) => p.actions.has(action) && resourcesCovered(grant.statement, p.statement) && conditionsCovered(grant.statement, p.statement),
-    );
-    if (!covered) beyond.push(action);
+  let byPresets = answers.get(grant);
+  if (!byPresets) {
+    byPresets = new Map();
+    answers.set(grant, byPresets);
   }
-  return beyond.sort();
+  const key = presetsKey(presets);
+  let beyond = byPresets.get(key);
+  if (!beyond) {
+    // Which preset statements could cover this one at all: resources and conditions, once.
+    const covering = presets
+      .flatMap((p) => documentGrants(p, catalog))
+      .filter((p) => resourcesCovered(grant.statement, p.statement) && conditionsCovered(grant.statement, p.statement));
+    beyond = [];
+    for (const action of grant.actions) if (!covering.some((p) => p.actions.has(action))) beyond.push(action);
+    beyond.sort();
+    byPresets.set(key, beyond);
+  }
+  return beyond;
 }

@@ -12,6 +12,7 @@ import { declaredPresetNames } from '../catalog/presets';
 import type { Catalog } from '../catalog/catalog';
 import { heldPolicies, type HeldPolicy } from '../catalog/held-policies';
 import { isAwsManagedPolicyArn } from '../catalog/managed-policies';
+import { remember } from '../catalog/memo';
 import { statementId } from '../model/parse-document';
 import type { Inventory, Origin, PolicyDocument, RawFinding } from '../model/types';
 import { allowsEverything, isAdministratorAccessArn, principalLabel, principalsByKey } from './grants';
@@ -96,6 +97,8 @@ export const exceedsPreset: Rule = {
   meta,
   check({ inventory, catalog, presets }) {
     const findings: RawFinding[] = [];
+    // actionsBeyondPresets answers once per grant and preset: so is its list for messages.
+    const listed = new WeakMap<string[], string>();
     const principals = principalsByKey(inventory);
     let unseen: Map<string, UnseenPolicy[]> | undefined;
     const groupsOf = new Map<string, string[]>();
@@ -140,7 +143,7 @@ export const exceedsPreset: Rule = {
         for (const grant of documentGrants(policy.document, catalog)) {
           const beyond = actionsBeyondPresets(grant, documents, catalog);
           if (beyond.length === 0) continue;
-          const data = { principal: label, preset, first: names[0], via: policy.via, count: beyond.length, actions: listActions(beyond, 8) };
+          const data = { principal: label, preset, first: names[0], via: policy.via, count: beyond.length, actions: remember(listed, beyond, () => listActions(beyond, 8)) };
           const origin = grant.statement.line === null ? policy.origin : { ...policy.origin, line: grant.statement.line };
           findings.push(report(meta, 'beyondPreset', data, origin, statementId(grant.statement)));
         }

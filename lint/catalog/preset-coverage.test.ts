@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parsePolicyDocument } from '../model/parse-document';
+import { createCatalog } from './aws-catalog';
+import { documentGrants } from './grants';
+import { actionsBeyondPresets } from './preset-coverage';
+
+const catalog = createCatalog();
+const doc = (...Statement: unknown[]) => parsePolicyDocument({ Version: '2012-10-17', Statement });
+const preset = doc({ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:${Partition}:s3:::site-*/*' });
+const other = doc({ Effect: 'Allow', Action: 's3:PutObject', Resource: '*' });
+
+describe('actionsBeyondPresets', () => {
+  it('lists the actions no preset statement covers, sorted', () => {
+    const [grant] = documentGrants(doc({ Effect: 'Allow', Action: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], Resource: 'arn:aws:s3:::site-a/*' }), catalog);
+    expect(actionsBeyondPresets(grant, [preset], catalog)).toEqual(['s3:DeleteObject']);
+  });
+
+  it('needs the resources covered too: the same actions on another bucket are all beyond', () => {
+    const [grant] = documentGrants(doc({ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::logs/*' }), catalog);
+    expect(actionsBeyondPresets(grant, [preset], catalog)).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect(actionsBeyondPresets(grant, [preset, other], catalog)).toEqual(['s3:GetObject']);
+  });
+
+  it('answers once per grant and preset list: thousands of users holding one policy share the answer', () => {
+    const [grant] = documentGrants(doc({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }), catalog);
+    const first = actionsBeyondPresets(grant, [preset], catalog);
+    expect(first.length).toBeGreaterThan(15_000);
+    expect(actionsBeyondPresets(grant, [preset], catalog)).toBe(first);
+    expect(actionsBeyondPresets(grant, [preset, other], catalog)).not.toBe(first);
+  });
+});
