@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePolicyDocument } from '../model/parse-document';
 import { createCatalog } from './aws-catalog';
-import { documentGrants, unconstrainedGrants } from './grants';
+import { documentContentId, documentGrants, unconstrainedGrants } from './grants';
 
 const catalog = createCatalog();
 const doc = (...Statement: unknown[]) => parsePolicyDocument({ Version: '2012-10-17', Statement });
@@ -63,5 +63,29 @@ describe('documentGrants', () => {
       { Effect: 'Allow', Action: 'ec2:StopInstances', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'true' } } },
     );
     expect(unconstrainedGrants(document, catalog).map((g) => g.statement.index)).toEqual([1]);
+  });
+});
+
+describe('documentContentId', () => {
+  const read = { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::a/*' };
+  const write = { Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::a/*' };
+
+  it('gives documents of the same content one id, whatever their Sids, and others their own', () => {
+    const ids = createCatalog();
+    const first = documentContentId(doc(read), ids);
+    expect(documentContentId(doc({ ...read, Sid: 'Named' }), ids)).toBe(first);
+    expect(documentContentId(doc(write), ids)).not.toBe(first);
+    expect(documentContentId(doc(read, write), ids)).not.toBe(first);
+    expect(documentContentId(doc(read), ids)).toBe(first);
+  });
+
+  it('numbers per catalog: a document named in one catalog never collides with another document in the next', () => {
+    const shared = doc(read);
+    documentContentId(shared, createCatalog());
+    const next = createCatalog();
+    const other = documentContentId(doc(write), next);
+    expect(documentContentId(shared, next)).not.toBe(other);
+    expect(documentGrants(shared, next)[0].actions.has('s3:GetObject')).toBe(true);
+    expect(documentGrants(shared, next)[0].actions.has('s3:PutObject')).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ import type { Inventory, PolicyDocument, PolicyRecord, Statement } from '../mode
 import type { Catalog } from './catalog';
 import { actionSet, type ActionSet, type ActionSetParts } from './action-set';
 import { conditionConstrains } from './conditions';
-import { memoPerCatalog } from './memo';
+import { catalogTable, memoPerCatalog, remember } from './memo';
 import { isSelfOnly, reachesAllResources } from './resources';
 
 export interface PatternGrant {
@@ -65,21 +65,35 @@ function denyCovers(deny: Statement, allow: Statement): boolean {
  * documents (a plan attaches the same policy text to thousands of users) are analysed once.
  */
 export function documentContentId(document: PolicyDocument, catalog: Catalog): string {
-  let id = contentIds.get(document);
-  if (id === undefined) {
-    const content = JSON.stringify(document.statements.map((st) => [st.effect, st.actions, st.notActions, st.resources, st.notResources, st.condition]));
-    const ids = memoPerCatalog(catalog, 'content-ids', '', () => new Map<string, string>());
-    id = ids.get(content);
-    if (id === undefined) {
-      id = `d${ids.size}`;
-      ids.set(content, id);
+  const table = catalogTable(contentTables, catalog, () => ({ byDocument: new WeakMap(), byShape: new Map(), next: 0 }));
+  return remember(table.byDocument, document, () => {
+    // Documents of different shape (statement count, size) never share content: only a second
+    // document of one shape makes both spell out their content (1,594 distinct files need none).
+    const shape = `${document.statements.length}:${document.size}`;
+    const newId = () => `d${table.next++}`;
+    const entry = table.byShape.get(shape);
+    if (!entry) {
+      const id = newId();
+      table.byShape.set(shape, { first: document, firstId: id, byContent: null });
+      return id;
     }
-    contentIds.set(document, id);
-  }
-  return id;
+    if (entry.byContent === null) entry.byContent = new Map([[contentOf(entry.first), entry.firstId]]);
+    return remember(entry.byContent, contentOf(document), newId);
+  });
 }
 
-const contentIds = new WeakMap<PolicyDocument, string>();
+function contentOf(document: PolicyDocument): string {
+  return JSON.stringify(document.statements.map((st) => [st.effect, st.actions, st.notActions, st.resources, st.notResources, st.condition]));
+}
+
+interface ContentTable {
+  byDocument: WeakMap<PolicyDocument, string>;
+  byShape: Map<string, { first: PolicyDocument; firstId: string; byContent: Map<string, string> | null }>;
+  next: number;
+}
+
+/** Per catalog, as the answers keyed by these ids are: ids of one catalog mean nothing to another. */
+const contentTables = new WeakMap<Catalog, ContentTable>();
 
 type GrantCore = Omit<Grant, 'statement'> & { index: number };
 
