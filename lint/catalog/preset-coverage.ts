@@ -13,6 +13,7 @@ import type { PolicyDocument, Statement } from '../model/types';
 import { globMatcher } from './action-pattern';
 import type { Catalog } from './catalog';
 import { documentGrants, type Grant } from './grants';
+import { remember } from './memo';
 
 const presetPatterns = new Map<string, (text: string) => boolean>();
 
@@ -44,8 +45,14 @@ const documentIds = new WeakMap<PolicyDocument, number>();
 let nextDocumentId = 0;
 const answers = new WeakMap<Grant, Map<string, string[]>>();
 
-/** A key for a list of preset documents, by identity (the preset lookup reads each document once). */
+const keys = new WeakMap<PolicyDocument[], string>();
+
+/** A key for a list of preset documents, by identity (the preset lookup reads each document once); once per list. */
 function presetsKey(presets: PolicyDocument[]): string {
+  return remember(keys, presets, () => keyOf(presets));
+}
+
+function keyOf(presets: PolicyDocument[]): string {
   return presets
     .map((p) => {
       let id = documentIds.get(p);

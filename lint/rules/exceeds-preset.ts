@@ -14,8 +14,9 @@ import { heldPolicies, type HeldPolicy } from '../catalog/held-policies';
 import { isAwsManagedPolicyArn } from '../catalog/managed-policies';
 import { remember } from '../catalog/memo';
 import { statementId } from '../model/parse-document';
-import type { Inventory, Origin, PolicyDocument, RawFinding } from '../model/types';
+import type { Inventory, Origin, PolicyDocument, RawFinding, Statement } from '../model/types';
 import { allowsEverything, isAdministratorAccessArn, principalLabel, principalsByKey } from './grants';
+import { perDocument } from './per-document';
 import { report, type Rule, type RuleMeta } from './rule';
 
 const meta: RuleMeta = {
@@ -44,12 +45,14 @@ export function presetNamedLike(userName: string | null, names: string[]): strin
   return fits.sort((a, b) => b.length - a.length || (a < b ? -1 : 1))[0] ?? null;
 }
 
-function holdsAdmin(policy: HeldPolicy): boolean {
-  return (policy.arn !== null && isAdministratorAccessArn(policy.arn)) || policy.document.statements.some(allowsEverything);
-}
-
 /** A user that declares no preset but holds administrator access, where a preset named like it exists. */
-function undeclaredAdmin(user: string, name: string | null, label: string, names: string[], inventory: Inventory, catalog: Catalog): RawFinding[] {
+function undeclaredAdmin(
+  user: string,
+  name: string | null,
+  label: string,
+  names: string[],
+  { inventory, catalog, holdsAdmin }: { inventory: Inventory; catalog: Catalog; holdsAdmin: (policy: HeldPolicy) => boolean },
+): RawFinding[] {
   const held = heldPolicies(user, inventory, catalog).filter(holdsAdmin);
   if (held.length === 0) return [];
   const preset = presetNamedLike(name, names);
@@ -99,6 +102,20 @@ export const exceedsPreset: Rule = {
     const findings: RawFinding[] = [];
     // actionsBeyondPresets answers once per grant and preset: so is its list for messages.
     const listed = new WeakMap<string[], string>();
+    // Per document, not per user holding it: a plan gives thousands of users the same policies.
+    const computedIn = perDocument((document) => {
+      const found: { statement: Statement; computed: string }[] = [];
+      for (const statement of document.statements) {
+        // An action only Terraform knows matches nothing in the catalog, so it would pass unseen.
+        if (statement.effect !== 'Allow') continue;
+        const computed = (statement.actions ?? []).find((a) => a.includes('${')) ?? (statement.notActions ?? []).find((a) => a.includes('${'));
+        if (computed !== undefined) found.push({ statement, computed });
+      }
+      return found;
+    });
+    const documentsByDeclaration = new Map<string, PolicyDocument[]>();
+    const adminByDocument = perDocument((document) => document.statements.some(allowsEverything));
+    const holdsAdmin = (policy: HeldPolicy) => (policy.arn !== null && isAdministratorAccessArn(policy.arn)) || adminByDocument(policy.document);
     const principals = principalsByKey(inventory);
     let unseen: Map<string, UnseenPolicy[]> | undefined;
     const groupsOf = new Map<string, string[]>();
@@ -108,18 +125,20 @@ export const exceedsPreset: Rule = {
       const declaration = presets.declaredFor(principal.key);
       const label = principalLabel(principal.key, principals);
       if (declaration === null) {
-        for (const f of undeclaredAdmin(principal.key, principal.name, label, presets.names(), inventory, catalog)) findings.push(f);
+        for (const f of undeclaredAdmin(principal.key, principal.name, label, presets.names(), { inventory, catalog, holdsAdmin })) findings.push(f);
         continue;
       }
       const names = declaredPresetNames(declaration);
-      const documents: PolicyDocument[] = [];
+      const preset = names.join(' + ');
+      const found: PolicyDocument[] = [];
       for (const name of names) {
         const document = presets.document(name);
-        if (document) documents.push(document);
+        if (document) found.push(document);
         else findings.push(report(meta, 'unknownPreset', { principal: label, name, known: presets.names().join(', ') || '(none)' }, principal.origin, null));
       }
-      if (documents.length === 0) continue;
-      const preset = names.join(' + ');
+      if (found.length === 0) continue;
+      // One list per declaration, so actionsBeyondPresets remembers its answers across the users that share it.
+      const documents = remember(documentsByDeclaration, preset, () => found);
       unseen ??= unseenPolicies(inventory, catalog);
       for (const holder of [principal.key, ...(groupsOf.get(principal.key) ?? [])]) {
         for (const policy of unseen.get(holder) ?? []) {
@@ -132,10 +151,7 @@ export const exceedsPreset: Rule = {
           findings.push(report(meta, 'adminWherePresetExists', { principal: label, via: policy.via, preset, first: names[0] }, policy.origin, null));
           continue;
         }
-        for (const statement of policy.document.statements) {
-          // An action only Terraform knows matches nothing in the catalog, so it would pass unseen.
-          const computed = statement.effect === 'Allow' ? [...(statement.actions ?? []), ...(statement.notActions ?? [])].find((a) => a.includes('${')) : undefined;
-          if (computed === undefined) continue;
+        for (const { statement, computed } of computedIn(policy.document)) {
           const origin = statement.line === null ? policy.origin : { ...policy.origin, line: statement.line };
           const data = { principal: label, preset, via: policy.via, why: `its action ${computed} is computed by Terraform` };
           findings.push({ ...report(meta, 'cannotCheck', data, origin, statementId(statement)), severity: 'warning' });
