@@ -93,33 +93,31 @@ export const resourceMismatch: Rule = {
   check({ inventory, catalog }) {
     const findings: RawFinding[] = [];
     const verdicts = memoTable<Mismatches>(catalog, 'resource-mismatch');
+    // Each statement's findings without the policy's name, once per document: plans repeat documents.
     const mismatchesIn = perDocument((document) => {
-      const found: { statement: Statement; byKind: Mismatches; resources: string }[] = [];
+      const found: { statement: Statement; messageId: 'wrongType' | 'needsStar'; data: Record<string, string> }[] = [];
       for (const statement of document.statements) {
         if (statement.effect !== 'Allow' || statement.actions === null || statement.resources === null || statement.resources.length === 0) continue;
         // Only ARNs can be judged: `*` fits everything, a whole `${...}` reference is unknown.
         if (!statement.resources.every((r) => r.startsWith('arn:'))) continue;
         const concrete = statement.resources;
         const actions = statement.actions;
-        // Same actions on the same resources, same answer: plans repeat statements thousands of times.
+        // Same actions on the same resources, same answer: documents of the same content in other files.
         const key = `${documentContentId(document, catalog)}#${statement.index}`;
         const byKind = remember(verdicts, key, () => mismatches(actions, concrete, catalog));
-        if (byKind.wrongType.length > 0 || byKind.needsStar.length > 0) found.push({ statement, byKind, resources: listInOrder(concrete) });
+        if (byKind.wrongType.length === 0 && byKind.needsStar.length === 0) continue;
+        const resources = listInOrder(concrete);
+        for (const action of byKind.wrongType) {
+          const types = hasWildcard(action) ? 'other resource types' : typesOf(action, catalog);
+          found.push({ statement, messageId: 'wrongType', data: { actions: action, resources, types } });
+        }
+        if (byKind.needsStar.length > 0) found.push({ statement, messageId: 'needsStar', data: { actions: listActions(byKind.needsStar) } });
       }
       return found;
     });
     for (const policy of identityPolicies(inventory)) {
-      for (const { statement, byKind, resources } of mismatchesIn(policy.document)) {
-        const where = statementOrigin(policy, statement);
-        for (const action of byKind.wrongType) {
-          const types = hasWildcard(action) ? 'other resource types' : typesOf(action, catalog);
-          const data = { policy: policyLabel(policy), actions: action, resources, types };
-          findings.push(report(meta, 'wrongType', data, where, statementId(statement)));
-        }
-        if (byKind.needsStar.length > 0) {
-          const data = { policy: policyLabel(policy), actions: listActions(byKind.needsStar) };
-          findings.push(report(meta, 'needsStar', data, where, statementId(statement)));
-        }
+      for (const { statement, messageId, data } of mismatchesIn(policy.document)) {
+        findings.push(report(meta, messageId, { policy: policyLabel(policy), ...data }, statementOrigin(policy, statement), statementId(statement)));
       }
     }
     return findings;
