@@ -89,3 +89,26 @@ describe('documentContentId', () => {
     expect(documentGrants(shared, next)[0].actions.has('s3:PutObject')).toBe(false);
   });
 });
+
+describe('grants over action ids', () => {
+  it('answer for services read after the grant was built', () => {
+    const fresh = createCatalog();
+    const [notIam, s3Only] = documentGrants(doc({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }, { Effect: 'Allow', Action: 's3:Get*', Resource: '*' }), fresh);
+    // Read only now: their ids come after every id the grants' bit sets were sized for.
+    expect(fresh.ids.service('ec2')).not.toBeNull();
+    expect(notIam.actions.has('ec2:RunInstances')).toBe(true);
+    expect(notIam.actions.has('iam:PassRole')).toBe(false);
+    expect(s3Only.actions.has('ec2:RunInstances')).toBe(false);
+    expect(s3Only.actions.has('s3:GetObject')).toBe(true);
+    expect(s3Only.actions.has('S3:GETOBJECT')).toBe(true);
+  });
+
+  it('iterate in statement order, each action once, Deny subtracted', () => {
+    const [grant] = documentGrants(
+      doc({ Effect: 'Allow', Action: ['s3:PutObject', 's3:GetObject', 's3:PutObject', 's3:DeleteObject'], Resource: '*' }, { Effect: 'Deny', Action: 's3:Delete*', Resource: '*' }),
+      catalog,
+    );
+    expect([...grant.actions]).toEqual(['s3:PutObject', 's3:GetObject']);
+    expect(grant.actions.size).toBe(2);
+  });
+});
