@@ -56,10 +56,3 @@ export function documentFromDataSource(body: Record<string, unknown>): Record<st
   document.Statement = statements;
   return document;
 }
-
-/** Documents merged in from elsewhere, which this reader does not follow. */
-export function hasMergedDocuments(body: Record<string, unknown>): boolean {
-  return ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json'].some(
-    (key) => body[key] !== undefined && body[key] !== null && !(Array.isArray(body[key]) && (body[key] as unknown[]).length === 0),
-  );
-}

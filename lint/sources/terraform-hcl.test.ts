@@ -75,3 +75,51 @@ describe('HCL (.tf) through hcl2json', () => {
     expect(readText('main.tf', HCL).skipped).toEqual([{ file: 'main.tf', reason: 'HCL is parsed asynchronously: use readTextAsync' }]);
   });
 });
+
+describe('policy documents merged by data "aws_iam_policy_document"', () => {
+  const statement = (sid: string | null, action: string) => `  statement {\n${sid === null ? '' : `    sid       = "${sid}"\n`}    actions   = ["${action}"]\n    resources = ["*"]\n  }\n`;
+  // The configuration terraform 1.11 with hashicorp/aws 5.100.0 rendered as A PutObject, - ListBucket,
+  // B ReceiveMessage, C Publish, - DescribeInstances, E GetItem, - PutLogEvents, D Decrypt.
+  const MERGED = `data "aws_iam_policy_document" "base" {
+${statement('A', 's3:GetObject')}${statement(null, 's3:ListBucket')}${statement('B', 'sqs:SendMessage')}}
+
+data "aws_iam_policy_document" "extra" {
+${statement('C', 'sns:Publish')}}
+
+data "aws_iam_policy_document" "over" {
+${statement('A', 's3:PutObject')}${statement(null, 'logs:PutLogEvents')}${statement('D', 'kms:Decrypt')}}
+
+data "aws_iam_policy_document" "merged" {
+  source_policy_documents   = [data.aws_iam_policy_document.base.json, data.aws_iam_policy_document.extra.json, var.more]
+  override_policy_documents = [data.aws_iam_policy_document.over.json]
+${statement('B', 'sqs:ReceiveMessage')}${statement(null, 'ec2:DescribeInstances')}${statement('E', 'dynamodb:GetItem')}}
+
+resource "aws_iam_policy" "p" {
+  name   = "merged"
+  policy = data.aws_iam_policy_document.merged.json
+}
+`;
+
+  it('merges sources, the own statements and overrides as Terraform does, and says what it could not follow', async () => {
+    const result = await readTextAsync('merged.tf', MERGED);
+    expect(result.errors).toEqual([]);
+    const policy = result.inventory.policies.find((p) => p.kind === 'managed');
+    const document = policy?.document;
+    expect(document?.statements.map((s) => `${s.sid ?? '-'} ${s.actions?.join()}`)).toEqual([
+      'A s3:PutObject',
+      '- s3:ListBucket',
+      'B sqs:ReceiveMessage',
+      'C sns:Publish',
+      '- ec2:DescribeInstances',
+      'E dynamodb:GetItem',
+      '- logs:PutLogEvents',
+      'D kms:Decrypt',
+    ]);
+    // Each statement points at its own block: A won from "over", ListBucket stayed in "base".
+    const lines = MERGED.split('\n');
+    const lineOf = (text: string) => lines.findIndex((l) => l.includes(text)) + 1;
+    expect(document?.statements[0]?.line).toBe(lineOf('s3:PutObject') - 2);
+    expect(document?.statements[1]?.line).toBe(lineOf('s3:ListBucket') - 1);
+    expect(document?.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^source_policy_documents\[2\] \(.*var\.more.*\) is merged by Terraform but its document is not in the input/)]);
+  });
+});

@@ -18,7 +18,8 @@ import {
   type PrincipalKind,
 } from '../model/types';
 import { evaluateJsonencode } from './hcl-literal';
-import { documentFromDataSource, hasMergedDocuments } from './policy-document-data';
+import { mergeStatements, statementsOf, type PlacedStatement } from './merge-policy-documents';
+import { documentFromDataSource } from './policy-document-data';
 import { TextKeyedCache } from './text-keyed-cache';
 import { isRecord } from './reader';
 import { parseReference, referenceIn, wholeInterpolation } from './terraform-expression';
@@ -149,18 +150,74 @@ class UnitLinker {
   }
 
   private parsedDataDocument(r: TerraformResource, trust: boolean): PolicyDocument {
-    const rendered = documentFromDataSource(r.body);
-    // Statement blocks in configuration are templates too: `$${aws:username}` renders as `${aws:username}`.
-    const value = this.unit.planned ? rendered : mapStrings(rendered, unescapeTemplate);
+    const rendered = this.renderedDataDocument(r, new Set());
+    const value = { ...rendered.document, Statement: rendered.statements.map((p) => p.statement) };
     const document = parsePolicyDocument(value, { text: JSON.stringify(value), trust });
-    for (const statement of document.statements) statement.line = r.statementLines?.[statement.index] ?? r.origin.line;
-    if (hasMergedDocuments(r.body)) {
+    for (const statement of document.statements) statement.line = rendered.statements[statement.index]?.line ?? r.origin.line;
+    for (const entry of rendered.unresolved) {
       document.problems.push({
         statement: null,
-        message: 'source_policy_documents / override_policy_documents are merged by Terraform and not checked here; lint the plan to see the merged document',
+        message: `${entry} is merged by Terraform but its document is not in the input, so its statements are not checked; lint the plan to see the merged document`,
       });
     }
     return document;
+  }
+
+  /**
+   * A policy document data source as Terraform renders it, with the documents it merges
+   * (source_policy_documents, override_policy_documents, source_json, override_json) followed when
+   * they are other data sources of the unit, jsonencode(...) or JSON text.
+   */
+  private renderedDataDocument(r: TerraformResource, visiting: Set<TerraformResource>): { document: Record<string, unknown>; statements: PlacedStatement[]; unresolved: string[] } {
+    visiting.add(r);
+    const own = documentFromDataSource(r.body);
+    // Statement blocks in configuration are templates too: `$${aws:username}` renders as `${aws:username}`.
+    const document = this.unit.planned ? own : (mapStrings(own, unescapeTemplate) as Record<string, unknown>);
+    const statements: PlacedStatement[] = [];
+    const unresolved: string[] = [];
+    const mergeFrom = (attribute: string) => {
+      const value = r.body[attribute];
+      const entries = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+      entries.forEach((entry, i) => {
+        const merged = this.mergedEntry(entry, r, visiting);
+        const where = Array.isArray(value) ? `${attribute}[${i}]` : attribute;
+        if (merged === null) unresolved.push(`${where} (${describeValue(entry)})`);
+        else mergeStatements(statements, merged.statements);
+        if (merged) unresolved.push(...merged.unresolved);
+      });
+    };
+    mergeFrom('source_json');
+    mergeFrom('source_policy_documents');
+    mergeStatements(statements, statementsOf(document).map((statement, i) => ({ statement, line: r.statementLines?.[i] ?? r.origin.line })));
+    mergeFrom('override_json');
+    mergeFrom('override_policy_documents');
+    visiting.delete(r);
+    return { document, statements, unresolved };
+  }
+
+  /** One merged document: another data source's rendering, jsonencode(...) or JSON text; null when unknown here. */
+  private mergedEntry(entry: unknown, from: TerraformResource, visiting: Set<TerraformResource>): { statements: PlacedStatement[]; unresolved: string[] } | null {
+    const placed = (document: unknown) => ({ statements: statementsOf(document).map((statement) => ({ statement, line: from.origin.line })), unresolved: [] });
+    if (isRecord(entry)) return placed(entry);
+    if (typeof entry !== 'string') return null;
+    const inner = wholeInterpolation(entry);
+    if (inner !== null) {
+      const encoded = evaluateJsonencode(inner);
+      if (encoded !== undefined) return placed(encoded);
+      const ref = parseReference(inner);
+      if (ref === null || !ref.address.startsWith('data.aws_iam_policy_document.') || (ref.attribute !== 'json' && ref.attribute !== 'minified_json')) return null;
+      const target = this.lookup(from, ref.address);
+      // A cycle is a Terraform error; an unknown address is outside the input.
+      if (target === undefined || visiting.has(target)) return null;
+      this.usedDataDocuments.add(target);
+      const rendered = this.renderedDataDocument(target, visiting);
+      return { statements: rendered.statements, unresolved: rendered.unresolved };
+    }
+    try {
+      return placed(JSON.parse(this.unit.planned ? entry : unescapeTemplate(entry)) as unknown);
+    } catch {
+      return null;
+    }
   }
 
   /** A policy attribute: JSON text, jsonencode(...), a data source's .json, or something opaque. */
