@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parsePolicyDocument } from '../model/parse-document';
 import { conditionConstrains } from './conditions';
-import { couldBeOfFormat, isBroadResource, isSelfOnly } from './resources';
+import type { Statement } from '../model/types';
+import { couldBeOfFormat, isBroadResource, isSelfOnly, reachInWords } from './resources';
 
 const OBJECT = 'arn:${Partition}:s3:::${BucketName}/${ObjectName}';
 const BUCKET = 'arn:${Partition}:s3:::${BucketName}';
@@ -67,5 +68,24 @@ describe('conditionConstrains', () => {
     expect(conditionConstrains({ StringEqualsIfExists: { 'aws:ResourceTag/team': ['web'] } })).toBe(false);
     expect(conditionConstrains({ Null: { 'aws:ResourceTag/team': ['false'] } })).toBe(false);
     expect(conditionConstrains({ StringLike: { 'iam:PassedToService': ['*'] } })).toBe(false);
+  });
+});
+
+describe('reachInWords', () => {
+  const statement = (resources: string[] | null, notResources: string[] | null = null): Statement => ({
+    index: 0, sid: null, effect: 'Allow', actions: ['s3:PutObject'], notActions: null, resources, notResources, principal: null, notPrincipal: null, condition: null, line: null,
+  });
+  it.each([
+    [['*'], 'every resource'],
+    [['arn:*'], 'every resource'],
+    [['arn:aws:*:*:*:*'], 'every resource'],
+    [['arn:aws:iam::*:role/*'], 'every resource of its type (arn:aws:iam::*:role/*)'],
+    [['arn:aws:s3:::*', 'arn:aws:s3:::*/*'], 'every resource of their types (arn:aws:s3:::*, arn:aws:s3:::*/*)'],
+    [['arn:aws:iam::*:role/*', '*'], 'every resource'],
+  ])('%j: %s', (resources, words) => {
+    expect(reachInWords(statement(resources))).toBe(words);
+  });
+  it('names NotResource as the exception', () => {
+    expect(reachInWords(statement(null, ['arn:aws:s3:::logs/*']))).toBe('every resource but those in NotResource');
   });
 });

@@ -30,6 +30,20 @@ export function reachesAllResources(statement: Statement): boolean {
   return resources !== null && resources.length > 0 && resources.every(isBroadResource);
 }
 
+/**
+ * How far a broad statement reaches, in words for messages: "every resource" for `*` (and ARNs
+ * that match anything), NotResource's exception, or the type-wide ARNs themselves, so a finding on
+ * `arn:aws:iam::*:role/*` says "every resource of its type" rather than "every resource".
+ */
+export function reachInWords(statement: Statement): string {
+  if (statement.notResources !== null) return 'every resource but those in NotResource';
+  const resources = statement.resources ?? [];
+  // `*` also matches `:` and `/`, so `arn:*` and `arn:aws:*:*:*:*` are as wide as `*`.
+  if (resources.some((r) => WILDCARD_ONLY.test(r) || /^arn:\*+$/.test(r) || /^arn:[a-z*-]+(:\*+)+$/.test(r))) return 'every resource';
+  const shown = resources.slice(0, 3).join(', ') + (resources.length > 3 ? ` and ${resources.length - 3} more` : '');
+  return resources.length === 1 ? `every resource of its type (${shown})` : `every resource of their types (${shown})`;
+}
+
 /** IAM user ARNs that name the caller itself (`user/${aws:username}`, any path). */
 const SELF_USER = /^arn:[^:]*:iam::[^:]*:user\/(?:.*\/)?\$\{aws:username\}$/i;
 

@@ -12,7 +12,7 @@ const meta: RuleMeta & { id: RiskClass } = {
   defaultSeverity: 'warning',
   description: 'Actions that mint or return credentials (iam:CreateAccessKey, sts:GetFederationToken, redshift:GetClusterCredentials, ...) on every resource',
   messages: {
-    onEveryResource: '{{policy}}statement allows minting or reading credentials on every resource: {{actions}}. Scope Resource to the users, roles or clusters meant (e.g. user/${aws:username} for self-service), or add a Condition.',
+    onEveryResource: '{{policy}}statement allows minting or reading credentials on {{reach}}: {{actions}}. Scope Resource to the users, roles or clusters meant (e.g. user/${aws:username} for self-service), or add a Condition.',
   },
   needsCatalog: true,
 };

@@ -12,7 +12,7 @@ const meta: RuleMeta & { id: RiskClass } = {
   defaultSeverity: 'warning',
   description: 'Reads of data or secrets (s3:GetObject, ssm:GetParameter*, secretsmanager:GetSecretValue, kms:Decrypt, ...) on every resource',
   messages: {
-    onEveryResource: '{{policy}}statement allows reading data or secrets on every resource: {{actions}}. Name the buckets, parameters, secrets and keys this identity reads in Resource, or add a Condition on resource tags.',
+    onEveryResource: '{{policy}}statement allows reading data or secrets on {{reach}}: {{actions}}. Name the buckets, parameters, secrets and keys this identity reads in Resource, or add a Condition on resource tags.',
   },
   needsCatalog: true,
 };

@@ -10,6 +10,7 @@ import type { Catalog } from '../catalog/catalog';
 import { identityPolicies, unconstrainedGrants, type Grant } from '../catalog/grants';
 import { catalogTable, memoTable, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
+import { reachInWords } from '../catalog/resources';
 import { statementId } from '../model/parse-document';
 import type { RawFinding } from '../model/types';
 import { statementOrigin } from './grants';
@@ -22,7 +23,7 @@ const meta: RuleMeta = {
   description: '`service:*` (or a pattern that expands to every action of a service) on every resource',
   messages: {
     fullService:
-      '{{policy}}statement allows every action of {{services}} on every resource. ' +
+      '{{policy}}statement allows every action of {{services}} on {{reach}}. ' +
       'List the actions this identity uses (Read/List first) and name its resources.',
   },
   needsCatalog: true,
@@ -111,7 +112,7 @@ export const fullServiceAccess: Rule = {
     });
     for (const policy of identityPolicies(inventory)) {
       for (const { grant, services } of verdict(policy.document)) {
-        const data = { policy: policyLabel(policy), services };
+        const data = { policy: policyLabel(policy), services, reach: reachInWords(grant.statement) };
         findings.push(report(meta, 'fullService', data, statementOrigin(policy, grant.statement), statementId(grant.statement)));
       }
     }

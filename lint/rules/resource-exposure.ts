@@ -12,7 +12,7 @@ const meta: RuleMeta & { id: RiskClass } = {
   defaultSeverity: 'warning',
   description: 'Actions that rewrite who may access a resource (s3:PutBucketPolicy, kms:PutKeyPolicy, lambda:AddPermission, ...) on every resource',
   messages: {
-    onEveryResource: '{{policy}}statement allows changing who may access resources, on every resource: {{actions}}. Scope Resource to the resources this identity manages, or drop these actions.',
+    onEveryResource: '{{policy}}statement allows changing who may access resources, on {{reach}}: {{actions}}. Scope Resource to the resources this identity manages, or drop these actions.',
   },
   needsCatalog: true,
 };

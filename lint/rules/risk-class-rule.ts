@@ -6,6 +6,7 @@
  */
 import { identityPolicies, listActions } from '../catalog/grants';
 import { policyLabel } from '../catalog/policy-label';
+import { reachInWords } from '../catalog/resources';
 import { riskGrants, type RiskClass } from '../catalog/risk-classes';
 import { statementId } from '../model/parse-document';
 import type { RawFinding } from '../model/types';
@@ -13,7 +14,7 @@ import { statementOrigin } from './grants';
 import { perDocument } from './per-document';
 import { report, type Rule, type RuleMeta } from './rule';
 
-/** A rule whose id names a risk class and whose message `onEveryResource` takes {{policy}} and {{actions}}. */
+/** A rule whose id names a risk class and whose message `onEveryResource` takes {{policy}}, {{reach}} and {{actions}}. */
 export function riskClassRule(meta: RuleMeta & { id: RiskClass }): Rule {
   return {
     meta,
@@ -22,7 +23,7 @@ export function riskClassRule(meta: RuleMeta & { id: RiskClass }): Rule {
       const verdict = perDocument((document) => riskGrants(document, catalog, meta.id).map(({ grant, actions }) => ({ grant, actions: listActions(actions) })));
       for (const policy of identityPolicies(inventory)) {
         for (const { grant, actions } of verdict(policy.document)) {
-          const data = { policy: policyLabel(policy), actions };
+          const data = { policy: policyLabel(policy), actions, reach: reachInWords(grant.statement) };
           findings.push(report(meta, 'onEveryResource', data, statementOrigin(policy, grant.statement), statementId(grant.statement)));
         }
       }

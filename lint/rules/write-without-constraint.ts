@@ -11,6 +11,7 @@ import { identityPolicies, listActions, unconstrainedGrants, type Grant } from '
 import type { Catalog } from '../catalog/catalog';
 import { catalogTable, memoTable, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
+import { reachInWords } from '../catalog/resources';
 import { statementId } from '../model/parse-document';
 import type { RawFinding } from '../model/types';
 import { statementOrigin } from './grants';
@@ -23,7 +24,7 @@ const meta: RuleMeta = {
   description: 'Write or Permissions-management actions on every resource without a constraining Condition',
   messages: {
     writeOnEveryResource:
-      '{{policy}}statement allows {{count}} write or permissions-management action(s) on every resource with no constraining Condition: {{actions}}. ' +
+      '{{policy}}statement allows {{count}} write or permissions-management action(s) on {{reach}} with no constraining Condition: {{actions}}. ' +
       'Name the resources in Resource, or add a Condition on resource or request tags.',
   },
   needsCatalog: true,
@@ -72,7 +73,7 @@ export const writeWithoutConstraint: Rule = {
     });
     for (const policy of identityPolicies(inventory)) {
       for (const { grant, count, actions } of verdict(policy.document)) {
-        const data = { policy: policyLabel(policy), count, actions };
+        const data = { policy: policyLabel(policy), count, actions, reach: reachInWords(grant.statement) };
         findings.push(report(meta, 'writeOnEveryResource', data, statementOrigin(policy, grant.statement), statementId(grant.statement)));
       }
     }
