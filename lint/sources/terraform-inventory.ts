@@ -34,6 +34,18 @@ import {
   type TerraformUnit,
 } from './terraform-resource';
 
+/** What a policy document data source merges, in the order the AWS provider merges it (around its own statements, after the sources). */
+const MERGE_ATTRIBUTES = ['source_json', 'source_policy_documents', 'override_json', 'override_policy_documents'];
+
+/** How many data sources deep a merge is followed (source of a source of ...). */
+const MAX_MERGE_DEPTH = 50;
+
+interface RenderedDataDocument {
+  document: Record<string, unknown>;
+  statements: PlacedStatement[];
+  unresolved: string[];
+}
+
 const PRINCIPAL_TYPES: Record<string, PrincipalKind> = { aws_iam_user: 'user', aws_iam_group: 'group', aws_iam_role: 'role' };
 const INLINE_TYPES: Record<string, { kind: PolicyKind; holder: PrincipalKind }> = {
   aws_iam_user_policy: { kind: 'inline-user', holder: 'user' },
@@ -68,6 +80,8 @@ class UnitLinker {
   private readonly policyByResource = new Map<TerraformResource, PolicyRecord>();
   private readonly policyByName = new Map<string, PolicyRecord>();
   private readonly usedDataDocuments = new Set<TerraformResource>();
+  /** Each data source rendered once, however many documents merge it. */
+  private readonly renderedDataDocuments = new Map<TerraformResource, RenderedDataDocument>();
   /**
    * Plans repeat one policy text on thousands of resources: each text is parsed once and its
    * document shared (trust and identity apart). Only for plans, whose statements carry no line
@@ -88,6 +102,7 @@ class UnitLinker {
     // Policies before attachments, so attachments by name find them whatever the file order.
     for (const r of managed) if (r.type === 'aws_iam_policy') this.addManagedPolicy(r);
     for (const r of managed) this.addLinks(r);
+    this.markMergedDataDocuments();
     for (const r of this.unit.resources) {
       if (r.mode === 'data' && r.type === 'aws_iam_policy_document' && !this.usedDataDocuments.has(r)) this.addDocumentOnly(r);
     }
@@ -150,16 +165,11 @@ class UnitLinker {
   }
 
   private parsedDataDocument(r: TerraformResource, trust: boolean): PolicyDocument {
-    const rendered = this.renderedDataDocument(r, new Set());
+    const rendered = this.renderedDataDocument(r, []);
     const value = { ...rendered.document, Statement: rendered.statements.map((p) => p.statement) };
     const document = parsePolicyDocument(value, { text: JSON.stringify(value), trust });
     for (const statement of document.statements) statement.line = rendered.statements[statement.index]?.line ?? r.origin.line;
-    for (const entry of rendered.unresolved) {
-      document.problems.push({
-        statement: null,
-        message: `${entry} is merged by Terraform but its document is not in the input, so its statements are not checked; lint the plan to see the merged document`,
-      });
-    }
+    for (const message of rendered.unresolved) document.problems.push({ statement: null, message });
     return document;
   }
 
@@ -168,8 +178,10 @@ class UnitLinker {
    * (source_policy_documents, override_policy_documents, source_json, override_json) followed when
    * they are other data sources of the unit, jsonencode(...) or JSON text.
    */
-  private renderedDataDocument(r: TerraformResource, visiting: Set<TerraformResource>): { document: Record<string, unknown>; statements: PlacedStatement[]; unresolved: string[] } {
-    visiting.add(r);
+  private renderedDataDocument(r: TerraformResource, visiting: TerraformResource[]): RenderedDataDocument {
+    const known = this.renderedDataDocuments.get(r);
+    if (known) return known;
+    visiting.push(r);
     const own = documentFromDataSource(r.body);
     // Statement blocks in configuration are templates too: `$${aws:username}` renders as `${aws:username}`.
     const document = this.unit.planned ? own : (mapStrings(own, unescapeTemplate) as Record<string, unknown>);
@@ -180,10 +192,12 @@ class UnitLinker {
       const entries = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
       entries.forEach((entry, i) => {
         const merged = this.mergedEntry(entry, r, visiting);
-        const where = Array.isArray(value) ? `${attribute}[${i}]` : attribute;
-        if (merged === null) unresolved.push(`${where} (${describeValue(entry)})`);
-        else mergeStatements(statements, merged.statements);
-        if (merged) unresolved.push(...merged.unresolved);
+        if (typeof merged === 'string') {
+          unresolved.push(`${Array.isArray(value) ? `${attribute}[${i}]` : attribute} (${describeValue(entry)}) ${merged}`);
+          return;
+        }
+        mergeStatements(statements, merged.statements);
+        for (const message of merged.unresolved) unresolved.push(message);
       });
     };
     mergeFrom('source_json');
@@ -191,32 +205,56 @@ class UnitLinker {
     mergeStatements(statements, statementsOf(document).map((statement, i) => ({ statement, line: r.statementLines?.[i] ?? r.origin.line })));
     mergeFrom('override_json');
     mergeFrom('override_policy_documents');
-    visiting.delete(r);
-    return { document, statements, unresolved };
+    visiting.pop();
+    const rendered = { document, statements, unresolved };
+    this.renderedDataDocuments.set(r, rendered);
+    return rendered;
   }
 
-  /** One merged document: another data source's rendering, jsonencode(...) or JSON text; null when unknown here. */
-  private mergedEntry(entry: unknown, from: TerraformResource, visiting: Set<TerraformResource>): { statements: PlacedStatement[]; unresolved: string[] } | null {
+  /** One merged document: another data source's rendering, jsonencode(...) or JSON text; else why it is not followed. */
+  private mergedEntry(entry: unknown, from: TerraformResource, visiting: TerraformResource[]): { statements: PlacedStatement[]; unresolved: string[] } | string {
     const placed = (document: unknown) => ({ statements: statementsOf(document).map((statement) => ({ statement, line: from.origin.line })), unresolved: [] });
+    const outside = 'is merged by Terraform but its document is not in the input, so its statements are not checked; lint the plan to see the merged document';
     if (isRecord(entry)) return placed(entry);
-    if (typeof entry !== 'string') return null;
+    if (typeof entry !== 'string') return outside;
     const inner = wholeInterpolation(entry);
     if (inner !== null) {
       const encoded = evaluateJsonencode(inner);
       if (encoded !== undefined) return placed(encoded);
-      const ref = parseReference(inner);
-      if (ref === null || !ref.address.startsWith('data.aws_iam_policy_document.') || (ref.attribute !== 'json' && ref.attribute !== 'minified_json')) return null;
-      const target = this.lookup(from, ref.address);
-      // A cycle is a Terraform error; an unknown address is outside the input.
-      if (target === undefined || visiting.has(target)) return null;
-      this.usedDataDocuments.add(target);
+      const target = this.referencedDataDocument(inner, from);
+      if (target === undefined) return outside;
+      if (visiting.includes(target)) return 'merges back a document that merges it: Terraform rejects the cycle';
+      // Deeper than any real configuration: generated input, which followed would overflow the stack.
+      if (visiting.length >= MAX_MERGE_DEPTH) return `is merged through more than ${MAX_MERGE_DEPTH} data sources, deeper than this linter follows, so its statements are not checked`;
       const rendered = this.renderedDataDocument(target, visiting);
       return { statements: rendered.statements, unresolved: rendered.unresolved };
     }
     try {
       return placed(JSON.parse(this.unit.planned ? entry : unescapeTemplate(entry)) as unknown);
     } catch {
-      return null;
+      return outside;
+    }
+  }
+
+  /** The policy document data source whose `.json` (or `.minified_json`) `${inner}` names, if it is in the unit. */
+  private referencedDataDocument(inner: string, from: TerraformResource): TerraformResource | undefined {
+    const ref = parseReference(inner);
+    if (ref === null || !ref.address.startsWith('data.aws_iam_policy_document.') || (ref.attribute !== 'json' && ref.attribute !== 'minified_json')) return undefined;
+    return this.lookup(from, ref.address);
+  }
+
+  /** Data sources merged into another are part of it, not documents of their own. */
+  private markMergedDataDocuments(): void {
+    for (const r of this.unit.resources) {
+      if (r.mode !== 'data' || r.type !== 'aws_iam_policy_document') continue;
+      for (const attribute of MERGE_ATTRIBUTES) {
+        const value = r.body[attribute];
+        for (const entry of Array.isArray(value) ? value : [value]) {
+          const inner = typeof entry === 'string' ? wholeInterpolation(entry) : null;
+          const target = inner === null ? undefined : this.referencedDataDocument(inner, r);
+          if (target !== undefined) this.usedDataDocuments.add(target);
+        }
+      }
     }
   }
 
@@ -234,13 +272,10 @@ class UnitLinker {
       if (encoded !== undefined) {
         return { document: parsePolicyDocument(encoded, { text: JSON.stringify(encoded), trust }), parseError: null, unresolved: null };
       }
-      const ref = parseReference(inner);
-      if (ref !== null && ref.address.startsWith('data.aws_iam_policy_document.') && (ref.attribute === 'json' || ref.attribute === 'minified_json')) {
-        const target = this.lookup(from, ref.address);
-        if (target !== undefined) {
-          this.usedDataDocuments.add(target);
-          return { document: this.parsedDataDocument(target, trust), parseError: null, unresolved: null };
-        }
+      const target = this.referencedDataDocument(inner, from);
+      if (target !== undefined) {
+        this.usedDataDocuments.add(target);
+        return { document: this.parsedDataDocument(target, trust), parseError: null, unresolved: null };
       }
       return { document: null, parseError: null, unresolved: value };
     }

@@ -258,3 +258,35 @@ describe('Terraform JSON configuration', () => {
     ]);
   });
 });
+
+describe('merged policy documents in Terraform JSON', () => {
+  const doc = (i: number, extra: Record<string, unknown> = {}) => ({ statement: [{ sid: `S${i}`, actions: ['s3:GetObject'], resources: [`arn:aws:s3:::b${i}/*`] }], ...extra });
+  const unit = (data: Record<string, unknown>, top: string) =>
+    JSON.stringify({ data: { aws_iam_policy_document: data }, resource: { aws_iam_policy: { p: { name: 'p', policy: `\${data.aws_iam_policy_document.${top}.json}` } } } });
+
+  it('lists a document merged into another only inside it, not as a document of its own', () => {
+    const { inventory } = readText('m.tf.json', unit({ base: doc(0), top: doc(1, { source_policy_documents: ['${data.aws_iam_policy_document.base.json}'] }) }, 'top'));
+    expect(inventory.policies.map((p) => p.kind)).toEqual(['managed']);
+    expect(inventory.policies[0]?.document?.statements.map((s) => s.sid)).toEqual(['S0', 'S1']);
+  });
+
+  it('names a cycle instead of following it', () => {
+    const { inventory } = readText(
+      'm.tf.json',
+      unit({ a: doc(0, { source_policy_documents: ['${data.aws_iam_policy_document.b.json}'] }), b: doc(1, { source_policy_documents: ['${data.aws_iam_policy_document.a.json}'] }) }, 'a'),
+    );
+    const document = inventory.policies[0]?.document;
+    expect(document?.statements.map((s) => s.sid)).toEqual(['S1', 'S0']);
+    expect(document?.problems.map((p) => p.message)).toEqual([expect.stringContaining('merges back a document that merges it')]);
+  });
+
+  it('follows a chain of 3,000 merges to a depth of 50 and says so, without overflowing the stack', () => {
+    const data: Record<string, unknown> = {};
+    for (let i = 0; i < 3000; i++) data[`d${i}`] = doc(i, i > 0 ? { source_policy_documents: [`\${data.aws_iam_policy_document.d${i - 1}.json}`] } : {});
+    const { inventory } = readText('m.tf.json', unit(data, 'd2999'));
+    expect(inventory.policies).toHaveLength(1);
+    const document = inventory.policies[0]?.document;
+    expect(document?.statements).toHaveLength(50);
+    expect(document?.problems.map((p) => p.message)).toEqual([expect.stringContaining('is merged through more than 50 data sources')]);
+  });
+});
