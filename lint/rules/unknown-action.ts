@@ -6,7 +6,7 @@
  */
 import { closest, hasWildcard, splitAction } from '../catalog/action-pattern';
 import { statementId } from '../model/parse-document';
-import type { RawFinding, Statement } from '../model/types';
+import type { PolicyRecord, RawFinding, Statement } from '../model/types';
 import type { Catalog } from '../catalog/catalog';
 import { memoTable, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
@@ -79,7 +79,8 @@ export const unknownAction: Rule = {
       }
       return found;
     });
-    const unknown: { policy: (typeof inventory.policies)[number]; found: ReturnType<typeof unknownIn> }[] = [];
+    // First every unknown entry of the run, so which get a suggestion depends on them alone, then the findings.
+    const unknown: { policy: PolicyRecord; found: ReturnType<typeof unknownIn> }[] = [];
     const suggestable = new Set<string>();
     for (const policy of inventory.policies) {
       if (!policy.document) continue;
