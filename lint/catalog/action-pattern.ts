@@ -42,6 +42,13 @@ export function globMatches(pattern: string, text: string): boolean {
   return p === pattern.length;
 }
 
+/** True for an action pattern that matches every action of every service: `*`, `*:*`, `**`. */
+export function isAllActions(pattern: string): boolean {
+  // Most actions start with a service name: skip the expression for them.
+  if (!pattern.includes('*')) return false;
+  return /^\*+(:\*+)?$/.test(pattern.trim());
+}
+
 /** Split `service:Action` at the first colon; null when there is none. */
 export function splitAction(pattern: string): { service: string; action: string } | null {
   const colon = pattern.indexOf(':');

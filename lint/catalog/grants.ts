@@ -9,6 +9,7 @@
  */
 import type { Inventory, PolicyDocument, PolicyRecord, Statement } from '../model/types';
 import type { Catalog } from './catalog';
+import { isAllActions } from './action-pattern';
 import { actionSet, type ActionSet, type ActionSetParts } from './action-set';
 import { conditionConstrains } from './conditions';
 import { catalogTable, memoPerCatalog, remember } from './memo';
@@ -44,11 +45,6 @@ export interface Grant {
 }
 
 const cache = new WeakMap<Catalog, WeakMap<PolicyDocument, Grant[]>>();
-
-/** `*`, `*:*`, `**`: every action of every service. */
-function isEverything(pattern: string): boolean {
-  return /^\*+(:\*+)?$/.test(pattern.trim());
-}
 
 function denyCovers(deny: Statement, allow: Statement): boolean {
   if (deny.condition !== null || deny.actions === null || deny.notResources !== null) return false;
@@ -132,7 +128,7 @@ function analyse(document: PolicyDocument, id: string, catalog: Catalog): GrantC
     for (const deny of denies) {
       if (!denyCovers(deny, statement)) continue;
       for (const pattern of deny.actions ?? []) {
-        if (isEverything(pattern)) deniedEverything = true;
+        if (isAllActions(pattern)) deniedEverything = true;
         else denied.push(catalog.ids.expand(pattern));
       }
     }
@@ -146,7 +142,7 @@ function analyse(document: PolicyDocument, id: string, catalog: Catalog): GrantC
       parts.excluded = (statement.notActions ?? []).map((p) => catalog.ids.expand(p));
     } else {
       for (const pattern of statement.actions ?? []) {
-        if (isEverything(pattern)) {
+        if (isAllActions(pattern)) {
           parts.everything = true;
           patterns.push({ pattern, everything: true, ids: new Int32Array(0) });
           continue;

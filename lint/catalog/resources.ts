@@ -31,6 +31,16 @@ export function reachesAllResources(statement: Statement): boolean {
 }
 
 /**
+ * True for a resource pattern that matches every ARN. IAM's `*` also matches `:` and `/`, so
+ * `arn:*` and `arn:aws:*:*:*:*` are as wide as `*`.
+ */
+export function isAllResources(pattern: string): boolean {
+  if (!pattern.includes('*')) return false;
+  const p = pattern.trim();
+  return /^\*+$/.test(p) || /^arn:\*+$/.test(p) || /^arn:[a-z*-]+(:\*+)+$/.test(p);
+}
+
+/**
  * How far a broad statement reaches, in words for messages: "every resource" for `*` (and ARNs
  * that match anything), NotResource's exception, or the type-wide ARNs themselves, so a finding on
  * `arn:aws:iam::*:role/*` says "every resource of its type" rather than "every resource".
@@ -38,8 +48,7 @@ export function reachesAllResources(statement: Statement): boolean {
 export function reachInWords(statement: Statement): string {
   if (statement.notResources !== null) return 'every resource but those in NotResource';
   const resources = statement.resources ?? [];
-  // `*` also matches `:` and `/`, so `arn:*` and `arn:aws:*:*:*:*` are as wide as `*`.
-  if (resources.some((r) => WILDCARD_ONLY.test(r) || /^arn:\*+$/.test(r) || /^arn:[a-z*-]+(:\*+)+$/.test(r))) return 'every resource';
+  if (resources.some((r) => isAllResources(r) || WILDCARD_ONLY.test(r))) return 'every resource';
   const shown = resources.slice(0, 3).join(', ') + (resources.length > 3 ? ` and ${resources.length - 3} more` : '');
   return resources.length === 1 ? `every resource of its type (${shown})` : `every resource of their types (${shown})`;
 }

@@ -2,25 +2,10 @@
  * What a statement grants, read from the model (never from the JSON text), shared by the rules
  * that need no catalog. Wildcards are judged by meaning: `*`, `*:*` and `arn:*` all mean "every".
  */
+import { isAllActions } from '../catalog/action-pattern';
 import { isAwsManagedPolicyArn } from '../catalog/managed-policies';
+import { isAllResources } from '../catalog/resources';
 import type { Inventory, Origin, PolicyDocument, PolicyRecord, Principal, Statement } from '../model/types';
-
-/** True for an action pattern that matches every action of every service: `*`, `*:*`, `**`. */
-export function isAllActions(pattern: string): boolean {
-  // Most actions start with a service name: skip the expression for them.
-  if (!pattern.includes('*')) return false;
-  return /^\*+(:\*+)?$/.test(pattern.trim());
-}
-
-/**
- * True for a resource pattern that matches every ARN. IAM's `*` also matches `:` and `/`, so
- * `arn:*` and `arn:aws:*:*:*:*` are as wide as `*`.
- */
-export function isAllResources(pattern: string): boolean {
-  if (!pattern.includes('*')) return false;
-  const p = pattern.trim();
-  return /^\*+$/.test(p) || /^arn:\*+$/.test(p) || /^arn:[a-z*-]+(:\*+)+$/.test(p);
-}
 
 /** An identity-policy statement that allows every action on every resource (Condition aside). */
 export function allowsEverything(statement: Statement): boolean {
