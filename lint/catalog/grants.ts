@@ -10,6 +10,7 @@
 import type { Inventory, PolicyDocument, PolicyRecord, Statement } from '../model/types';
 import type { Catalog } from './catalog';
 import { isAllActions } from './action-pattern';
+import { listInWords } from './list-in-words';
 import { actionSet, type ActionSet, type ActionSetParts } from './action-set';
 import { conditionConstrains } from './conditions';
 import { catalogTable, memoPerCatalog, remember } from './memo';
@@ -206,7 +207,5 @@ export function identityPolicies(inventory: Inventory): (PolicyRecord & { docume
 
 /** "a, b, c and 4 more": sorted, at most `limit` names, for messages. */
 export function listActions(actions: Iterable<string>, limit = 5): string {
-  const sorted = [...new Set(actions)].sort();
-  if (sorted.length <= limit) return sorted.join(', ');
-  return `${sorted.slice(0, limit).join(', ')} and ${sorted.length - limit} more`;
+  return listInWords([...new Set(actions)].sort(), limit);
 }

@@ -8,6 +8,7 @@
  * segment is a bucket name), so `arn:aws:s3:::my-bucket/*` is one bucket, not broad.
  */
 import type { Statement } from '../model/types';
+import { listInWords } from './list-in-words';
 
 const WILDCARD_ONLY = /^[*/:]+$/;
 const TYPE_THEN_WILDCARDS = /^[a-z][a-z0-9-]*[/:][*/:]+$/i;
@@ -49,7 +50,7 @@ export function reachInWords(statement: Statement): string {
   if (statement.notResources !== null) return 'every resource but those in NotResource';
   const resources = statement.resources ?? [];
   if (resources.some((r) => isAllResources(r) || WILDCARD_ONLY.test(r))) return 'every resource';
-  const shown = resources.slice(0, 3).join(', ') + (resources.length > 3 ? ` and ${resources.length - 3} more` : '');
+  const shown = listInWords(resources, 3);
   return resources.length === 1 ? `every resource of its type (${shown})` : `every resource of their types (${shown})`;
 }
 

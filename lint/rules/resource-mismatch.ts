@@ -10,6 +10,7 @@ import type { Catalog } from '../catalog/catalog';
 import { documentContentId, identityPolicies, listActions } from '../catalog/grants';
 import { catalogTable, memoTable, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
+import { listInWords } from '../catalog/list-in-words';
 import { couldBeOfFormat } from '../catalog/resources';
 import { statementId } from '../model/parse-document';
 import type { RawFinding, Statement } from '../model/types';
@@ -56,12 +57,6 @@ function typesOf(action: string, catalog: Catalog): string {
 
 type Mismatches = Record<'wrongType' | 'needsStar', string[]>;
 
-/** Resources for a message: at most five, as written, then how many more (a generated statement may list 100,000). */
-function listInOrder(resources: string[], limit = 5): string {
-  if (resources.length <= limit) return resources.join(', ');
-  return `${resources.slice(0, limit).join(', ')} and ${resources.length - limit} more`;
-}
-
 function mismatches(actions: string[], resources: string[], catalog: Catalog): Mismatches {
   const byKind = { wrongType: new Set<string>(), needsStar: new Set<string>() };
   // Per action and per pattern once per statement: a generated statement may repeat a few
@@ -106,7 +101,7 @@ export const resourceMismatch: Rule = {
         const key = `${documentContentId(document, catalog)}#${statement.index}`;
         const byKind = remember(verdicts, key, () => mismatches(actions, concrete, catalog));
         if (byKind.wrongType.length === 0 && byKind.needsStar.length === 0) continue;
-        const resources = listInOrder(concrete);
+        const resources = listInWords(concrete, 5);
         for (const action of byKind.wrongType) {
           const types = hasWildcard(action) ? 'other resource types' : typesOf(action, catalog);
           found.push({ statement, messageId: 'wrongType', data: { actions: action, resources, types } });
