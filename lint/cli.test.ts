@@ -3,24 +3,10 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFile
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from './cli';
+import { runCli as run } from './cli-testing';
 
 const root = path.resolve(__dirname, '..');
 const tutorials = path.join(root, 'test', 'fixtures', 'tutorials');
-
-async function run(argv: string[], over: Partial<CliIo> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    isTTY: false,
-    env: {},
-    cwd: mkdtempSync(path.join(tmpdir(), 'iam-lint-cwd-')),
-    ...over,
-  });
-  return { code, stdout, stderr };
-}
 
 const admin = { Version: '2012-10-17', Statement: [{ Sid: 'All', Effect: 'Allow', Action: '*', Resource: '*' }] };
 const scoped = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:210987654321:invoices' }] };

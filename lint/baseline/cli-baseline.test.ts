@@ -3,20 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../cli';
+import { runCli } from '../cli-testing';
 
-async function run(args: string[], cwd: string): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const status = await main(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    isTTY: false,
-    env: {},
-    cwd,
-  });
-  return { status, stdout, stderr };
-}
+const run = (args: string[], cwd: string) => runCli(args, { cwd });
 
 const statement = (sid: string) => ({ Sid: sid, Effect: 'Allow', Action: '*', Resource: '*' });
 
@@ -26,7 +15,7 @@ describe('iam-policy-lint --baseline', () => {
     const policy = join(dir, 'admin.json');
     writeFileSync(policy, JSON.stringify({ Version: '2012-10-17', Statement: [statement('Old')] }));
     const first = await run(['--format', 'json', policy], dir);
-    expect(first.status).toBe(1);
+    expect(first.code).toBe(1);
     const baseline = join(dir, 'baseline.json');
     writeFileSync(baseline, first.stdout);
 
@@ -36,10 +25,10 @@ describe('iam-policy-lint --baseline', () => {
     const report = JSON.parse(second.stdout) as { findings: Array<{ ruleId: string; statement: unknown }>; summary: { error: number } };
     expect(report.findings.map((f) => [f.ruleId, f.statement])).toEqual([['admin-access', 'New']]);
     expect(report.summary.error).toBe(1);
-    expect(second.status).toBe(1);
+    expect(second.code).toBe(1);
 
     writeFileSync(policy, JSON.stringify({ Version: '2012-10-17', Statement: [statement('Old')] }, null, 2));
-    expect((await run(['--baseline', baseline, policy], dir)).status).toBe(0);
+    expect((await run(['--baseline', baseline, policy], dir)).code).toBe(0);
   });
 
   it('exits 2 naming the baseline file and its problem', async () => {
@@ -48,7 +37,7 @@ describe('iam-policy-lint --baseline', () => {
     writeFileSync(policy, JSON.stringify({ Version: '2012-10-17', Statement: [statement('S')] }));
     writeFileSync(join(dir, 'bad.json'), '{"findings": [');
     const bad = await run(['--baseline', join(dir, 'bad.json'), policy], dir);
-    expect(bad.status).toBe(2);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`--baseline ${join(dir, 'bad.json')}: not valid JSON`);
   });
 });
