@@ -58,31 +58,23 @@ export class InventoryBuilder {
 
   /** A policy whose value only Terraform knows (`${var.policy}`): the readers leave it unresolved. */
   unresolved(unresolved: string, options: PolicyOptions = {}): string {
-    const key = `policy-${++this.counter}`;
-    this.inventory.policies.push({
-      key,
-      kind: options.kind ?? 'file',
-      origin: origin(options.resource ?? null, options.line ?? null, options.file),
-      name: options.name ?? null,
-      arn: null,
-      document: null,
-      parseError: null,
-      unresolved,
-    });
-    return key;
+    return this.withoutDocument({ name: options.name ?? null, parseError: null, unresolved }, options);
   }
 
   /** A policy whose text could not be parsed at all. */
   unparseable(parseError: string, options: PolicyOptions = {}): string {
+    return this.withoutDocument({ name: null, parseError }, options);
+  }
+
+  private withoutDocument(fields: { name: string | null; parseError: string | null; unresolved?: string }, options: PolicyOptions): string {
     const key = `policy-${++this.counter}`;
     this.inventory.policies.push({
       key,
       kind: options.kind ?? 'file',
       origin: origin(options.resource ?? null, options.line ?? null, options.file),
-      name: null,
       arn: null,
       document: null,
-      parseError,
+      ...fields,
     });
     return key;
   }
