@@ -8,5 +8,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 300_000,
+    // One TMPDIR per run, removed at its end: tests, cdktf and terraform leave nothing in /tmp.
+    globalSetup: ['test/support/temp-root.ts'],
   },
 });
