@@ -43,6 +43,22 @@ describe('createCatalog: actions', () => {
     expect(catalog.action('s3:Get*')).toBeNull();
   });
 
+  it('gives each id the ARN formats its details list, without reading the details', () => {
+    const reads: string[] = [];
+    const fresh = createCatalog({ onRead: (what) => reads.push(what) });
+    const { ids } = fresh;
+    expect(ids.formats(ids.of('s3:GetObject'))).toContain('arn:${Partition}:s3:::${BucketName}/${ObjectName}');
+    expect(ids.formats(ids.of('ecr:GetAuthorizationToken'))).toEqual([]);
+    expect(reads.filter((r) => r.startsWith('details:'))).toEqual([]);
+    for (const service of ['s3', 'iam', 'ec2', 'kms']) {
+      const range = ids.service(service);
+      for (let id = range?.start ?? 0; id < (range?.end ?? 0); id++) {
+        const types = fresh.action(ids.name(id))?.resourceTypes ?? [];
+        expect(ids.formats(id)).toEqual(types.some((t) => t.arns.length === 0) ? null : types.flatMap((t) => t.arns));
+      }
+    }
+  });
+
   it('knows services and lists their actions', () => {
     expect(catalog.serviceExists('IAM')).toBe(true);
     expect(catalog.serviceExists('gamelist')).toBe(false);
@@ -62,16 +78,18 @@ describe('createCatalog: actions', () => {
 });
 
 describe('createCatalog: laziness', () => {
-  it('reads one service file per service used, once, and the managed policies only for an ARN', () => {
+  it('reads one service file per service used, once, its details only when asked, and the managed policies only for an ARN', () => {
     const reads: string[] = [];
     const lazy = createCatalog({ onRead: (what) => reads.push(what) });
     expect(reads).toEqual([]);
     lazy.expand('s3:GetObject');
     lazy.expand('s3:Put*');
-    lazy.action('s3:DeleteObject');
     expect(reads).toEqual(['services', 'service:s3']);
+    lazy.action('s3:DeleteObject');
+    lazy.action('s3:GetObject');
+    expect(reads).toEqual(['services', 'service:s3', 'details:s3']);
     lazy.expand('iam:PassRole');
-    expect(reads).toEqual(['services', 'service:s3', 'service:iam']);
+    expect(reads).toEqual(['services', 'service:s3', 'details:s3', 'service:iam']);
     lazy.managedPolicy('arn:aws:iam::210987654321:policy/Mine');
     expect(reads).not.toContain('managed-policies');
     lazy.managedPolicy('arn:aws:iam::aws:policy/ReadOnlyAccess');

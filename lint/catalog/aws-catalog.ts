@@ -22,6 +22,8 @@ interface LoadedService {
   idByLowerAction: Map<string, number>;
   summary: ServiceSummary;
   details: Map<number, ActionInfo>;
+  /** Per action (index from `start`), its ARN formats; read on first ask. */
+  formats: readonly (readonly string[] | null)[] | null;
 }
 
 const LEVELS: readonly AccessLevel[] = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
@@ -50,7 +52,7 @@ function legacyMatchers(): { exact: Set<string>; patterns: ((text: string) => bo
 }
 
 export interface CatalogOptions {
-  /** Told each time data is read (`services`, `service:<prefix>`, `managed-policies`): lets tests prove laziness. */
+  /** Told each time data is read (`services`, `service:<prefix>`, `details:<prefix>`, `managed-policies`): lets tests prove laziness. */
   onRead?(what: string): void;
 }
 
@@ -93,7 +95,7 @@ export function createCatalog(options: CatalogOptions = {}): Catalog {
     const count = summary.names.length;
     levels = ensureBytes(levels, start + count);
     starOnly = ensureBytes(starOnly, start + count);
-    const loaded: LoadedService = { prefix: key, start, lowerActions: new Array<string>(count), idByLowerAction: new Map(), summary, details: new Map() };
+    const loaded: LoadedService = { prefix: key, start, lowerActions: new Array<string>(count), idByLowerAction: new Map(), summary, details: new Map(), formats: null };
     const withExceptions = SERVICES_WITH_EXCEPTIONS.has(key);
     for (let i = 0; i < count; i++) {
       const name = `${key}:${summary.names[i]}`;
@@ -190,6 +192,7 @@ export function createCatalog(options: CatalogOptions = {}): Catalog {
     const loaded = serviceOfId[id];
     const cached = loaded.details.get(id);
     if (cached) return cached;
+    if (loaded.details.size === 0) onRead(`details:${loaded.prefix}`);
     const raw = loaded.summary.detail();
     const action = raw.actions[loaded.lowerActions[id - loaded.start]];
     const resourceTypes: ResourceTypeRef[] = action.resourceTypes.map((ref) => {
@@ -208,6 +211,11 @@ export function createCatalog(options: CatalogOptions = {}): Catalog {
     serviceOf: (id) => serviceOfId[id].prefix,
     level: (id) => LEVELS[levels[id]],
     starOnly: (id) => starOnly[id] === 1,
+    formats(id) {
+      const loaded = serviceOfId[id];
+      loaded.formats ??= loaded.summary.formats();
+      return loaded.formats[id - loaded.start];
+    },
     count: () => names.length,
     service(prefix) {
       const loaded = service(prefix);

@@ -42,6 +42,11 @@ export interface ActionIds {
   level(id: number): AccessLevel;
   /** True when the action has no resource types: it only takes `*`. */
   starOnly(id: number): boolean;
+  /**
+   * The ARN formats of the action's resource types, in data order (`arn:${Partition}:s3:::${BucketName}`);
+   * [] when it only takes `*`; null when one of its types has no format in the data (another service's).
+   */
+  formats(id: number): readonly string[] | null;
   /** Ids handed out so far (every id is below): the size for a bit set of any expansion made until now. */
   count(): number;
   /** The run of ids of one service's actions (reading it), or null for an unknown service. */

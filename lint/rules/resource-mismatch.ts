@@ -8,7 +8,7 @@
 import { hasWildcard } from '../catalog/action-pattern';
 import type { Catalog } from '../catalog/catalog';
 import { documentContentId, identityPolicies, listActions } from '../catalog/grants';
-import { catalogTable, memoTable, remember } from '../catalog/memo';
+import { memoTable, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { listInWords } from '../catalog/list-in-words';
 import { couldBeOfFormat } from '../catalog/resources';
@@ -33,18 +33,8 @@ const meta: RuleMeta = {
 
 type Fit = 'fits' | 'wrongType' | 'needsStar' | 'unknown';
 
-const formatsByCatalog = new WeakMap<Catalog, Map<number, readonly string[] | null>>();
-
-/** An action's ARN formats: [] when it only takes `*`, null when one of its types has no format we know (another service's). Once per action. */
-function formatsOf(id: number, catalog: Catalog): readonly string[] | null {
-  return remember(catalogTable(formatsByCatalog, catalog, () => new Map()), id, () => {
-    const types = catalog.action(catalog.ids.name(id))?.resourceTypes ?? [];
-    return types.some((t) => t.arns.length === 0) ? null : types.flatMap((t) => t.arns);
-  });
-}
-
 function fit(id: number, arns: string[], catalog: Catalog): Fit {
-  const formats = formatsOf(id, catalog);
+  const formats = catalog.ids.formats(id);
   // A type we have no ARN format for cannot be judged.
   if (formats === null) return 'unknown';
   if (formats.length === 0) return 'needsStar';
@@ -52,7 +42,8 @@ function fit(id: number, arns: string[], catalog: Catalog): Fit {
 }
 
 function typesOf(action: string, catalog: Catalog): string {
-  return (catalog.action(action)?.resourceTypes ?? []).flatMap((t) => t.arns).join(' or ');
+  const id = catalog.ids.of(action);
+  return id < 0 ? '' : (catalog.ids.formats(id) ?? []).join(' or ');
 }
 
 type Mismatches = Record<'wrongType' | 'needsStar', string[]>;
