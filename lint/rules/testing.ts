@@ -163,6 +163,8 @@ export interface ExpectedFinding {
   resource?: string | null;
   line?: number | null;
   severity?: Severity;
+  /** The message matches it. */
+  message?: RegExp;
 }
 
 export interface RuleCases {
@@ -170,7 +172,7 @@ export interface RuleCases {
   invalid: { name: string; inventory: Inventory; errors: ExpectedFinding[] }[];
 }
 
-/** ESLint's RuleTester, reduced to what our rules need: messageIds and where they point. */
+/** ESLint's RuleTester, reduced to what our rules need: messageIds, where they point, and what a message says. */
 export function testRule(rule: Rule, cases: RuleCases, catalog?: Catalog): void {
   describe(rule.meta.id, () => {
     describe('valid', () => {
@@ -192,6 +194,8 @@ export function testRule(rule: Rule, cases: RuleCases, catalog?: Catalog): void 
             if (want && 'resource' in want) got.resource = f.origin.resource;
             if (want && 'line' in want) got.line = f.origin.line;
             if (want && 'severity' in want) got.severity = f.severity ?? rule.meta.defaultSeverity;
+            // The pattern itself when it matches, so a mismatch shows the message that did not.
+            if (want?.message) got.message = want.message.test(f.message) ? want.message : (f.message as unknown as RegExp);
             return got;
           });
           expect(actual).toEqual(c.errors);

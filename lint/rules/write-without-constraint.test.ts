@@ -16,6 +16,8 @@ testRule(
       { name: 'actions that only take * cannot be scoped', inventory: allow(['xray:PutTraceSegments', 'ssm:CreateOpsItem']) },
       { name: 'misleading access levels (iot:ListSubscriptions is "Write")', inventory: allow('iot:ListSubscriptions') },
       { name: 'service wildcards are full-service-access', inventory: allow('s3:*') },
+      { name: 'a pattern that lists all of a service without `:*` is full-service-access too', inventory: allow('sqs:*e*') },
+      { name: 'patterns that together list a whole service are full-service-access', inventory: allow(['sqs:*e*', 'sqs:*']) },
       { name: '* is admin-access', inventory: allow('*') },
       { name: 'NotAction is not-action-allow', inventory: policyFile(doc({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' })) },
       {
@@ -27,6 +29,17 @@ testRule(
       { name: 'a write on *', inventory: allow('s3:PutObject'), errors: [{ messageId: 'writeOnEveryResource', statement: 0 }] },
       { name: 'a pattern of writes on *', inventory: allow('ec2:Terminate*'), errors: [{ messageId: 'writeOnEveryResource' }] },
       { name: 'permissions management on arn:aws:iam::*:role/*', inventory: allow('iam:AttachRolePolicy', 'arn:aws:iam::*:role/*'), errors: [{ messageId: 'writeOnEveryResource' }] },
+      {
+        // The Deny makes S3 not whole, so full-service-access stays silent: the writes left are reported here.
+        name: '`s3:*` less a Deny of one action: the remaining writes',
+        inventory: policyFile(doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }, { Effect: 'Deny', Action: 's3:DeleteBucket', Resource: '*' })),
+        errors: [{ messageId: 'writeOnEveryResource', statement: 0, message: /allows \d{2,} write .*: s3:/ }],
+      },
+      {
+        name: 'a whole service and writes of another: only the other is reported here',
+        inventory: allow(['sqs:*', 'sns:Publish']),
+        errors: [{ messageId: 'writeOnEveryResource', message: /allows 1 write .*sns:Publish/ }],
+      },
       {
         name: 'a Condition that restricts nothing (aws:SecureTransport, aws:RequestedRegion)',
         inventory: allow('s3:DeleteBucket', '*', { Bool: { 'aws:SecureTransport': 'true' }, StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } }),

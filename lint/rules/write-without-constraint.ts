@@ -1,17 +1,20 @@
 /**
  * write-without-constraint: Write or Permissions-management actions on every resource with no
  * Condition that narrows who or what they reach (lint/catalog/conditions.ts says which do).
- * Left to other rules: `*` (admin-access), `service:*` (full-service-access) and NotAction
- * (not-action-allow), so one grant draws one finding. Actions that only take `*` cannot be scoped
+ * Left to other rules, so one grant draws one finding per thing it does wrong: `*` (admin-access),
+ * the actions of services granted whole (full-service-access: `s3:*`, or patterns that together
+ * list a whole service; see lint/catalog/whole-services.ts) and NotAction (not-action-allow).
+ * `s3:*` under a Deny that takes some of S3 away is not whole, so its writes are reported here.
+ * Actions that only take `*` cannot be scoped
  * and are not reported; access levels that mislead are corrected by
  * lint/catalog/data/access-level-exceptions.json.
  */
-import { splitAction } from '../catalog/action-pattern';
 import { identityPolicies, listActions, unconstrainedGrants, type Grant } from '../catalog/grants';
 import type { Catalog } from '../catalog/catalog';
 import { catalogTable, memoTable, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { reachInWords } from '../catalog/resources';
+import { wholeServices } from '../catalog/whole-services';
 import { statementId } from '../model/parse-document';
 import type { RawFinding } from '../model/types';
 import { statementOrigin } from './grants';
@@ -30,17 +33,10 @@ const meta: RuleMeta = {
   needsCatalog: true,
 };
 
-/** `service:*`: reported by full-service-access. */
-function isServiceWildcard(pattern: string): boolean {
-  const parts = splitAction(pattern.trim());
-  return parts !== null && /^\*+$/.test(parts.action);
-}
-
 const writesByExpansion = new WeakMap<Catalog, WeakMap<Int32Array, Int32Array>>();
 
 /** The Write and Permissions-management actions a pattern expands to that can be scoped (ids); once per expansion. */
-function scopableWrites(pattern: string, expanded: Int32Array, catalog: Catalog): Int32Array {
-  if (isServiceWildcard(pattern)) return new Int32Array(0);
+function scopableWrites(expanded: Int32Array, catalog: Catalog): Int32Array {
   const { ids } = catalog;
   return remember(catalogTable(writesByExpansion, catalog, () => new WeakMap()), expanded, () =>
     expanded.filter((id) => {
@@ -61,9 +57,14 @@ export const writeWithoutConstraint: Rule = {
         if (grant.viaNotAction) continue;
         const found = remember(byGrant, grant.key, () => {
           const writes = new Set<number>();
-          for (const { pattern, everything, ids } of grant.patterns) {
+          const whole = wholeServices(grant, catalog);
+          for (const { everything, ids } of grant.patterns) {
             if (everything) continue;
-            for (const id of scopableWrites(pattern, ids, catalog)) if (!grant.denied || grant.actions.hasId(id)) writes.add(id);
+            for (const id of scopableWrites(ids, catalog)) {
+              if (grant.denied && !grant.actions.hasId(id)) continue;
+              if (whole.size > 0 && whole.has(catalog.ids.serviceOf(id))) continue;
+              writes.add(id);
+            }
           }
           return writes.size === 0 ? null : { count: writes.size, actions: listActions([...writes].map((id) => catalog.ids.name(id))) };
         });
