@@ -71,6 +71,15 @@ describe('bad input: exit 2 naming the file and the place', () => {
     expect(stderr).toMatch(/link\.json: cannot read: broken symbolic link/);
   });
 
+  it('a run whose only input is unreadable does not say it is clean: the summary counts it, marked as a failure', async () => {
+    const dir = folder({ 'bad.json': '{"Statement": [' });
+    const text = await run([dir]);
+    expect(text.code).toBe(2);
+    expect(text.stdout.trim()).toBe('✖ no problems in the files read; 0 files read, 0 skipped, 1 could not be read');
+    const github = await run(['--format', 'github', dir]);
+    expect(github.stdout.trim().split('\n').pop()).toBe('iam-policy-lint: no problems in the files read; 0 files read, 0 skipped, 1 could not be read');
+  });
+
   it('one unreadable file does not hide the findings of the others: all reported, exit 2', async () => {
     const dir = folder({
       'a-admin.json': JSON.stringify(admin),
@@ -94,6 +103,7 @@ describe('bad input: exit 2 naming the file and the place', () => {
     const github = (await run(['--format', 'github', dir])).stdout;
     expect(github).toMatch(/^::error file=[^\n]*b-bad\.json,line=2,col=16,title=unreadable input::malformed JSON/m);
     expect(github).toMatch(/^::error file=[^\n]*e-link\.json,title=unreadable input::cannot read/m);
+    expect(github.trim().split('\n').pop()).toMatch(/^iam-policy-lint: \d+ problems .*; 3 files read, 0 skipped, 2 could not be read$/);
     const sarif = JSON.parse((await run(['--format', 'sarif', dir])).stdout) as {
       runs: { results: unknown[]; invocations: { executionSuccessful: boolean; toolExecutionNotifications: { level: string; locations: { physicalLocation: { region?: unknown } }[] }[] }[] }[];
     };

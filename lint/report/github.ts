@@ -32,6 +32,6 @@ export function formatGithub(input: ReportInput): string {
     properties.push('title=unreadable input');
     lines.push(`::error ${properties.join(',')}::${escapeData(e.message)}`);
   }
-  lines.push(`iam-policy-lint: ${summaryLine(input.summary)}`);
+  lines.push(`iam-policy-lint: ${summaryLine(input.summary, input.inputErrors?.length ?? 0)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -5,9 +5,12 @@ function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-export function summaryLine(summary: Summary): string {
+/** `unreadable`: files that could not be read; the line must not read as a clean run when there are any (exit 2). */
+export function summaryLine(summary: Summary, unreadable = 0): string {
   const total = summary.error + summary.warning + summary.info;
-  const counts = total === 0 ? 'no problems' : `${plural(total, 'problem')} (${plural(summary.error, 'error')}, ${plural(summary.warning, 'warning')}, ${summary.info} info)`;
+  const none = unreadable > 0 ? 'no problems in the files read' : 'no problems';
+  const counts = total === 0 ? none : `${plural(total, 'problem')} (${plural(summary.error, 'error')}, ${plural(summary.warning, 'warning')}, ${summary.info} info)`;
   const suppressed = summary.suppressed > 0 ? `, ${summary.suppressed} suppressed` : '';
-  return `${counts}${suppressed}; ${plural(summary.filesRead, 'file')} read, ${summary.filesSkipped} skipped`;
+  const failed = unreadable > 0 ? `, ${unreadable} could not be read` : '';
+  return `${counts}${suppressed}; ${plural(summary.filesRead, 'file')} read, ${summary.filesSkipped} skipped${failed}`;
 }

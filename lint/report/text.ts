@@ -39,7 +39,8 @@ export function formatText(input: ReportInput, options: { color: boolean }): str
     lines.push('');
   }
   const { error, warning } = input.summary;
-  const mark = error > 0 ? paint('red', '✖') : warning > 0 ? paint('yellow', '⚠') : paint('green', '✔');
-  lines.push(`${mark} ${paint('bold', summaryLine(input.summary))}`);
+  const unreadable = input.inputErrors?.length ?? 0;
+  const mark = error > 0 || unreadable > 0 ? paint('red', '✖') : warning > 0 ? paint('yellow', '⚠') : paint('green', '✔');
+  lines.push(`${mark} ${paint('bold', summaryLine(input.summary, unreadable))}`);
   return `${lines.join('\n')}\n`;
 }

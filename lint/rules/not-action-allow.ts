@@ -3,6 +3,7 @@
  * grows with every action and resource type AWS adds. Deny statements with them are fine: there
  * the list is what stays allowed elsewhere.
  */
+import { policyLabel } from '../catalog/policy-label';
 import { statementId } from '../model/parse-document';
 import type { RawFinding } from '../model/types';
 import { grantingPolicies, statementOrigin } from './grants';
@@ -14,10 +15,10 @@ const meta: RuleMeta = {
   description: 'Allow with NotAction or NotResource (grants everything except a list)',
   messages: {
     notAction:
-      'statement allows every action except {{list}}: it grows with every action AWS adds. ' +
+      '{{policy}}statement allows every action except {{list}}: it grows with every action AWS adds. ' +
       'List the actions to allow in Action instead.',
     notResource:
-      'statement allows its actions on every resource except {{list}}: it grows with every resource created. ' +
+      '{{policy}}statement allows its actions on every resource except {{list}}: it grows with every resource created. ' +
       'List the ARNs to allow in Resource instead.',
   },
   needsCatalog: false,
@@ -31,11 +32,13 @@ export const notActionAllow: Rule = {
       for (const statement of document.statements) {
         if (statement.effect !== 'Allow') continue;
         const origin = statementOrigin(policy, statement);
+        // "AWS managed policy PowerUserAccess: " as every other rule says it; empty for a file's own document.
+        const label = policyLabel(policy);
         if (statement.notActions !== null) {
-          findings.push(report(meta, 'notAction', { list: statement.notActions.join(', ') }, origin, statementId(statement)));
+          findings.push(report(meta, 'notAction', { policy: label, list: statement.notActions.join(', ') }, origin, statementId(statement)));
         }
         if (statement.notResources !== null) {
-          findings.push(report(meta, 'notResource', { list: statement.notResources.join(', ') }, origin, statementId(statement)));
+          findings.push(report(meta, 'notResource', { policy: label, list: statement.notResources.join(', ') }, origin, statementId(statement)));
         }
       }
     }

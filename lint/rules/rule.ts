@@ -9,7 +9,7 @@ import type { Inventory, Origin, RawFinding, Severity } from '../model/types';
 export interface RuleMeta {
   id: string;
   defaultSeverity: Severity;
-  /** One line, used in SARIF's shortDescription and `--list-rules`. */
+  /** One line, used in SARIF's shortDescription. */
   description: string;
   /** messageId -> template with {{placeholders}}. */
   messages: Record<string, string>;
