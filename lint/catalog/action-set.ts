@@ -26,6 +26,11 @@ export interface ActionSetParts {
   excluded: Int32Array[];
   /** Expansions of Deny statements that surely apply. */
   denied: Int32Array[];
+  /**
+   * Per Deny with NotAction that surely applies, its NotAction expansions: such a Deny takes away
+   * everything else, so only actions in every one of these lists stay granted.
+   */
+  keptOnly?: Int32Array[][];
 }
 
 /** Bit set of the ids in `arrays`, sized for every id handed out so far; null when there are none. */
@@ -47,10 +52,13 @@ export function actionSet(parts: ActionSetParts, catalog: Catalog): ActionSet {
   const ids = catalog.ids;
   let included: Uint32Array | null | undefined;
   let removed: Uint32Array | null | undefined;
+  let kept: (Uint32Array | null)[] | undefined;
   const hasId = (id: number): boolean => {
     if (id < 0) return false;
     removed ??= idBits([...parts.excluded, ...parts.denied], ids);
     if (hasBit(removed, id)) return false;
+    kept ??= (parts.keptOnly ?? []).map((group) => idBits(group, ids));
+    for (const bits of kept) if (!hasBit(bits, id)) return false;
     if (parts.everything) return true;
     included ??= idBits(parts.included, ids);
     return hasBit(included, id);

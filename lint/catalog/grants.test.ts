@@ -51,6 +51,29 @@ describe('documentGrants', () => {
     expect(reads.sort()).toEqual(['service:iam', 'service:s3', 'services']);
   });
 
+  it('keeps only the NotAction list of an unconditional Deny with NotAction', () => {
+    const [star, named] = documentGrants(
+      doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Allow', Action: ['iam:PassRole', 's3:GetObject'], Resource: '*' }, { Effect: 'Deny', NotAction: 's3:*', Resource: '*' }),
+      catalog,
+    );
+    expect(star.actions.has('iam:PassRole')).toBe(false);
+    expect(star.actions.has('s3:PutObject')).toBe(true);
+    expect(star.patterns.map((p) => p.pattern)).toEqual(['s3:*']);
+    expect([...named.actions]).toEqual(['s3:GetObject']);
+  });
+
+  it('takes nothing away for a Deny with NotAction *, nor a conditional one', () => {
+    const [grant] = documentGrants(
+      doc(
+        { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' },
+        { Effect: 'Deny', NotAction: '*', Resource: '*' },
+        { Effect: 'Deny', NotAction: 's3:*', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-1' } } },
+      ),
+      catalog,
+    );
+    expect(grant.actions.has('iam:PassRole')).toBe(true);
+  });
+
   it('grants nothing under an unconditional Deny of *', () => {
     const [grant] = documentGrants(doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }, { Effect: 'Deny', Action: '*', Resource: '*' }), catalog);
     expect(grant.actions.has('s3:GetObject')).toBe(false);

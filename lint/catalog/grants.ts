@@ -3,9 +3,10 @@
  * statement analysis behind every rule that asks "does this allow X, on what, and is it
  * constrained?". Computed once per document and catalog.
  *
- * Deny subtracts when it surely applies: a Deny with Action (not NotAction), no Condition, and a
- * Resource that covers the Allow's (`*`, or every Allow resource listed verbatim). A conditional
- * Deny may not apply, so it subtracts nothing; rules then judge the Allow as written.
+ * Deny subtracts when it surely applies: no Condition, and a Resource that covers the Allow's
+ * (`*`, or every Allow resource listed verbatim). A Deny with Action takes those actions away; one
+ * with NotAction takes away everything but its list, so only that list stays granted. A
+ * conditional Deny may not apply, so it subtracts nothing; rules then judge the Allow as written.
  */
 import type { Inventory, PolicyDocument, PolicyRecord, Statement } from '../model/types';
 import type { Catalog } from './catalog';
@@ -48,7 +49,7 @@ export interface Grant {
 const cache = new WeakMap<Catalog, WeakMap<PolicyDocument, Grant[]>>();
 
 function denyCovers(deny: Statement, allow: Statement): boolean {
-  if (deny.condition !== null || deny.actions === null || deny.notResources !== null) return false;
+  if (deny.condition !== null || (deny.actions === null && deny.notActions === null) || deny.notResources !== null) return false;
   const denied = deny.resources ?? [];
   if (denied.includes('*')) return true;
   if (allow.notResources !== null || allow.resources === null) return false;
@@ -125,17 +126,27 @@ function analyse(document: PolicyDocument, id: string, catalog: Catalog): GrantC
       return;
     }
     const denied: Int32Array[] = [];
+    const keptOnly: Int32Array[][] = [];
+    let keptPatterns: readonly string[] | null = null;
     let deniedEverything = false;
     for (const deny of denies) {
       if (!denyCovers(deny, statement)) continue;
-      for (const pattern of deny.actions ?? []) {
+      if (deny.actions === null) {
+        const notActions = deny.notActions ?? [];
+        // NotAction `*` excepts everything, so that Deny takes nothing away.
+        if (notActions.some(isAllActions)) continue;
+        keptOnly.push(notActions.map((p) => catalog.ids.expand(p)));
+        keptPatterns ??= notActions;
+        continue;
+      }
+      for (const pattern of deny.actions) {
         if (isAllActions(pattern)) deniedEverything = true;
         else denied.push(catalog.ids.expand(pattern));
       }
     }
     const patterns: PatternGrant[] = [];
     const viaNotAction = statement.actions === null && statement.notActions !== null;
-    const parts: ActionSetParts = { everything: viaNotAction, included: [], excluded: [], denied };
+    const parts: ActionSetParts = { everything: viaNotAction, included: [], excluded: [], denied, keptOnly };
     if (deniedEverything) {
       // An unconditional Deny of everything on these resources: nothing is granted.
       parts.everything = false;
@@ -143,6 +154,14 @@ function analyse(document: PolicyDocument, id: string, catalog: Catalog): GrantC
       parts.excluded = (statement.notActions ?? []).map((p) => catalog.ids.expand(p));
     } else {
       for (const pattern of statement.actions ?? []) {
+        if (isAllActions(pattern) && keptPatterns !== null) {
+          // `*` less a Deny of everything but a list grants that list: judge it as if written so.
+          keptPatterns.forEach((kept, i) => {
+            parts.included.push(keptOnly[0][i]);
+            patterns.push({ pattern: kept, everything: false, ids: keptOnly[0][i] });
+          });
+          continue;
+        }
         if (isAllActions(pattern)) {
           parts.everything = true;
           patterns.push({ pattern, everything: true, ids: new Int32Array(0) });
@@ -159,7 +178,7 @@ function analyse(document: PolicyDocument, id: string, catalog: Catalog): GrantC
       actions: actionSet(parts, catalog),
       patterns,
       viaNotAction,
-      denied: deniedEverything || denied.length > 0,
+      denied: deniedEverything || denied.length > 0 || keptOnly.length > 0,
       allResources: reachesAllResources(statement),
       selfOnly: isSelfOnly(statement),
       constrained: conditionConstrains(statement.condition),

@@ -35,6 +35,11 @@ testRule(
       { name: 's3:* on *', inventory: allow('s3:*'), errors: [{ messageId: 'fullService', statement: 0 }] },
       { name: 'iam:* on arn:aws:iam::*:*', inventory: allow('iam:*', 'arn:aws:iam::*:*'), errors: [{ messageId: 'fullService' }] },
       { name: 'a pattern that covers a whole service', inventory: allow('sqs:*e*'), errors: [{ messageId: 'fullService' }] },
+      {
+        name: '* less an unconditional Deny of everything but S3 grants all of S3',
+        inventory: policyFile(doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', NotAction: 's3:*', Resource: '*' })),
+        errors: [{ messageId: 'fullService', statement: 0 }],
+      },
       { name: 'AmazonS3FullAccess attached', inventory: attachedManaged('AmazonS3FullAccess'), errors: [{ messageId: 'fullService', resource: 'aws_iam_user_policy_attachment.a' }] },
     ],
   },
