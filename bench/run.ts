@@ -107,6 +107,8 @@ function main(): void {
     const spread = `${ratios[0].toFixed(2)}x to ${ratios[1].toFixed(2)}x`;
     console.log(`| ${c.name} | ${fmt(floor.ms)} | ${fmt(linted.ms)} | ${ratio.toFixed(2)}x | ${spread} | ${goal} | ${fmt(floor.peakMiB)} | ${fmt(linted.peakMiB)} |`);
     const debug = measure([...lint, '--debug', c.path]);
+    // bin.cjs falls back to tsx when a source changed after the build: then the figures above timed the wrong thing.
+    if (debug.stderr.includes('through tsx')) throw new Error(`a source changed during the benchmark, so it ran through tsx, not the bundle: ${debug.stderr.split('\n')[0]}; run it again`);
     phases.push(`${c.name}: ${debug.stderr.split('\n').filter((l) => !l.startsWith('skipped ')).join('; ')}`);
   }
   console.log(`\nWhere the time goes (one --debug run each):\n${phases.map((p) => `- ${p}`).join('\n')}`);
