@@ -20,6 +20,18 @@ describe('parsePolicyDocument', () => {
     expect(doc.statements[0]).toMatchObject({ sid: null, effect: 'Maybe', actions: [], resources: ['*'] });
   });
 
+  it('keeps an Effect that is one Terraform reference opaque, neither granting nor malformed', () => {
+    const doc = parsePolicyDocument({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: '${var.effect}', Action: 's3:GetObject', Resource: '*' },
+        { Effect: 'x-${var.effect}', Action: 's3:GetObject', Resource: '*' },
+      ],
+    });
+    expect(doc.problems).toEqual([{ statement: 1, message: 'Effect must be "Allow" or "Deny", found "x-${var.effect}"' }]);
+    expect(doc.statements[0]?.effect).toBe('${var.effect}');
+  });
+
   it('normalises string-or-list elements and conditions to lists of strings', () => {
     const doc = parsePolicyDocument({
       Version: '2012-10-17',

@@ -50,6 +50,11 @@ function stringList(
   return out;
 }
 
+/** A value that is one `${...}` token (a Terraform reference), which only Terraform can render. */
+function isWholeToken(value: string): boolean {
+  return value.startsWith('${') && value.endsWith('}') && value.indexOf('${', 2) === -1;
+}
+
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
@@ -161,7 +166,8 @@ function parseStatement(raw: unknown, index: number, problems: DocumentProblem[]
   for (const key of elements.unknown ?? []) problems.push({ statement: index, message: `unknown statement element "${key}"` });
   const effect = typeof Effect === 'string' ? Effect : '';
   if (Effect === undefined) problems.push({ statement: index, message: 'Effect is missing; use "Allow" or "Deny"' });
-  else if (effect !== 'Allow' && effect !== 'Deny') {
+  // `effect = var.effect` is decided when Terraform renders it: opaque, neither granting nor malformed.
+  else if (effect !== 'Allow' && effect !== 'Deny' && !isWholeToken(effect)) {
     problems.push({ statement: index, message: `Effect must be "Allow" or "Deny", found ${describe(Effect)}` });
   }
   const statement: Statement = {
