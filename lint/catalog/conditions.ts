@@ -7,8 +7,10 @@
  *
  * Keys that only describe HOW, WHEN or FROM WHERE a request is made (TLS, region, time, MFA,
  * source IP or VPC, user agent) leave every resource reachable, so they do not constrain.
- * Neither do `...IfExists` operators (the grant holds when the key is absent), the `Null`
- * operator (it tests presence, not value), nor a `*Like` test whose only value is `*`.
+ * Neither do `...IfExists` operators nor the `ForAllValues:` prefix (both hold when the key is
+ * absent from the request), the `Null` operator (it tests presence, not value), negated
+ * operators (`StringNotEquals`, `ArnNotLike`, ...: everything but the values, as NotResource is
+ * everything but its ARNs), nor a `*Like` test whose only value is `*`.
  */
 import type { ConditionBlock } from '../model/types';
 
@@ -41,7 +43,9 @@ export function isContextOnlyKey(key: string): boolean {
 }
 
 function operatorConstrains(operator: string): boolean {
-  return !/IfExists$/i.test(operator) && operator.toLowerCase() !== 'null';
+  if (/IfExists$/i.test(operator) || /^ForAllValues:/i.test(operator)) return false;
+  const base = operator.replace(/^ForAnyValue:/i, '');
+  return base.toLowerCase() !== 'null' && !/^(String|Arn|Numeric|Date)Not/i.test(base);
 }
 
 /** True when the condition block narrows who or what the statement's grant reaches. */

@@ -69,6 +69,14 @@ describe('conditionConstrains', () => {
     expect(conditionConstrains({ Null: { 'aws:ResourceTag/team': ['false'] } })).toBe(false);
     expect(conditionConstrains({ StringLike: { 'iam:PassedToService': ['*'] } })).toBe(false);
   });
+  it('does not count ForAllValues (true when the key is absent) nor negated operators (everything but)', () => {
+    expect(conditionConstrains({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } })).toBe(false);
+    expect(conditionConstrains({ StringNotEquals: { 'iam:PassedToService': ['ec2.amazonaws.com'] } })).toBe(false);
+    expect(conditionConstrains({ 'ForAnyValue:StringNotLike': { 'aws:TagKeys': ['team'] } })).toBe(false);
+    expect(conditionConstrains({ ArnNotLike: { 'aws:SourceArn': ['arn:aws:sns:*:*:x'] } })).toBe(false);
+    expect(conditionConstrains({ 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['team'] } })).toBe(true);
+    expect(conditionConstrains({ StringNotEquals: { 'aws:ResourceTag/a': ['x'] }, ArnLike: { 'aws:SourceArn': ['arn:aws:sns:*:*:x'] } })).toBe(true);
+  });
 });
 
 describe('reachInWords', () => {

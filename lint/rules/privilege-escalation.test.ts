@@ -51,6 +51,11 @@ testRule(
         inventory: allow('iam:PassRole', '*', { Bool: { 'aws:SecureTransport': 'true' } }),
         errors: [{ messageId: 'escalation' }],
       },
+      {
+        name: 'iam:PassRole to every service but one (StringNotEquals)',
+        inventory: allow('iam:PassRole', '*', { StringNotEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } }),
+        errors: [{ messageId: 'escalation' }],
+      },
       { name: 'CreateAccessKey on another user', inventory: allow('iam:CreateAccessKey', 'arn:aws:iam::210987654321:user/admin'), errors: [{ messageId: 'escalation' }] },
       {
         name: 'PassRole + lambda create and invoke across statements, reported at PassRole',
