@@ -13,6 +13,7 @@ import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-sec
 import { SecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/secretsmanager-secret-version';
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
 import { namedOutput } from './outputs';
+import { checkPgpKey } from './pgp-key';
 import type { AccessKeyOptions } from './props';
 
 /**
@@ -46,6 +47,7 @@ function checkOptions(props: AccessKeyProps): void {
   if (!Number.isSafeInteger(serial) || serial < 0) {
     throw new Error(`accessKey.serial must be a whole number >= 0 (found ${serial}); bump it by one to rotate the key`);
   }
+  checkPgpKey('accessKey.pgpKey', props.pgpKey, 'secret access key');
   const store = props.secret?.store ?? 'output';
   if (props.pgpKey !== undefined && store !== 'output') {
     throw new Error(`accessKey.pgpKey and accessKey.secret.store '${store}' do not go together: with a PGP key AWS returns only the encrypted secret, which goes to an output; drop pgpKey or use { store: 'output' }`);

@@ -5,6 +5,7 @@
 import { Construct } from 'constructs';
 import { IamUserLoginProfile } from '@cdktf/provider-aws/lib/iam-user-login-profile';
 import { namedOutput } from './outputs';
+import { checkPgpKey } from './pgp-key';
 import type { ConsoleAccessOptions } from './props';
 
 export interface ConsoleAccessProps extends ConsoleAccessOptions {
@@ -21,6 +22,7 @@ export class ConsoleAccess extends Construct {
     if (!Number.isInteger(length) || length < 5 || length > 128) {
       throw new Error(`consoleAccess.passwordLength must be a whole number from 5 to 128 (found ${length}); the account's password policy may ask for more`);
     }
+    checkPgpKey('consoleAccess.pgpKey', props.pgpKey, 'console password');
     this.loginProfile = new IamUserLoginProfile(this, 'login-profile', {
       user: props.user,
       passwordLength: length,

@@ -1,4 +1,4 @@
-import { AnnotationMetadataEntryType, TerraformOutput, TerraformStack, Testing } from 'cdktf';
+import { AnnotationMetadataEntryType, Fn, TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
@@ -240,6 +240,16 @@ describe('LeastPrivilegeUser: access key', () => {
   it('refuses a PGP key with a store that needs the plain secret', () => {
     expect(() => synthUser({ accessKey: { pgpKey: 'keybase:x', secret: { store: 'ssm' } } })).toThrow(/accessKey\.pgpKey and accessKey\.secret\.store 'ssm' do not go together/);
   });
+
+  // The provider takes an empty pgp_key for none: the secret would be plain in the state, the output empty.
+  it('refuses a PGP key the provider would ignore or fail on, and takes base64, keybase or an expression', () => {
+    expect(() => synthUser({ accessKey: { pgpKey: '' } })).toThrow(/accessKey\.pgpKey is empty: the provider would keep the secret access key unencrypted/);
+    expect(() => synthUser({ accessKey: { pgpKey: '-----BEGIN PGP PUBLIC KEY BLOCK-----\nmQEN\n' } })).toThrow(/accessKey\.pgpKey is an ASCII-armored key.*gpg --export <key id> \| base64 -w0/);
+    expect(() => synthUser({ accessKey: { pgpKey: 'not base64!' } })).toThrow(/accessKey\.pgpKey is neither base64 nor keybase:<user>/);
+    expect(() => synthUser({ accessKey: { pgpKey: 'keybase:' } })).toThrow(/accessKey\.pgpKey "keybase:" is not a keybase user name/);
+    expect(only(synthUser({ accessKey: { pgpKey: 'mQEN\nBFx=' } }), 'aws_iam_access_key').pgp_key).toBe('mQEN\nBFx=');
+    expect(only(synthUser({ accessKey: { pgpKey: Fn.filebase64('key.gpg') } }), 'aws_iam_access_key').pgp_key).toBe('${filebase64("key.gpg")}');
+  });
 });
 
 describe('LeastPrivilegeUser: console access', () => {
@@ -261,5 +271,10 @@ describe('LeastPrivilegeUser: console access', () => {
 
   it('refuses a password length IAM would refuse', () => {
     expect(() => synthUser({ consoleAccess: { passwordLength: 4 } })).toThrow(/consoleAccess\.passwordLength must be a whole number from 5 to 128/);
+  });
+
+  it('refuses an empty or armored PGP key, which would leave the password unencrypted or fail at apply', () => {
+    expect(() => synthUser({ consoleAccess: { pgpKey: ' ' } })).toThrow(/consoleAccess\.pgpKey is empty: the provider would keep the console password unencrypted/);
+    expect(() => synthUser({ consoleAccess: { pgpKey: '-----BEGIN PGP PUBLIC KEY BLOCK-----' } })).toThrow(/consoleAccess\.pgpKey is an ASCII-armored key/);
   });
 });
