@@ -64,6 +64,39 @@ describe('HCL (.tf) through hcl2json', () => {
     expect(inventory.attachments.map((a) => a.policy)).toEqual(['infra/main.tf::aws_iam_policy.encoded']);
   });
 
+  it('checks what a dynamic "statement" block writes for every statement it generates, at its line', async () => {
+    const text = `data "aws_iam_policy_document" "d" {
+  dynamic "statement" {
+    for_each = var.buckets
+    content {
+      actions   = ["s3:*"]
+      resources = ["*"]
+      dynamic "principals" {
+        for_each = var.accounts
+        content {
+          type        = "AWS"
+          identifiers = [principals.value]
+        }
+      }
+    }
+  }
+
+  statement {
+    actions   = ["sqs:SendMessage"]
+    resources = ["*"]
+  }
+}
+`;
+    const result = await readTextAsync('dyn.tf', text);
+    expect(result.errors).toEqual([]);
+    const document = result.inventory.policies[0]?.document;
+    // Written blocks first, then generated ones: how hcl2json hands them over.
+    expect(document?.statements.map((s) => [s.actions, s.resources, s.principal, s.line])).toEqual([
+      [['sqs:SendMessage'], ['*'], null, 17],
+      [['s3:*'], ['*'], { AWS: ['${principals.value}'] }, 2],
+    ]);
+  });
+
   it('names the line and column of malformed HCL', async () => {
     const result = await readTextAsync('bad.tf', 'resource "aws_iam_user" "u" {\n  name = \n}\n');
     expect(result.errors).toHaveLength(1);

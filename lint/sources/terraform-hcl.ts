@@ -24,17 +24,20 @@ function headerLines(text: string): Map<string, number> {
   return lines;
 }
 
-function statementLines(text: string, headerLine: number | null, count: number): (number | null)[] | undefined {
+/** Lines of a data source's `statement` blocks, then of its `dynamic "statement"` blocks, in that order (as rendered). */
+function statementLines(text: string, headerLine: number | null, written: number, generated: number): (number | null)[] | undefined {
   if (headerLine === null) return undefined;
-  const out: (number | null)[] = [];
+  const plain: number[] = [];
+  const dynamic: number[] = [];
   const all = text.split('\n');
   // Statement blocks follow the header, before the next top-level block.
-  for (let i = headerLine; i < all.length && out.length < count; i++) {
+  for (let i = headerLine; i < all.length && (plain.length < written || dynamic.length < generated); i++) {
     const line = all[i] ?? '';
     if (/^(resource|data|module|variable|output|locals|provider|terraform)\b/.test(line)) break;
-    if (/^\s*statement\s*\{/.test(line)) out.push(i + 1);
+    if (/^\s*statement\s*\{/.test(line)) plain.push(i + 1);
+    else if (/^\s*dynamic\s+"?statement"?\s*\{/.test(line)) dynamic.push(i + 1);
   }
-  return out;
+  return [...Array.from({ length: written }, (_, i) => plain[i] ?? null), ...Array.from({ length: generated }, (_, i) => dynamic[i] ?? null)];
 }
 
 /** `b.tf:3,15-16: message` from hcl2json into a line and column. */
@@ -66,9 +69,9 @@ export async function readHcl(file: string, text: string): Promise<{ terraform: 
     file,
     config,
     (mode, type, name) => lines.get(`${mode} ${type} ${name}`) ?? null,
-    (at, count) => {
+    (at, written, generated) => {
       const [, , type, name] = at.split('/');
-      return statementLines(text, lines.get(`data ${type} ${name}`) ?? null, count);
+      return statementLines(text, lines.get(`data ${type} ${name}`) ?? null, written, generated);
     },
     false,
   );

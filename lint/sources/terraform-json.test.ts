@@ -153,6 +153,42 @@ describe('Terraform JSON configuration', () => {
     expect(inventory.policies[1]?.document?.problems).toEqual([]);
   });
 
+  it('renders a dynamic "statement" block once, its iterator values opaque, with dynamic principals and conditions', () => {
+    const config = {
+      data: {
+        aws_iam_policy_document: {
+          doc: {
+            statement: [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] }],
+            dynamic: {
+              statement: [
+                {
+                  for_each: '${var.queues}',
+                  content: {
+                    actions: ['sqs:*'],
+                    resources: ['${statement.value}'],
+                    dynamic: { condition: { for_each: '${var.tags}', content: { test: 'StringEquals', variable: 'aws:ResourceTag/team', values: ['${condition.value}'] } } },
+                  },
+                },
+              ],
+            },
+          },
+        },
+      },
+    };
+    const text = JSON.stringify(config, null, 2);
+    const inventory = read(config);
+    const statements = inventory.policies[0]?.document?.statements ?? [];
+    expect(statements.map((s) => [s.actions, s.resources])).toEqual([
+      [['s3:GetObject'], ['arn:aws:s3:::b/*']],
+      [['sqs:*'], ['${statement.value}']],
+    ]);
+    expect(statements[1]?.condition).toEqual({ StringEquals: { 'aws:ResourceTag/team': ['${condition.value}'] } });
+    expect(inventory.policies[0]?.document?.problems).toEqual([]);
+    // The generated statement points at the dynamic block's `statement` key.
+    const lines = text.split('\n');
+    expect(statements[1]?.line).toBe(lines.findIndex((l) => l.includes('"dynamic"')) + 2);
+  });
+
   it('keeps an unused aws_iam_policy_document as a document of its own', () => {
     const inventory = read({ data: { aws_iam_policy_document: { loose: { statement: [{ actions: ['*'], resources: ['*'] }] } } } });
     expect(inventory.policies.map((p) => [p.key, p.kind])).toEqual([[key('data.aws_iam_policy_document.loose'), 'document']]);

@@ -4,6 +4,7 @@
  * `//` metadata keys, which are comments.
  */
 import { dirname } from 'node:path';
+import { blocksOf } from './policy-document-data';
 import { isRecord, type JsonFormat, type ParsedJsonFile, type ReaderOutput } from './reader';
 import { blocks, isComment, type TerraformResource } from './terraform-resource';
 import { pointer, valueLines } from './value-lines';
@@ -15,7 +16,8 @@ export function configurationResources(
   file: string,
   config: Record<string, unknown>,
   lineOf: (mode: 'managed' | 'data', type: string, name: string, pointer: string) => number | null,
-  statementLinesOf: (pointer: string, count: number) => (number | null)[] | undefined,
+  /** Lines of the written `statement` blocks, then of the `dynamic "statement"` ones. */
+  statementLinesOf: (pointer: string, written: number, generated: number) => (number | null)[] | undefined,
   withPointers: boolean,
 ): TerraformResource[] {
   const out: TerraformResource[] = [];
@@ -38,7 +40,8 @@ export function configurationResources(
             origin: { file, resource: mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`, pointer: withPointers ? at : null, line: lineOf(mode, type, name, at) },
           };
           if (mode === 'data' && type === 'aws_iam_policy_document') {
-            resource.statementLines = statementLinesOf(at, blocks(body.statement).length);
+            const { written, generated } = blocksOf(body, 'statement');
+            resource.statementLines = statementLinesOf(at, written.length, generated.length);
           }
           out.push(resource);
         }
@@ -56,9 +59,11 @@ function read({ file, text, value }: ParsedJsonFile): ReaderOutput {
     file,
     config,
     (_mode, _type, _name, at) => lines.get(at) ?? null,
-    (at, count) => {
+    (at, written, generated) => {
       const single = lines.get(`${at}/statement`);
-      return Array.from({ length: count }, (_, i) => lines.get(`${at}/statement/${i}`) ?? single ?? null);
+      // Deeper pointers would cost every resource of a large file: a dynamic block points at its `statement` key.
+      const dynamic = lines.get(`${at}/dynamic/statement`) ?? lines.get(`${at}/dynamic`) ?? null;
+      return [...Array.from({ length: written }, (_, i) => lines.get(`${at}/statement/${i}`) ?? single ?? null), ...Array.from({ length: generated }, () => dynamic)];
     },
     true,
   );
