@@ -53,6 +53,11 @@ testRule(adminAccess, {
       errors: [{ messageId: 'allowAll' }],
     },
     {
+      name: 'NotResource leaves every resource but a few',
+      inventory: policyFile(doc({ Effect: 'Allow', Action: '*', NotResource: 'arn:aws:s3:::audit-logs/*' })),
+      errors: [{ messageId: 'allowAll', statement: 0 }],
+    },
+    {
       name: 'a Condition does not make it less than admin',
       inventory: policyFile(doc({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } })),
       errors: [{ messageId: 'allowAll' }],

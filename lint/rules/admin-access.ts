@@ -51,7 +51,7 @@ export const adminAccess: Rule = {
       for (const statement of everything) {
         const data = {
           action: (statement.actions ?? []).join(', '),
-          resource: (statement.resources ?? []).join(', '),
+          resource: statement.notResources !== null ? `all but NotResource ${statement.notResources.join(', ')}` : (statement.resources ?? []).join(', '),
         };
         findings.push(
           report(meta, denied === 'some' ? 'allowAllMinusDeny' : 'allowAll', data, statementOrigin(policy, statement), statementId(statement)),

@@ -7,12 +7,15 @@ import { isAwsManagedPolicyArn } from '../catalog/managed-policies';
 import { isAllResources } from '../catalog/resources';
 import type { Inventory, Origin, PolicyDocument, PolicyRecord, Principal, Statement } from '../model/types';
 
-/** An identity-policy statement that allows every action on every resource (Condition aside). */
+/**
+ * An identity-policy statement that allows every action on every resource (Condition aside).
+ * NotResource counts as every resource: everything but a few ARNs is still administrator access.
+ */
 export function allowsEverything(statement: Statement): boolean {
   return (
     statement.effect === 'Allow' &&
     (statement.actions ?? []).some(isAllActions) &&
-    (statement.resources ?? []).some(isAllResources)
+    (statement.notResources !== null || (statement.resources ?? []).some(isAllResources))
   );
 }
 
