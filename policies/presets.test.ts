@@ -73,6 +73,15 @@ describe('presets', () => {
       }
     });
 
+    // A preset's user may sit under a path (the construct's `path` prop): its ARN is then user/<path>/<name>.
+    it('grants actions on users only on the caller itself, with or without a path', () => {
+      for (const statement of parsed.statements) {
+        const users = (statement.resources ?? []).filter((r) => /:iam::[^:]*:user\//.test(r));
+        if (users.length === 0) continue;
+        expect([...users].sort(), `${statement.sid}`).toEqual(['arn:${Partition}:iam::${AccountId}:user/${aws:username}', 'arn:${Partition}:iam::${AccountId}:user/*/${aws:username}'].sort());
+      }
+    });
+
     it('scopes ARNs with placeholders, never the example account', () => {
       expect(text).not.toContain('123456789012');
       expect(text).not.toMatch(/arn:aws:/);
