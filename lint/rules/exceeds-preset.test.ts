@@ -64,6 +64,10 @@ describe('exceeds-preset', () => {
       expect(run(taggedUser('site-deployer log-reader', both).builder.inventory)).toEqual([]);
       expect(run(taggedUser('site-deployer', both).builder.inventory).map((f) => f.messageId)).toEqual(['beyondPreset']);
     });
+    it('Allow * under an unconditional Deny of * is not administrator access, nor anything beyond the preset', () => {
+      const nothing = doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: '*', Resource: '*' });
+      expect(run(taggedUser('site-deployer', nothing).builder.inventory)).toEqual([]);
+    });
     it('a user that declares no preset', () => {
       expect(run(taggedUser(null, doc({ Effect: 'Allow', Action: '*', Resource: '*' })).builder.inventory)).toEqual([]);
     });

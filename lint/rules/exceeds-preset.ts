@@ -15,7 +15,7 @@ import { isAwsManagedPolicyArn } from '../catalog/managed-policies';
 import { remember } from '../catalog/memo';
 import { statementId } from '../model/parse-document';
 import type { Inventory, Origin, PolicyDocument, RawFinding, Statement } from '../model/types';
-import { allowsEverything, isAdministratorAccessArn, principalLabel, principalsByKey } from './grants';
+import { allowsEverything, denyEffect, isAdministratorAccessArn, principalLabel, principalsByKey } from './grants';
 import { perDocument } from './per-document';
 import { report, type Rule, type RuleMeta } from './rule';
 
@@ -114,7 +114,8 @@ export const exceedsPreset: Rule = {
       return found;
     });
     const documentsByDeclaration = new Map<string, PolicyDocument[]>();
-    const adminByDocument = perDocument((document) => document.statements.some(allowsEverything));
+    // As admin-access judges it: an unconditional Deny of everything (or of all but a list) leaves no administrator access.
+    const adminByDocument = perDocument((document) => document.statements.some(allowsEverything) && denyEffect(document) !== 'everything');
     const holdsAdmin = (policy: HeldPolicy) => (policy.arn !== null && isAdministratorAccessArn(policy.arn)) || adminByDocument(policy.document);
     const principals = principalsByKey(inventory);
     let unseen: Map<string, UnseenPolicy[]> | undefined;
