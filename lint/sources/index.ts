@@ -35,12 +35,16 @@ class Collector {
       this.parts.push(output.inventory);
       return;
     }
-    const { scope, resources } = output.terraform;
+    const { scope, resources, locals } = output.terraform;
     const unit = this.units.get(scope);
     if (unit === undefined) {
       this.units.set(scope, output.terraform);
       this.parts.push(output.terraform);
-    } else for (const resource of resources) unit.resources.push(resource);
+      return;
+    }
+    for (const resource of resources) unit.resources.push(resource);
+    // Locals are shared by the folder's files, as resources are.
+    if (locals !== undefined) for (const [name, value] of locals) (unit.locals ??= new Map()).set(name, value);
   }
 
   result(): ReadResult {

@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readText, readTextAsync } from './index';
+import { readPaths, readText, readTextAsync } from './index';
 
 const HCL = `variable "bucket" {}
 
@@ -95,6 +98,55 @@ describe('HCL (.tf) through hcl2json', () => {
       [['sqs:SendMessage'], ['*'], null, 17],
       [['s3:*'], ['*'], { AWS: ['${principals.value}'] }, 2],
     ]);
+  });
+
+  it('follows policies kept in locals, across the files of a folder and through other locals', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hcl-locals-'));
+    writeFileSync(
+      join(dir, 'locals.tf'),
+      `locals {
+  admin   = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })
+  chosen  = local.admin
+  text    = <<EOF
+{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/$\${aws:username}/*"}]}
+EOF
+  doc     = data.aws_iam_policy_document.d.json
+  loop    = local.loop
+}
+`,
+    );
+    writeFileSync(
+      join(dir, 'main.tf'),
+      `data "aws_iam_policy_document" "d" {
+  statement {
+    actions   = ["sqs:SendMessage"]
+    resources = ["*"]
+  }
+}
+resource "aws_iam_policy" "a" {
+  policy = local.chosen
+}
+resource "aws_iam_policy" "t" {
+  policy = local.text
+}
+resource "aws_iam_policy" "d" {
+  policy = local.doc
+}
+resource "aws_iam_policy" "l" {
+  policy = local.loop
+}
+`,
+    );
+    const result = await readPaths([dir]);
+    expect(result.errors).toEqual([]);
+    const byAddress = new Map(result.inventory.policies.map((p) => [p.origin.resource, p]));
+    expect(byAddress.get('aws_iam_policy.a')?.document?.statements[0]?.actions).toEqual(['*']);
+    expect(byAddress.get('aws_iam_policy.a')?.origin.line).toBe(7);
+    expect(byAddress.get('aws_iam_policy.t')?.document?.statements[0]?.resources).toEqual(['arn:aws:s3:::b/${aws:username}/*']);
+    expect(byAddress.get('aws_iam_policy.d')?.document?.statements[0]?.actions).toEqual(['sqs:SendMessage']);
+    // The data source is read where it is used, not a second time on its own.
+    expect(byAddress.has('data.aws_iam_policy_document.d')).toBe(false);
+    expect(byAddress.get('aws_iam_policy.l')).toMatchObject({ document: null, unresolved: '${local.loop}' });
   });
 
   it('names the line and column of malformed HCL', async () => {

@@ -6,7 +6,7 @@
 import { dirname } from 'node:path';
 import type { InputError } from './read-result';
 import { isRecord } from './reader';
-import { configurationResources } from './terraform-json';
+import { configurationLocals, configurationResources } from './terraform-json';
 import type { TerraformUnit } from './terraform-resource';
 
 const BLOCK_HEADER = /^[ \t]*(resource|data)[ \t]+"([^"]+)"[ \t]+"([^"]+)"[ \t]*\{/gm;
@@ -75,5 +75,5 @@ export async function readHcl(file: string, text: string): Promise<{ terraform: 
     },
     false,
   );
-  return { terraform: { scope: dirname(file), resources, planned: false } };
+  return { terraform: { scope: dirname(file), resources, planned: false, locals: configurationLocals(config) } };
 }

@@ -37,6 +37,11 @@ import {
 /** What a policy document data source merges, in the order the AWS provider merges it (around its own statements, after the sources). */
 const MERGE_ATTRIBUTES = ['source_json', 'source_policy_documents', 'override_json', 'override_policy_documents'];
 
+/** How many `local.x` -> `local.y` hops are followed; more is a cycle (Terraform rejects it) or generated input. */
+const MAX_LOCAL_HOPS = 20;
+
+const LOCAL_REFERENCE = /^local\.([A-Za-z_][A-Za-z0-9_-]*)$/;
+
 /** How many data sources deep a merge is followed (source of a source of ...). */
 const MAX_MERGE_DEPTH = 50;
 
@@ -211,8 +216,22 @@ class UnitLinker {
     return rendered;
   }
 
+  /** A value that is `${local.name}`, replaced by that local's value (a policy kept in `locals`), as often as it is one. */
+  private followLocals(value: unknown): unknown {
+    const locals = this.unit.locals;
+    if (locals === undefined) return value;
+    for (let hops = 0; hops < MAX_LOCAL_HOPS && typeof value === 'string'; hops++) {
+      const inner = wholeInterpolation(value);
+      const name = inner === null ? undefined : LOCAL_REFERENCE.exec(inner)?.[1];
+      if (name === undefined || !locals.has(name)) return value;
+      value = locals.get(name);
+    }
+    return value;
+  }
+
   /** One merged document: another data source's rendering, jsonencode(...) or JSON text; else why it is not followed. */
-  private mergedEntry(entry: unknown, from: TerraformResource, visiting: TerraformResource[]): { statements: PlacedStatement[]; unresolved: string[] } | string {
+  private mergedEntry(written: unknown, from: TerraformResource, visiting: TerraformResource[]): { statements: PlacedStatement[]; unresolved: string[] } | string {
+    const entry = this.followLocals(written);
     const placed = (document: unknown) => ({ statements: statementsOf(document).map((statement) => ({ statement, line: from.origin.line })), unresolved: [] });
     const outside = 'is merged by Terraform but its document is not in the input, so its statements are not checked; lint the plan to see the merged document';
     if (isRecord(entry)) return placed(entry);
@@ -249,7 +268,8 @@ class UnitLinker {
       if (r.mode !== 'data' || r.type !== 'aws_iam_policy_document') continue;
       for (const attribute of MERGE_ATTRIBUTES) {
         const value = r.body[attribute];
-        for (const entry of Array.isArray(value) ? value : [value]) {
+        for (const written of Array.isArray(value) ? value : [value]) {
+          const entry = this.followLocals(written);
           const inner = typeof entry === 'string' ? wholeInterpolation(entry) : null;
           const target = inner === null ? undefined : this.referencedDataDocument(inner, r);
           if (target !== undefined) this.usedDataDocuments.add(target);
@@ -259,7 +279,8 @@ class UnitLinker {
   }
 
   /** A policy attribute: JSON text, jsonencode(...), a data source's .json, or something opaque. */
-  private resolveDocument(value: unknown, from: TerraformResource, trust: boolean, fromConfiguration: boolean): ResolvedDocument {
+  private resolveDocument(written: unknown, from: TerraformResource, trust: boolean, fromConfiguration: boolean): ResolvedDocument {
+    const value = this.followLocals(written);
     if (isRecord(value)) {
       return { document: parsePolicyDocument(value, { text: JSON.stringify(value), trust }), parseError: null, unresolved: null };
     }

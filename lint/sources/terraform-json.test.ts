@@ -189,6 +189,14 @@ describe('Terraform JSON configuration', () => {
     expect(statements[1]?.line).toBe(lines.findIndex((l) => l.includes('"dynamic"')) + 2);
   });
 
+  it('follows a policy kept in locals (cdktf TerraformLocal)', () => {
+    const inventory = read({
+      locals: { admin: '${jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })}' },
+      resource: { aws_iam_policy: { p: { name: 'p', policy: '${local.admin}' } } },
+    });
+    expect(inventory.policies[0]?.document?.statements[0]).toMatchObject({ actions: ['*'], resources: ['*'] });
+  });
+
   it('keeps an unused aws_iam_policy_document as a document of its own', () => {
     const inventory = read({ data: { aws_iam_policy_document: { loose: { statement: [{ actions: ['*'], resources: ['*'] }] } } } });
     expect(inventory.policies.map((p) => [p.key, p.kind])).toEqual([[key('data.aws_iam_policy_document.loose'), 'document']]);

@@ -51,6 +51,13 @@ export function configurationResources(
   return out;
 }
 
+/** The `locals` of a configuration (an object, or a list of them: one per `locals` block in HCL). */
+export function configurationLocals(config: Record<string, unknown>): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const block of blocks(config.locals)) for (const [name, value] of Object.entries(block)) if (!isComment(name)) out.set(name, value);
+  return out;
+}
+
 function read({ file, text, value }: ParsedJsonFile): ReaderOutput {
   const config = value as Record<string, unknown>;
   // resource/<type>/<name> is depth 3; data/<type>/<name>/statement/<i> depth 5.
@@ -68,7 +75,7 @@ function read({ file, text, value }: ParsedJsonFile): ReaderOutput {
     true,
   );
   // Terraform reads every *.tf and *.tf.json of a folder as one module: link within the folder.
-  return { terraform: { scope: dirname(file), resources, planned: false } };
+  return { terraform: { scope: dirname(file), resources, planned: false, locals: configurationLocals(config) } };
 }
 
 /**

@@ -27,6 +27,8 @@ export interface TerraformUnit {
   resources: TerraformResource[];
   /** Values as Terraform planned them (a plan), rather than as written in configuration. */
   planned: boolean;
+  /** `locals` values of a configuration, by name: a policy is often `policy = local.name`. */
+  locals?: Map<string, unknown>;
 }
 
 /** Address without a trailing instance key (`aws_iam_user.x[0]` -> `aws_iam_user.x`). */
