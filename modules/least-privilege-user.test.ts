@@ -1,4 +1,4 @@
-import { AnnotationMetadataEntryType, Fn, TerraformOutput, TerraformStack, Testing } from 'cdktf';
+import { AnnotationMetadataEntryType, Fn, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +38,17 @@ describe('LeastPrivilegeUser: user', () => {
     const user = only(synth, 'aws_iam_user');
     expect(user).toMatchObject({ path: '/ci/', force_destroy: true, permissions_boundary: `arn:${PARTITION}:iam::${ACCOUNT}:policy/Boundary` });
     expect(only(synth, 'aws_iam_group').path).toBe('/ci/');
+  });
+
+  it('takes a permissions boundary given as a reference as it is, and refuses one that is not a policy ARN', () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'boundary');
+    new AwsProvider(stack, 'aws', { region: 'us-east-1' });
+    const boundary = new TerraformVariable(stack, 'boundary_arn', { type: 'string' });
+    new LeastPrivilegeUser(stack, 'deployer', { userName: 'deployer', permissionsBoundary: boundary.stringValue });
+    expect(only(JSON.parse(Testing.synth(stack)) as Synthesized, 'aws_iam_user').permissions_boundary).toBe('${var.boundary_arn}');
+    expect(() => synthUser({ permissionsBoundary: 'Boundary' })).toThrow(/permissionsBoundary "Boundary" is not a policy ARN: .*arn:\$\{Partition\}:iam::\$\{AccountId\}:policy\/Boundary/);
+    expect(only(synthUser({ permissionsBoundary: 'arn:aws:iam::aws:policy/PowerUserAccess' }), 'aws_iam_user').permissions_boundary).toBe('arn:aws:iam::aws:policy/PowerUserAccess');
   });
 
   it('tags the user with the caller tags and the preset names joined by a space', () => {

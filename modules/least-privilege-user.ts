@@ -11,7 +11,7 @@ import { IamUser } from '@cdktf/provider-aws/lib/iam-user';
 import { IamUserGroupMembership } from '@cdktf/provider-aws/lib/iam-user-group-membership';
 import { IamUserPolicyAttachment } from '@cdktf/provider-aws/lib/iam-user-policy-attachment';
 import { accountReferences, accountValues } from './account-context';
-import { toTerraformString } from './terraform-text';
+import { permissionsBoundaryValue } from './permissions-boundary';
 import { RotatingAccessKey } from './access-key';
 import { ConsoleAccess } from './console-access';
 import { namedOutput } from './outputs';
@@ -70,7 +70,7 @@ export class LeastPrivilegeUser extends Construct {
       name: props.userName,
       path,
       forceDestroy: props.forceDestroy ?? false,
-      permissionsBoundary: props.permissionsBoundary === undefined ? undefined : toTerraformString(props.permissionsBoundary, values),
+      permissionsBoundary: props.permissionsBoundary === undefined ? undefined : permissionsBoundaryValue(props.permissionsBoundary, values),
       tags: { ...props.tags, ...(presets.length > 0 ? { [PRESET_TAG]: presets.join(' ') } : {}) },
     });
     this.userName = this.user.name;
