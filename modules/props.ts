@@ -42,7 +42,7 @@ export interface AccessKeyOptions {
    * Rotation without downtime. Keys live in two slots; the key for `serial` is the current one and the
    * key for `serial - 1` stays until the next bump. Bump by one to rotate: a new key is made in the
    * slot of `serial - 2`, whose old key is deleted first, so the user never holds more than the two
-   * keys IAM allows. Only ever increase it.
+   * keys IAM allows. Only ever increase it, by one: a bigger step replaces both keys in one apply.
    * @default 0 (one key)
    */
   serial?: number;
@@ -52,8 +52,11 @@ export interface AccessKeyOptions {
 
 export interface ConsoleAccessOptions {
   /**
-   * Make the user choose a new password at first sign-in. Applies only when the login profile is made:
-   * later changes are ignored, since changing it would replace the profile and reset the password.
+   * Make the user choose a new password at first sign-in. The user then needs `iam:ChangePassword`
+   * (a grant on its own user, the AWS managed `IAMUserChangePassword`, or an account password policy
+   * that lets users change their password), which the construct does not add. Applies only when the
+   * login profile is made: later changes are ignored, since changing it would replace the profile and
+   * reset the password.
    * @default true
    */
   passwordResetRequired?: boolean;
@@ -76,7 +79,7 @@ export interface LeastPrivilegeUserProps {
   tags?: Record<string, string>;
   /**
    * ARN of the policy that bounds the user's permissions; may use `${AccountId}`/`${Partition}` or the
-   * example account 123456789012, replaced like in documents.
+   * example account 123456789012, replaced like in documents, or be a reference (`boundaryPolicy.arn`).
    * @default no boundary
    */
   permissionsBoundary?: string;
