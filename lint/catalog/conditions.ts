@@ -62,3 +62,38 @@ export function conditionConstrains(condition: ConditionBlock | null): boolean {
   }
   return false;
 }
+
+/** IAM's condition operators (lower case); each but Null may end in IfExists. */
+const OPERATORS = [
+  'StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike',
+  'NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals',
+  'DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals',
+  'Bool', 'BinaryEquals', 'IpAddress', 'NotIpAddress', 'ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike', 'Null',
+];
+const OPERATOR_BY_LOWER = new Map(OPERATORS.map((o) => [o.toLowerCase(), o]));
+
+/**
+ * Why IAM rejects `operator` as a condition operator (a typo such as `StringEqualz`, or
+ * `NullIfExists`), naming the closest real one; null when it is one. Case is not judged.
+ */
+export function conditionOperatorProblem(operator: string): string | null {
+  const base = operator.replace(/^For(AnyValue|AllValues):/i, '');
+  const bare = base.replace(/IfExists$/i, '');
+  const known = OPERATOR_BY_LOWER.get(bare.toLowerCase());
+  if (known === 'Null' && bare.length !== base.length) return `Condition operator ${operator} does not exist: Null takes no IfExists`;
+  if (known !== undefined) return null;
+  const closest = OPERATORS.map((o) => ({ o, d: distance(bare.toLowerCase(), o.toLowerCase()) })).sort((a, b) => a.d - b.d)[0];
+  const hint = closest.d <= 3 ? `; did you mean ${operator.slice(0, operator.length - base.length)}${closest.o}${base.slice(bare.length)}?` : '';
+  return `Condition operator ${operator} is not an IAM condition operator, so IAM rejects the policy${hint}`;
+}
+
+/** Edit distance, for suggestions between short words. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length];
+}

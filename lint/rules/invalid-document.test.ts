@@ -25,6 +25,22 @@ testRule(invalidDocument, {
         return b.inventory;
       })(),
     },
+    {
+      name: 'condition operators with set prefixes, IfExists and any case',
+      inventory: policyFile({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            ...statement,
+            Condition: { 'ForAnyValue:StringLikeIfExists': { 'aws:TagKeys': 'a*' }, stringequals: { 's3:prefix': 'x' }, Null: { 'aws:TagKeys': 'false' }, '${var.test}': { 's3:prefix': 'y' } },
+          },
+        ],
+      }),
+    },
+    {
+      name: 'Version 2008-10-17 with Terraform interpolation only',
+      inventory: policyFile({ Version: '2008-10-17', Statement: [{ ...statement, Resource: 'arn:aws:s3:::${var.bucket}/*' }] }),
+    },
     { name: 'AWS managed documents are AWS\'s', inventory: policyFile({ Statement: [statement] }, { kind: 'aws-managed' }) },
   ],
   invalid: [
@@ -37,6 +53,21 @@ testRule(invalidDocument, {
       name: 'Condition that is not operator -> key -> values',
       inventory: policyFile({ Version: '2012-10-17', Statement: [{ ...statement, Condition: { StringEquals: 'aws:SourceIp' } }] }),
       errors: [{ messageId: 'problem', statement: 0 }],
+    },
+    {
+      name: 'an unknown condition operator',
+      inventory: policyFile({ Version: '2012-10-17', Statement: [{ ...statement, Sid: 'Typo', Condition: { StringEqualz: { 's3:prefix': 'home/' } } }] }),
+      errors: [{ messageId: 'problem', statement: 'Typo', message: /StringEqualz .*did you mean StringEquals\?/ }],
+    },
+    {
+      name: 'Null with IfExists',
+      inventory: policyFile({ Version: '2012-10-17', Statement: [{ ...statement, Condition: { NullIfExists: { 'aws:TokenIssueTime': 'true' } } }] }),
+      errors: [{ messageId: 'problem', statement: 0 }],
+    },
+    {
+      name: 'a policy variable under Version 2008-10-17',
+      inventory: policyFile({ Version: '2008-10-17', Statement: [{ ...statement, Resource: 'arn:aws:s3:::b/${aws:username}/*' }] }),
+      errors: [{ messageId: 'problem', statement: 0, message: /\$\{aws:username\} is matched as written/ }],
     },
     { name: 'text that is not JSON', inventory: unparseable(), errors: [{ messageId: 'unparseable', resource: 'aws_iam_policy.broken' }] },
   ],
