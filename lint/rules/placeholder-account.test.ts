@@ -45,6 +45,14 @@ testRule(placeholderAccount, {
     { name: 'ACCOUNT-ID', inventory: on('arn:aws-cn:iam::ACCOUNT-ID:role/x'), errors: [{ messageId: 'placeholderAccount' }] },
     { name: 'placeholder text in a bucket name', inventory: on('arn:aws:s3:::<your-bucket-name>/*'), errors: [{ messageId: 'placeholderText' }] },
     {
+      name: "AWS's example bucket names",
+      inventory: policyFile(doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:aws:s3:::amzn-s3-demo-bucket/*', 'arn:aws:s3:::DOC-EXAMPLE-BUCKET1/*', 'arn:aws:s3:::doc-example-notes/*'] })),
+      errors: [
+        { messageId: 'placeholderText', message: /"amzn-s3-demo-bucket"/ },
+        { messageId: 'placeholderText', message: /"DOC-EXAMPLE-BUCKET1"/ },
+      ],
+    },
+    {
       name: 'in a trust policy principal',
       inventory: policyFile(doc({ Sid: 'Trust', Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: ['arn:aws:iam::123456789012:root'] } }), { kind: 'trust' }),
       errors: [{ messageId: 'exampleAccount', statement: 'Trust' }],

@@ -18,8 +18,14 @@ export const EXAMPLE_ACCOUNT_IDS: ReadonlySet<string> = new Set([
   '000000000000',
 ]);
 
-/** Text that only a person filling in a template writes: `<bucket>`, `YOUR_BUCKET`, `REPLACE_ME`. */
-const PLACEHOLDER_TEXT = /<[^<>]+>|\bYOUR[_-]?[A-Z]|REPLACE[_-]?ME|CHANGE[_-]?ME/i;
+/**
+ * Text that only a person filling in a template writes: `<bucket>`, `YOUR_BUCKET`, `REPLACE_ME`;
+ * and the bucket names of AWS's own examples: `amzn-s3-demo-bucket` (AWS reserves the prefix) and
+ * `DOC-EXAMPLE-BUCKET` (no real bucket name holds capitals).
+ */
+const PLACEHOLDER_TEXT = /<[^<>]+>|\bYOUR[_-]?[A-Z]|REPLACE[_-]?ME|CHANGE[_-]?ME|(?<=:::)amzn-s3-demo-[a-z0-9.-]*/i;
+/** Upper case, as AWS wrote it: no bucket name holds capitals, while `doc-example-x` could be someone's. */
+const OLD_EXAMPLE_BUCKET = /(?<=:::)DOC-EXAMPLE-[A-Z0-9.-]*/;
 
 const meta: RuleMeta = {
   id: 'placeholder-account',
@@ -54,7 +60,7 @@ function accountOf(arn: string): string | null {
 /** Cheap test before the expression: most values hold none of these words. */
 function mayHoldPlaceholderText(text: string): boolean {
   const lower = text.toLowerCase();
-  return lower.includes('<') || lower.includes('your') || lower.includes('replace') || lower.includes('change');
+  return lower.includes('<') || lower.includes('your') || lower.includes('replace') || lower.includes('change') || lower.includes('amzn-s3-demo-') || lower.includes('doc-example-');
 }
 
 /** The problem in one string value (ARN, account id or principal), or null. */
@@ -74,7 +80,7 @@ export function placeholderIn(value: string): Problem | null {
   }
   if (!(isArn || text.startsWith('<')) || !mayHoldPlaceholderText(text)) return null;
   const withoutTokens = text.includes('${') ? text.replace(/\$\{[^}]*\}/g, '') : text;
-  const placeholder = PLACEHOLDER_TEXT.exec(withoutTokens);
+  const placeholder = PLACEHOLDER_TEXT.exec(withoutTokens) ?? OLD_EXAMPLE_BUCKET.exec(withoutTokens);
   if (placeholder !== null && (isArn || /^<[^<>]+>$/.test(text))) {
     return { messageId: 'placeholderText', data: { value: text, text: placeholder[0] } };
   }
