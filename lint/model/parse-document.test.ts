@@ -32,6 +32,16 @@ describe('parsePolicyDocument', () => {
     expect(doc.statements[0]?.effect).toBe('${var.effect}');
   });
 
+  it('keeps a statement or a Condition that is one Terraform expression opaque, not malformed', () => {
+    const forExpression = '${[for b in var.buckets : { Effect = "Allow", Resource = "arn:aws:s3:::${b}" }]}';
+    const doc = parsePolicyDocument({
+      Version: '2012-10-17',
+      Statement: [forExpression, { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: '${var.condition}' }, 'text'],
+    });
+    expect(doc.problems).toEqual([{ statement: 2, message: 'statement must be an object, found "text"' }]);
+    expect(doc.statements.map((s) => [s.index, s.condition])).toEqual([[1, { '${var.condition}': { '${var.condition}': ['${var.condition}'] } }]]);
+  });
+
   it('normalises string-or-list elements and conditions to lists of strings', () => {
     const doc = parsePolicyDocument({
       Version: '2012-10-17',

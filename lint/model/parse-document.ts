@@ -7,7 +7,7 @@
  * read-only, for rules as for readers.
  */
 import { policySize } from './policy-size';
-import { atWorstCaseLength } from './terraform-string';
+import { atWorstCaseLength, wholeInterpolation } from './terraform-string';
 import type { ConditionBlock, DocumentProblem, PolicyDocument, Statement } from './types';
 
 export { policySize } from './policy-size';
@@ -50,9 +50,9 @@ function stringList(
   return out;
 }
 
-/** A value that is one `${...}` token (a Terraform reference), which only Terraform can render. */
+/** A value that is one `${...}` token (a reference, a for expression), which only Terraform can render. */
 function isWholeToken(value: string): boolean {
-  return value.startsWith('${') && value.endsWith('}') && value.indexOf('${', 2) === -1;
+  return wholeInterpolation(value) !== null;
 }
 
 function describe(value: unknown): string {
@@ -65,6 +65,8 @@ function describe(value: unknown): string {
 
 function parseCondition(value: unknown, index: number, problems: DocumentProblem[]): ConditionBlock | null {
   if (value === undefined) return null;
+  // `Condition = var.condition`: unseen, so kept as an opaque test of an opaque key, neither absent nor malformed.
+  if (typeof value === 'string' && isWholeToken(value)) return { [value]: { [value]: [value] } };
   if (!isRecord(value)) {
     problems.push({ statement: index, message: `Condition must be an object of operators, found ${describe(value)}` });
     return null;
@@ -153,6 +155,8 @@ function elementsOf(raw: Record<string, unknown>): StatementElements {
 }
 
 function parseStatement(raw: unknown, index: number, problems: DocumentProblem[]): Statement | null {
+  // `Statement = [for ... : {...}]`, `local.statement`: only Terraform renders it, and it may well be fine.
+  if (typeof raw === 'string' && isWholeToken(raw)) return null;
   if (!isRecord(raw)) {
     problems.push({ statement: index, message: `statement must be an object, found ${describe(raw)}` });
     return null;

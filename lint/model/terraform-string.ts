@@ -96,3 +96,24 @@ export function mapStrings(value: unknown, rewrite: (text: string) => string): u
   }
   return value;
 }
+
+/**
+ * The expression inside a string that is exactly one interpolation (`${aws_iam_user.x.name}`),
+ * or null for literals and templates mixing text and interpolations.
+ */
+export function wholeInterpolation(value: string): string | null {
+  if (!value.startsWith('${') || !value.endsWith('}')) return null;
+  // The first `${` must close at the very end: track braces, skipping quoted strings.
+  let depth = 0;
+  for (let i = 1; i < value.length; i++) {
+    const c = value[i];
+    if (c === '"') {
+      for (i++; i < value.length && value[i] !== '"'; i++) if (value[i] === '\\') i++;
+    } else if (c === '{') depth++;
+    else if (c === '}') {
+      depth--;
+      if (depth === 0) return i === value.length - 1 ? value.slice(2, -1).trim() : null;
+    }
+  }
+  return null;
+}

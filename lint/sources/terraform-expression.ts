@@ -3,26 +3,9 @@
  * Anything we cannot follow stays an opaque token: an unknown account id is not a wildcard.
  */
 
-/**
- * The expression inside a string that is exactly one interpolation (`${aws_iam_user.x.name}`),
- * or null for literals and templates mixing text and interpolations.
- */
-export function wholeInterpolation(value: string): string | null {
-  if (!value.startsWith('${') || !value.endsWith('}')) return null;
-  // The first `${` must close at the very end: track braces, skipping quoted strings.
-  let depth = 0;
-  for (let i = 1; i < value.length; i++) {
-    const c = value[i];
-    if (c === '"') {
-      for (i++; i < value.length && value[i] !== '"'; i++) if (value[i] === '\\') i++;
-    } else if (c === '{') depth++;
-    else if (c === '}') {
-      depth--;
-      if (depth === 0) return i === value.length - 1 ? value.slice(2, -1).trim() : null;
-    }
-  }
-  return null;
-}
+import { wholeInterpolation } from '../model/terraform-string';
+
+export { wholeInterpolation };
 
 export interface Reference {
   /** Address relative to the module, without instance key: `aws_iam_user.x`, `data.aws_iam_policy_document.d`. */

@@ -149,6 +149,26 @@ resource "aws_iam_policy" "l" {
     expect(byAddress.get('aws_iam_policy.l')).toMatchObject({ document: null, unresolved: '${local.loop}' });
   });
 
+  it('leaves a jsonencode of an expression unresolved, and statements built by for expressions opaque, not invalid', async () => {
+    const text = `resource "aws_iam_policy" "merged" {
+  policy = jsonencode(merge(local.base, { Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] }))
+}
+resource "aws_iam_policy" "generated" {
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [for b in var.buckets : { Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::\${b}/*" }]
+  })
+}
+`;
+    const result = await readTextAsync('expr.tf', text);
+    expect(result.errors).toEqual([]);
+    const byAddress = new Map(result.inventory.policies.map((p) => [p.origin.resource, p]));
+    const merged = byAddress.get('aws_iam_policy.merged');
+    const generated = byAddress.get('aws_iam_policy.generated');
+    expect(merged).toMatchObject({ document: null, parseError: null, unresolved: expect.stringMatching(/^\$\{jsonencode\(merge\(/) });
+    expect(generated?.document).toMatchObject({ statements: [], problems: [] });
+  });
+
   it('names the line and column of malformed HCL', async () => {
     const result = await readTextAsync('bad.tf', 'resource "aws_iam_user" "u" {\n  name = \n}\n');
     expect(result.errors).toHaveLength(1);

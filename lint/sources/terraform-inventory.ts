@@ -290,6 +290,8 @@ class UnitLinker {
     const inner = wholeInterpolation(value);
     if (inner !== null) {
       const encoded = evaluateJsonencode(inner);
+      // jsonencode(merge(...)), jsonencode(var.x): the whole document is one opaque token.
+      if (typeof encoded === 'string') return { document: null, parseError: null, unresolved: value };
       if (encoded !== undefined) {
         return { document: parsePolicyDocument(encoded, { text: JSON.stringify(encoded), trust }), parseError: null, unresolved: null };
       }
