@@ -164,6 +164,18 @@ describe('LeastPrivilegeUser: grants', () => {
     expect(() => synthUser({ policies: { deploy: { Statement: [] } } })).toThrow(/- document: Version is missing/);
   });
 
+  // Escaped like literal text, a reference became the Resource "$var.bucket/*", which IAM refuses at apply.
+  it('refuses a Terraform reference inside a document, naming where it is and what to do', () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'reference');
+    new AwsProvider(stack, 'aws', { region: 'us-east-1' });
+    const bucket = new TerraformVariable(stack, 'bucket', { type: 'string' });
+    const document = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:${Partition}:s3:::logs/*', `${bucket.stringValue}/*`] }] };
+    expect(() => new LeastPrivilegeUser(stack, 'deployer', { userName: 'deployer', policies: { read: document } })).toThrow(
+      /policies\.read: Statement\[0\]\.Resource\[1\] holds a Terraform reference.*\$\{AccountId\}.*groupName/s,
+    );
+  });
+
   it('splits a document over the managed policy quota by statement', () => {
     // 60 statements of ~200 characters each: about 12,000 characters, so two or three policies.
     const statements = Array.from({ length: 60 }, (_, i) => ({

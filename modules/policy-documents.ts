@@ -3,6 +3,7 @@
  * each document is validated with the linter's parser, sized as IAM will count it, split by statement
  * when it is over the managed-policy quota, and rendered as `${jsonencode({...})}` Terraform text.
  */
+import { Token } from 'cdktf';
 import { parsePolicyDocument, policySize } from '../lint/model/parse-document';
 import type { AccountValues } from './account-context';
 import { jsonencodeExpression } from './jsonencode-expression';
@@ -35,6 +36,30 @@ function statementLabel(raw: unknown, index: number): string {
 
 function statementsOf(document: JsonObject): unknown[] {
   return Array.isArray(document.Statement) ? document.Statement : [document.Statement];
+}
+
+/** Where in the document each string holding a cdktf token is: `Statement[0].Resource[1]`. */
+function referencesIn(value: unknown, at: string): string[] {
+  if (typeof value === 'string') return Token.isUnresolved(value) ? [at] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => referencesIn(item, `${at}[${i}]`));
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).flatMap(([key, item]) => [...(Token.isUnresolved(key) ? [`${at} (a key)`] : []), ...referencesIn(item, at === '' ? key : `${at}.${key}`)]);
+  }
+  return [];
+}
+
+/**
+ * The document is written out as literal text, so a reference in it would reach IAM as characters
+ * (`"$var.bucket/*"`) and fail at apply: refused here, where the caller can still choose.
+ */
+function refuseReferences(source: PolicySource): void {
+  const places = referencesIn(source.document, '');
+  if (places.length === 0) return;
+  throw new Error(
+    `${source.prop}: ${places.join(', ')} holds a Terraform reference, which a document here cannot carry; ` +
+      'write the ARN as text with ${AccountId}, ${Partition} and ${Region} for the deploying account, or make the policy ' +
+      'yourself (aws_iam_policy) and attach it to the group the construct makes (groupName)',
+  );
 }
 
 /** Throws with every problem the parser found, each naming its statement. */
@@ -81,6 +106,7 @@ function split(source: PolicySource, document: JsonObject): JsonObject[] {
 
 /** Validate, size, split and render one named document; `values` as accountReferences gives them. */
 export function renderPolicy(source: PolicySource, values: AccountValues): PolicyPart[] {
+  refuseReferences(source);
   const parts = split(source, validate(source));
   return parts.map((part, i) => ({
     name: parts.length === 1 ? source.name : `${source.name}-${i + 1}`,
