@@ -66,6 +66,15 @@ describe('LeastPrivilegeUser: user', () => {
     expect(() => synthUser({ path: 'ci' })).toThrow(/path "ci" is not a valid IAM path/);
   });
 
+  it('says a name given as a Terraform reference must be text, not that it has odd characters', () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'named');
+    new AwsProvider(stack, 'aws', { region: 'us-east-1' });
+    const name = new TerraformVariable(stack, 'user_name', { type: 'string' }).stringValue;
+    expect(() => new LeastPrivilegeUser(stack, 'a', { userName: name })).toThrow(/^userName is a Terraform reference: .*give it as text/);
+    expect(() => new LeastPrivilegeUser(stack, 'b', { userName: 'b', groupName: name })).toThrow(/^groupName is a Terraform reference/);
+  });
+
   it('creates the account data sources once per stack and exposes tokens', () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, 'two');

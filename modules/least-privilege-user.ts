@@ -2,7 +2,7 @@
  * One IAM user with least-privilege grants, an access key and optional console sign-in: the five
  * tutorials' console clicking as one construct. Props are documented in props.ts and README.md.
  */
-import { Annotations } from 'cdktf';
+import { Annotations, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IamGroup } from '@cdktf/provider-aws/lib/iam-group';
 import { IamGroupPolicyAttachment } from '@cdktf/provider-aws/lib/iam-group-policy-attachment';
@@ -28,6 +28,10 @@ const ATTACHED_POLICY_QUOTA = 10;
 const IAM_NAME = /^[\w+=,.@-]+$/;
 
 function checkName(prop: string, value: string, max: number): void {
+  if (Token.isUnresolved(value)) {
+    // The policies, the group and the outputs' defaults are named after it at synth, before Terraform knows it.
+    throw new Error(`${prop} is a Terraform reference: the construct names things after it at synth, so give it as text`);
+  }
   if (!IAM_NAME.test(value) || value.length > max) {
     throw new Error(`${prop} "${value}" is not a valid IAM name: use up to ${max} letters, digits and +=,.@_- (found ${value.length} characters)`);
   }
