@@ -16,6 +16,7 @@ testRule(
       { name: 'Resource *', inventory: allow(['s3:GetObject', 'ec2:DescribeInstances'], '*') },
       { name: 'a whole Terraform reference is not judged', inventory: allow('s3:GetObject', '${aws_s3_bucket.logs.arn}') },
       { name: 'tokens inside an ARN', inventory: allow('s3:GetObject', 'arn:${data.aws_partition.p.partition}:s3:::${var.bucket}/*') },
+      { name: 'an action that only takes * on an ARN spanning its service (AWS\'s own S3 example)', inventory: allow(['s3:ListAllMyBuckets', 's3:GetBucketLocation'], 'arn:aws:s3:::*') },
       { name: 'wildcards spanning path segments', inventory: allow('cloudformation:CreateStack', 'arn:aws:cloudformation:*:*:stack/app-*') },
     ],
     invalid: [

@@ -33,11 +33,16 @@ const meta: RuleMeta = {
 
 type Fit = 'fits' | 'wrongType' | 'needsStar' | 'unknown';
 
+/** An ARN whose resource part is only wildcards (`arn:aws:s3:::*`, `arn:aws:ec2:*:*:*`). */
+const EVERY_ARN_OF_A_SERVICE = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:[*:/]*\*[*:/]*$/;
+
 function fit(id: number, arns: string[], catalog: Catalog): Fit {
   const formats = catalog.ids.formats(id);
   // A type we have no ARN format for cannot be judged.
   if (formats === null) return 'unknown';
-  if (formats.length === 0) return 'needsStar';
+  // AWS's own examples grant s3:ListAllMyBuckets on `arn:aws:s3:::*`, and it works: an ARN
+  // that spans a whole service is not the specific ARN this finding is about.
+  if (formats.length === 0) return arns.some((arn) => EVERY_ARN_OF_A_SERVICE.test(arn)) ? 'unknown' : 'needsStar';
   return arns.some((arn) => formats.some((f) => couldBeOfFormat(arn, f))) ? 'fits' : 'wrongType';
 }
 
