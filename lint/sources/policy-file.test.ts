@@ -13,6 +13,17 @@ describe('policy JSON files', () => {
     expect(inventory.policies[0]?.document?.size).toBe(JSON.stringify(doc('s3:*')).length);
   });
 
+  it('reads a role trust policy file as a trust policy: a Principal and no Resource are what it should have', () => {
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }] };
+    const [alone] = readText('trust.json', JSON.stringify(trust, null, 2)).inventory.policies;
+    expect(alone).toMatchObject({ kind: 'trust', document: { problems: [] } });
+    const [named] = readText('roles.json', JSON.stringify({ runner: trust })).inventory.policies;
+    expect(named).toMatchObject({ kind: 'trust', document: { problems: [] } });
+    // An identity policy that lets its holder assume roles is not one.
+    const assume = readText('assume.json', JSON.stringify(doc('sts:AssumeRole'))).inventory.policies[0];
+    expect(assume?.kind).toBe('file');
+  });
+
   it('reads a Statement given as a single object', () => {
     const text = '{\n"Version": "2012-10-17",\n"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}\n}';
     const statement = readText('one.json', text).inventory.policies[0]?.document?.statements[0];

@@ -29,6 +29,27 @@ function documentsOf(value: unknown): { name: string | null; at: (string | numbe
   return null;
 }
 
+/** Actions a role trust policy grants: who may assume the role, and what they may set while doing so. */
+const TRUST_ACTION = /^sts:(AssumeRole\w*|TagSession|SetSourceIdentity|SetContext)$/i;
+
+/**
+ * A role trust policy on its own (the `--assume-role-policy-document file://trust.json` of the CLI):
+ * every statement names a Principal and grants only sts:AssumeRole*-style actions. It has no
+ * Resource by design, and is judged as a trust policy, not as an identity policy.
+ */
+function isTrustDocument(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  const statements = Array.isArray(value.Statement) ? (value.Statement as unknown[]) : [value.Statement];
+  return (
+    statements.length > 0 &&
+    statements.every((s) => {
+      if (!isRecord(s) || !('Principal' in s || 'NotPrincipal' in s) || 'Resource' in s || 'NotResource' in s) return false;
+      const actions: unknown[] = Array.isArray(s.Action) ? s.Action : [s.Action];
+      return actions.length > 0 && actions.every((a) => typeof a === 'string' && TRUST_ACTION.test(a));
+    })
+  );
+}
+
 function baseName(file: string): string {
   const last = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
   return /\.json$/i.test(last) ? last.slice(0, -5) : last;
@@ -37,14 +58,15 @@ function baseName(file: string): string {
 /** The common case, a file that is one document: its lines come from policyLayout. */
 function wholeFileRecord({ file, text, value }: ParsedJsonFile): PolicyRecord {
   const layout = policyLayout(text);
-  const document = parsePolicyDocument(value, { text, compactLength: layout.compactLength });
+  const trust = isTrustDocument(value);
+  const document = parsePolicyDocument(value, { text, compactLength: layout.compactLength, trust });
   const listed = isRecord(value) && Array.isArray(value.Statement);
   for (const statement of document.statements) {
     statement.line = (listed ? layout.elementLines[statement.index] : layout.statementLine) ?? null;
   }
   return {
     key: file,
-    kind: 'file',
+    kind: trust ? 'trust' : 'file',
     origin: { file, resource: null, pointer: null, line: layout.line },
     name: baseName(file),
     arn: null,
@@ -66,7 +88,8 @@ function read(input: ParsedJsonFile): ReaderOutput {
   for (const doc of documents) {
     const docPointer = pointer(...doc.at);
     // Each document of a multi-document file is sized on its own text.
-    const document = parsePolicyDocument(doc.value, { text: JSON.stringify(doc.value) });
+    const trust = isTrustDocument(doc.value);
+    const document = parsePolicyDocument(doc.value, { text: JSON.stringify(doc.value), trust });
     const statementList = isRecord(doc.value) ? doc.value.Statement : undefined;
     for (const statement of document.statements) {
       const at = Array.isArray(statementList) ? `${docPointer}/Statement/${statement.index}` : `${docPointer}/Statement`;
@@ -74,7 +97,7 @@ function read(input: ParsedJsonFile): ReaderOutput {
     }
     const record: PolicyRecord = {
       key: `${file}#${docPointer}`,
-      kind: 'file',
+      kind: trust ? 'trust' : 'file',
       origin: { file, resource: null, pointer: docPointer, line: lines.get(docPointer) ?? null },
       name: doc.name,
       arn: null,
