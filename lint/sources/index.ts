@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { emptyInventory, type Inventory } from '../model/types';
+import { CLOUDFORMATION_SKIP_REASON, isCloudFormationJson, isCloudFormationText } from './cloudformation';
 import { JSON_FORMATS, isHclFile } from './formats';
 import { parseJsonText, stripBom } from './json-text';
 import type { InputError, ReadResult, SkippedFile } from './read-result';
@@ -77,7 +78,7 @@ function looksLikeJson(text: string): boolean {
 function readJson(file: string, text: string, into: Collector): void {
   const named = /\.json$/i.test(file);
   if (!named && !looksLikeJson(text)) {
-    into.skipped.push({ file, reason: 'not JSON or Terraform HCL' });
+    into.skipped.push({ file, reason: isCloudFormationText(text) ? CLOUDFORMATION_SKIP_REASON : 'not JSON or Terraform HCL' });
     return;
   }
   const parsed = parseJsonText(text);
@@ -88,7 +89,8 @@ function readJson(file: string, text: string, into: Collector): void {
   }
   const format = JSON_FORMATS.find((f) => f.detect(parsed.value));
   if (format === undefined) {
-    into.skipped.push({ file, reason: 'JSON, but not a policy document, Terraform configuration or plan' });
+    const reason = isCloudFormationJson(parsed.value) ? CLOUDFORMATION_SKIP_REASON : 'JSON, but not a policy document, Terraform configuration or plan';
+    into.skipped.push({ file, reason });
     return;
   }
   try {

@@ -49,6 +49,18 @@ describe('readPaths', () => {
     ]);
   });
 
+  it('says a CloudFormation template is not read, YAML or JSON, so its policies are not taken as checked', async () => {
+    const yaml = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n';
+    const json = JSON.stringify({ Resources: { P: { Type: 'AWS::IAM::Policy', Properties: { PolicyDocument: JSON.parse(POLICY) as unknown } } } });
+    const dir = tree({ 'stack.yaml': yaml, 'stack.template.json': json, 'values.yaml': 'replicas: 2\n' });
+    const result = await readPaths([dir]);
+    expect(result.skipped.map((s) => [s.file, s.reason.split(':')[0]])).toEqual([
+      [join(dir, 'stack.template.json'), 'a CloudFormation template'],
+      [join(dir, 'stack.yaml'), 'a CloudFormation template'],
+      [join(dir, 'values.yaml'), 'not JSON or Terraform HCL'],
+    ]);
+  });
+
   it('detects formats by content, not by name', async () => {
     const dir = tree({ 'policy.txt': POLICY, 'stack.data': JSON.stringify({ resource: { aws_iam_user: { u: { name: 'u' } } } }) });
     const result = await readPaths([dir]);
