@@ -56,6 +56,11 @@ testRule(
         inventory: allow('iam:PassRole', '*', { StringNotEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } }),
         errors: [{ messageId: 'escalation' }],
       },
+      {
+        name: 'attaching or writing policies to oneself (user/${aws:username})',
+        inventory: allow(['iam:AttachUserPolicy', 'iam:PutUserPolicy', 'iam:CreateAccessKey'], 'arn:aws:iam::*:user/${aws:username}'),
+        errors: [{ messageId: 'escalation', message: /AttachUserPolicy .*PutUserPolicy/ }],
+      },
       { name: 'CreateAccessKey on another user', inventory: allow('iam:CreateAccessKey', 'arn:aws:iam::210987654321:user/admin'), errors: [{ messageId: 'escalation' }] },
       {
         name: 'PassRole + lambda create and invoke across statements, reported at PassRole',

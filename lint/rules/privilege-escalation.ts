@@ -5,7 +5,9 @@
  * actions is granted, with no constraining Condition, either
  * - on every resource (`*`, NotResource, `role/*`, ...: see lint/catalog/resources.ts), or
  * - for the credential actions (CreateAccessKey, CreateLoginProfile, UpdateLoginProfile, ...),
- *   on any user other than the caller: `user/${aws:username}` is AWS's self-service pattern.
+ *   on any user other than the caller: `user/${aws:username}` is AWS's self-service pattern;
+ * - for the actions that write one's own rights (AttachUserPolicy, PutUserPolicy, the permissions
+ *   boundary), on the caller's own user too.
  * Specific ARNs otherwise count as a deliberate scope (e.g. eksctl's `role/eksctl-*`).
  * One finding per statement, at the statement that grants the path's first action, naming the paths.
  * Paths that no single document opens but the policies one principal holds open together
@@ -30,6 +32,7 @@ interface EscalationPath {
 
 const PATHS: readonly EscalationPath[] = escalationFile.paths;
 const SELF_SERVICE = new Set(escalationFile.selfService.actions.map((a) => a.toLowerCase()));
+const ON_SELF = new Set(escalationFile.onSelf.actions.map((a) => a.toLowerCase()));
 
 const meta: RuleMeta = {
   id: 'privilege-escalation',
@@ -51,23 +54,29 @@ interface PathAction {
   id: number;
   /** A credential action, which opens a path on any user other than the caller. */
   selfService: boolean;
+  /** An action that opens a path on the caller's own user too (AttachUserPolicy on user/${aws:username}). */
+  onSelf: boolean;
 }
 
 /** Each path with its actions as ids; once per catalog. */
 function pathsInCatalog(catalog: Catalog): { path: EscalationPath; actions: PathAction[] }[] {
   return memoPerCatalog(catalog, 'escalation-paths', '', () =>
-    PATHS.map((path) => ({ path, actions: path.actions.map((a) => ({ id: catalog.ids.of(a), selfService: SELF_SERVICE.has(a.toLowerCase()) })) })),
+    PATHS.map((path) => ({
+      path,
+      actions: path.actions.map((a) => ({ id: catalog.ids.of(a), selfService: SELF_SERVICE.has(a.toLowerCase()), onSelf: ON_SELF.has(a.toLowerCase()) })),
+    })),
   );
 }
 
 const SELF_SERVICE_FLAG = 2;
+const ON_SELF_FLAG = 4;
 
-/** Every action of any path as wanted ids: flag 1, or 1 | SELF_SERVICE_FLAG for credential actions; once per catalog. */
+/** Every action of any path as wanted ids: flag 1, with SELF_SERVICE_FLAG for credential actions and ON_SELF_FLAG for those that escalate on oneself; once per catalog. */
 function pathActionIndex(catalog: Catalog): WantedIds {
   return memoPerCatalog(catalog, 'escalation-index', '', () => {
     const byId = new Map<number, number>();
     for (const { actions } of pathsInCatalog(catalog)) {
-      for (const { id, selfService } of actions) if (id >= 0) byId.set(id, 1 | (selfService ? SELF_SERVICE_FLAG : 0));
+      for (const { id, selfService, onSelf } of actions) if (id >= 0) byId.set(id, 1 | (selfService ? SELF_SERVICE_FLAG : 0) | (onSelf ? ON_SELF_FLAG : 0));
     }
     const flags = new Uint8Array(catalog.ids.count());
     for (const [id, flag] of byId) flags[id] = flag;
@@ -84,10 +93,13 @@ function openingsOf(document: PolicyDocument, catalog: Catalog): Map<number, Gra
     const index = pathActionIndex(catalog);
     // In statement order, so each action keeps the first statement that opens a path by it.
     for (const grant of firstOfEachContent(documentGrants(document, catalog))) {
-      // Conditioned, or scoped to the caller's own user: opens nothing.
-      if (grant.constrained || (!grant.allResources && grant.selfOnly)) continue;
+      if (grant.constrained) continue;
+      // Scoped to the caller's own user, only the actions that escalate on oneself open a path;
+      // scoped to other named resources, only the credential actions (on someone else).
+      const selfOnly = !grant.allResources && grant.selfOnly;
+      const opensOnNamed = selfOnly ? ON_SELF_FLAG : SELF_SERVICE_FLAG;
       forEachGranted(grant, index, (id) => {
-        if (!found.has(id) && (grant.allResources || (index.flags[id] & SELF_SERVICE_FLAG) !== 0)) found.set(id, grant);
+        if (!found.has(id) && (grant.allResources || (index.flags[id] & opensOnNamed) !== 0)) found.set(id, grant);
       });
     }
     return found;
