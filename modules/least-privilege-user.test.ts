@@ -2,7 +2,7 @@ import { AnnotationMetadataEntryType, Fn, TerraformOutput, TerraformStack, Terra
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
-import { LeastPrivilegeUser, PRESET_TAG } from '.';
+import { LeastPrivilegeUser, PRESET_TAG, type LeastPrivilegeUserProps } from '.';
 import { evaluateJsonencode } from '../lint/sources/hcl-literal';
 import { all, fixturePresets, only, synthUser, type Json, type Synthesized } from '../test/fixtures/modules/stack';
 
@@ -299,6 +299,21 @@ describe('LeastPrivilegeUser: console access', () => {
     expect(only(synth, 'aws_iam_user_login_profile')).toMatchObject({ pgp_key: 'keybase:someone', password_reset_required: false, password_length: 32 });
     expect(synth.output.deployer_console_password).toBeUndefined();
     expect(synth.output.deployer_console_encrypted_password).toMatchObject({ sensitive: true, value: expect.stringMatching(/\.encrypted_password\}$/) });
+  });
+
+  it('warns when the user must change its password but no grant lets it', () => {
+    const warnings = (props: Partial<LeastPrivilegeUserProps>) => {
+      const stack = new TerraformStack(Testing.app(), 'console');
+      const user = new LeastPrivilegeUser(stack, 'u', { userName: 'u', presetSource: fixturePresets, ...props });
+      return user.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN).map((m) => String(m.data));
+    };
+    const changeOwn = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:Change*', Resource: 'arn:${Partition}:iam::${AccountId}:user/${aws:username}' }] };
+    expect(warnings({ consoleAccess: {} })).toEqual([expect.stringMatching(/^consoleAccess: .*iam:ChangePassword.*IAMUserChangePassword/)]);
+    expect(warnings({ consoleAccess: {}, policies: { own: changeOwn } })).toEqual([]);
+    expect(warnings({ consoleAccess: {}, managedPolicies: ['IAMUserChangePassword'] })).toEqual([]);
+    expect(warnings({ consoleAccess: { passwordResetRequired: false } })).toEqual([]);
+    const denied = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'iam:ChangePassword', Resource: '*' }] };
+    expect(warnings({ consoleAccess: {}, policies: { denied } })).toHaveLength(1);
   });
 
   it('refuses a password length IAM would refuse', () => {

@@ -14,6 +14,7 @@ import { accountReferences, accountValues } from './account-context';
 import { permissionsBoundaryValue } from './permissions-boundary';
 import { RotatingAccessKey } from './access-key';
 import { ConsoleAccess } from './console-access';
+import { grantsPasswordChange, PASSWORD_CHANGE_WARNING } from './password-change';
 import { namedOutput } from './outputs';
 import { managedPolicyArns, policySources } from './grants';
 import { renderPolicy } from './policy-documents';
@@ -81,7 +82,8 @@ export class LeastPrivilegeUser extends Construct {
     this.userArn = this.user.arn;
 
     // Attachments are keyed by policy name, not position, so adding a grant never re-attaches the others.
-    const customerGrants = policySources(props).flatMap((source) =>
+    const sources = policySources(props);
+    const customerGrants = sources.flatMap((source) =>
       renderPolicy(source, accountReferences(this)).map((part) => {
         const name = `${props.userName}-${part.name}`;
         checkName(`policy name for ${source.prop}`, name, 128);
@@ -119,6 +121,10 @@ export class LeastPrivilegeUser extends Construct {
         : new RotatingAccessKey(this, 'access-key', { ...accessKey, user: this.user.name, userName: props.userName, outputScope: this }).current.id;
     if (props.consoleAccess) {
       new ConsoleAccess(this, 'console', { ...props.consoleAccess, user: this.user.name, outputScope: this });
+      const resetRequired = props.consoleAccess.passwordResetRequired ?? true;
+      if (resetRequired && !grantsPasswordChange(sources.map((s) => s.document), props.managedPolicies ?? [])) {
+        Annotations.of(this).addWarning(PASSWORD_CHANGE_WARNING);
+      }
     }
 
     namedOutput(this, 'user_name', this.userName, { description: 'IAM user name' });
