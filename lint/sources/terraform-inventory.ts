@@ -62,6 +62,12 @@ const ATTACHMENT_TYPES: Record<string, PrincipalKind> = {
   aws_iam_group_policy_attachment: 'group',
   aws_iam_role_policy_attachment: 'role',
 };
+/** The provider's exclusive attachments (5.7x on): all the managed policies a principal has, by `<kind>_name` and `policy_arns`. */
+const EXCLUSIVE_ATTACHMENT_TYPES: Record<string, PrincipalKind> = {
+  aws_iam_user_policy_attachments_exclusive: 'user',
+  aws_iam_group_policy_attachments_exclusive: 'group',
+  aws_iam_role_policy_attachments_exclusive: 'role',
+};
 const CUSTOMER_POLICY_ARN = /^arn:[^:]*:iam::[^:]*:policy\/(?:.*\/)?([^/]+)$/;
 
 interface ResolvedDocument {
@@ -391,6 +397,12 @@ class UnitLinker {
     const attachmentHolder = ATTACHMENT_TYPES[r.type];
     if (attachmentHolder !== undefined) {
       this.attach(this.principal(attachmentHolder, body[attachmentHolder], r), body.policy_arn, r, 'policy_arn');
+      return;
+    }
+    const exclusiveHolder = EXCLUSIVE_ATTACHMENT_TYPES[r.type];
+    if (exclusiveHolder !== undefined) {
+      const principal = this.principal(exclusiveHolder, body[`${exclusiveHolder}_name`], r);
+      for (const arn of stringListAttr(body, 'policy_arns')) this.attach(principal, arn, r, 'policy_arns');
       return;
     }
     switch (r.type) {

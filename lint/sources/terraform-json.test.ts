@@ -197,6 +197,22 @@ describe('Terraform JSON configuration', () => {
     expect(inventory.policies[0]?.document?.statements[0]).toMatchObject({ actions: ['*'], resources: ['*'] });
   });
 
+  it('reads the exclusive attachments (aws_iam_*_policy_attachments_exclusive) as attachments of each ARN', () => {
+    const inventory = read({
+      resource: {
+        aws_iam_user: { u: { name: 'alice' } },
+        aws_iam_policy: { p: { name: 'p', policy: JSON.stringify(ADMIN) } },
+        aws_iam_user_policy_attachments_exclusive: { x: { user_name: '${aws_iam_user.u.name}', policy_arns: ['arn:aws:iam::aws:policy/AdministratorAccess', '${aws_iam_policy.p.arn}'] } },
+        aws_iam_role_policy_attachments_exclusive: { y: { role_name: 'deployer', policy_arns: ['arn:aws:iam::aws:policy/IAMFullAccess'] } },
+      },
+    });
+    expect(inventory.attachments.map((a) => [a.principal, a.policy, a.arn, a.origin.resource])).toEqual([
+      [key('aws_iam_user.u'), null, 'arn:aws:iam::aws:policy/AdministratorAccess', 'aws_iam_user_policy_attachments_exclusive.x'],
+      [key('aws_iam_user.u'), key('aws_iam_policy.p'), null, 'aws_iam_user_policy_attachments_exclusive.x'],
+      ['stacks/app::role:deployer', null, 'arn:aws:iam::aws:policy/IAMFullAccess', 'aws_iam_role_policy_attachments_exclusive.y'],
+    ]);
+  });
+
   it('keeps an unused aws_iam_policy_document as a document of its own', () => {
     const inventory = read({ data: { aws_iam_policy_document: { loose: { statement: [{ actions: ['*'], resources: ['*'] }] } } } });
     expect(inventory.policies.map((p) => [p.key, p.kind])).toEqual([[key('data.aws_iam_policy_document.loose'), 'document']]);
