@@ -6,7 +6,8 @@
  *   account or organisation, a prefix, ...).
  *
  * Keys that only describe HOW, WHEN or FROM WHERE a request is made (TLS, region, time, MFA,
- * source IP or VPC, user agent) leave every resource reachable, so they do not constrain.
+ * source IP or VPC, user agent), or the caller itself (its tags, ARN, user name: the holder of an
+ * identity policy), leave every resource reachable, so they do not constrain.
  * Neither do `...IfExists` operators nor the `ForAllValues:` prefix (both hold when the key is
  * absent from the request), the `Null` operator (it tests presence, not value), negated
  * operators (`StringNotEquals`, `ArnNotLike`, ...: everything but the values, as NotResource is
@@ -37,9 +38,19 @@ const CONTEXT_ONLY_KEYS = new Set(
   ].map((k) => k.toLowerCase()),
 );
 
-/** True when the key says nothing about who or what is reached (see the module comment). */
+/**
+ * Keys about the caller itself (its tags, ARN, account, organisation, type, user name): in an
+ * identity policy the caller is the holder, so these pick which holders get the grant, never
+ * which resources it reaches. (`aws:PrincipalIsAWSService` is not one: it is never true for a
+ * user's own request.) A resource key compared with one, `aws:ResourceTag/team` equal to
+ * `${aws:PrincipalTag/team}`, is keyed by the resource and constrains.
+ */
+const CALLER_KEY = /^aws:(principaltag\/.+|principalarn|principalaccount|principalorgid|principalorgpaths|principaltype|username|userid)$/;
+
+/** True when the key says nothing about which resources are reached (see the module comment). */
 export function isContextOnlyKey(key: string): boolean {
-  return CONTEXT_ONLY_KEYS.has(key.toLowerCase());
+  const lower = key.toLowerCase();
+  return CONTEXT_ONLY_KEYS.has(lower) || CALLER_KEY.test(lower);
 }
 
 function operatorConstrains(operator: string): boolean {

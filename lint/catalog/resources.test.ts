@@ -69,6 +69,12 @@ describe('conditionConstrains', () => {
     expect(conditionConstrains({ Null: { 'aws:ResourceTag/team': ['false'] } })).toBe(false);
     expect(conditionConstrains({ StringLike: { 'iam:PassedToService': ['*'] } })).toBe(false);
   });
+  it('does not count keys about the caller itself, only resource keys compared with them', () => {
+    expect(conditionConstrains({ StringEquals: { 'aws:PrincipalTag/team': ['web'], 'aws:username': ['alice'] } })).toBe(false);
+    expect(conditionConstrains({ StringEquals: { 'AWS:PrincipalOrgID': ['o-abc'] }, ArnLike: { 'aws:PrincipalArn': ['arn:aws:iam::*:user/a'] } })).toBe(false);
+    expect(conditionConstrains({ StringEquals: { 'aws:ResourceTag/team': ['${aws:PrincipalTag/team}'] } })).toBe(true);
+    expect(conditionConstrains({ Bool: { 'aws:PrincipalIsAWSService': ['true'] } })).toBe(true);
+  });
   it('does not count ForAllValues (true when the key is absent) nor negated operators (everything but)', () => {
     expect(conditionConstrains({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } })).toBe(false);
     expect(conditionConstrains({ StringNotEquals: { 'iam:PassedToService': ['ec2.amazonaws.com'] } })).toBe(false);
