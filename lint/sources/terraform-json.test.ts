@@ -213,6 +213,13 @@ describe('Terraform JSON configuration', () => {
     ]);
   });
 
+  it('reads the inline policy of an IAM Identity Center permission set as a document', () => {
+    const inventory = read({ resource: { aws_ssoadmin_permission_set_inline_policy: { ps: { inline_policy: JSON.stringify(ADMIN), permission_set_arn: '${aws_ssoadmin_permission_set.p.arn}' } } } });
+    expect(inventory.policies.map((p) => [p.key, p.kind, p.origin.pointer, p.document?.statements[0]?.actions])).toEqual([
+      [key('aws_ssoadmin_permission_set_inline_policy.ps'), 'document', '/resource/aws_ssoadmin_permission_set_inline_policy/ps/inline_policy', ['*']],
+    ]);
+  });
+
   it('keeps an unused aws_iam_policy_document as a document of its own', () => {
     const inventory = read({ data: { aws_iam_policy_document: { loose: { statement: [{ actions: ['*'], resources: ['*'] }] } } } });
     expect(inventory.policies.map((p) => [p.key, p.kind])).toEqual([[key('data.aws_iam_policy_document.loose'), 'document']]);
