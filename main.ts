@@ -4,20 +4,32 @@
  * lint guard runs at synth (lint/aspect): errors fail the synth, warnings are printed.
  */
 import { App } from 'cdktf';
-import { loadConfig, type AppConfig } from './config';
+import { CONFIG_ENV, loadConfig, type AppConfig } from './config';
 import { enablePolicyLint } from './lint/aspect';
 import { buildStacks } from './stacks';
+
+// A config mistake is the user's to fix: the message says where and how; a stack trace would bury it.
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
 
 let config: AppConfig;
 try {
   config = loadConfig();
 } catch (error) {
-  // A config mistake is the user's to fix: the message says where and how; a stack trace would bury it.
-  console.error((error as Error).message);
-  process.exit(1);
+  fail((error as Error).message);
 }
 const app = new App();
-buildStacks(app, config);
+// One stack at a time, so a value the construct refuses (a user name, a PGP key) is reported with
+// the stack it came from and the file that set it.
+for (const name of config.stacks) {
+  try {
+    buildStacks(app, { ...config, stacks: [name] });
+  } catch (error) {
+    fail(`${process.env[CONFIG_ENV] ?? 'config.ts (defaults)'}: stack ${name}: ${(error as Error).message}`);
+  }
+}
 // The same rules as `iam-policy-lint`, at synth: an over-broad grant fails `cdktf synth` itself.
 enablePolicyLint(app);
 app.synth();

@@ -13,18 +13,20 @@ const ROOT = join(__dirname, '..', '..');
 const REASON = 'break-glass deployer, approved in SEC-123 until 2027-01-31';
 
 function synthMain(cwd: string): { status: number | null; output: string } {
+  const { status, stdout, stderr } = runMain(cwd, { stacks: ['sst-deployer'], users: { 'sst-deployer': { managedPolicies: ['AdministratorAccess'] } } });
+  return { status, output: `${stdout}\n${stderr}` };
+}
+
+function runMain(cwd: string, config: object): { status: number | null; stdout: string; stderr: string } {
   const configFile = join(cwd, 'users.json');
-  writeFileSync(
-    configFile,
-    JSON.stringify({ stacks: ['sst-deployer'], users: { 'sst-deployer': { managedPolicies: ['AdministratorAccess'] } } }),
-  );
+  writeFileSync(configFile, JSON.stringify(config));
   const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), join(ROOT, 'main.ts')], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, IAM_USERS_CONFIG: configFile, CDKTF_OUTDIR: join(cwd, 'out') },
     timeout: 120_000,
   });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 function lintJson(cwd: string): { findings: { ruleId: string }[]; suppressed: { ruleId: string; reason: string }[] } {
@@ -66,5 +68,15 @@ describe('main.ts with the lint guard', () => {
     const report = lintJson(cwd);
     expect(report.findings.map((f) => f.ruleId)).not.toContain('admin-access');
     expect(report.suppressed).toContainEqual(expect.objectContaining({ ruleId: 'admin-access', reason: REASON }));
+  });
+});
+
+describe('main.ts with a config value the construct refuses', () => {
+  it('names the file, the stack and the setting, without a stack trace', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'main-guard-'));
+    const { status, stderr } = runMain(cwd, { stacks: ['sst-deployer'], accessKey: { pgpKey: '-----BEGIN PGP PUBLIC KEY BLOCK-----' } });
+    expect(status).toBe(1);
+    expect(stderr.trim()).toMatch(new RegExp(`^${join(cwd, 'users.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: stack sst-deployer: accessKey\\.pgpKey is an ASCII-armored key`));
+    expect(stderr).not.toMatch(/^\s+at /m);
   });
 });
