@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePolicyDocument } from '../model/parse-document';
 import { conditionConstrains } from './conditions';
 import type { Statement } from '../model/types';
-import { couldBeOfFormat, isBroadResource, isSelfOnly, reachInWords } from './resources';
+import { couldBeOfFormat, isBroadResource, isSelfOnly, reachesAllResources, reachInWords } from './resources';
 
 const OBJECT = 'arn:${Partition}:s3:::${BucketName}/${ObjectName}';
 const BUCKET = 'arn:${Partition}:s3:::${BucketName}';
@@ -82,6 +82,16 @@ describe('conditionConstrains', () => {
     expect(conditionConstrains({ ArnNotLike: { 'aws:SourceArn': ['arn:aws:sns:*:*:x'] } })).toBe(false);
     expect(conditionConstrains({ 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['team'] } })).toBe(true);
     expect(conditionConstrains({ StringNotEquals: { 'aws:ResourceTag/a': ['x'] }, ArnLike: { 'aws:SourceArn': ['arn:aws:sns:*:*:x'] } })).toBe(true);
+  });
+});
+
+describe('reachesAllResources', () => {
+  const statement = (Resource: string[]) =>
+    parsePolicyDocument({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource }] }).statements[0];
+  it('holds when every entry is broad, or one matches every ARN', () => {
+    expect(reachesAllResources(statement(['arn:aws:iam::*:role/*']))).toBe(true);
+    expect(reachesAllResources(statement(['arn:aws:iam::210987654321:role/app', '*']))).toBe(true);
+    expect(reachesAllResources(statement(['arn:aws:iam::210987654321:role/app', 'arn:aws:iam::210987654321:role/ci-*']))).toBe(false);
   });
 });
 

@@ -24,11 +24,15 @@ export function isBroadResource(resource: string): boolean {
   return service !== 's3' && TYPE_THEN_WILDCARDS.test(resourcePart);
 }
 
-/** True when the statement's resources reach everything: all broad, or NotResource. */
+/**
+ * True when the statement's resources reach everything: all broad, one that matches every ARN
+ * (`*` next to named ARNs still reaches everything: Resource entries are alternatives), or
+ * NotResource.
+ */
 export function reachesAllResources(statement: Statement): boolean {
   if (statement.notResources !== null) return true;
   const resources = statement.resources;
-  return resources !== null && resources.length > 0 && resources.every(isBroadResource);
+  return resources !== null && resources.length > 0 && (resources.every(isBroadResource) || resources.some(isAllResources));
 }
 
 /**

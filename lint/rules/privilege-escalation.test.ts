@@ -52,6 +52,11 @@ testRule(
         errors: [{ messageId: 'escalation' }],
       },
       {
+        name: 'iam:PassRole on a named role and on *',
+        inventory: allow('iam:PassRole', ['arn:aws:iam::210987654321:role/app', '*']),
+        errors: [{ messageId: 'escalation' }],
+      },
+      {
         name: 'iam:PassRole to every service but one (StringNotEquals)',
         inventory: allow('iam:PassRole', '*', { StringNotEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } }),
         errors: [{ messageId: 'escalation' }],
