@@ -9,7 +9,7 @@ import { terraformPlan } from './terraform-plan';
 
 export const JSON_FORMATS: readonly JsonFormat[] = [terraformPlan, policyFile, terraformJson];
 
-/** Files read as HCL rather than JSON. */
+/** Files read as HCL rather than JSON: Terraform's `.tf`, and OpenTofu's `.tofu`, which it reads the same way. */
 export function isHclFile(file: string): boolean {
-  return /\.tf$/i.test(file);
+  return /\.(tf|tofu)$/i.test(file);
 }

@@ -61,6 +61,18 @@ describe('readPaths', () => {
     ]);
   });
 
+  it('reads OpenTofu .tofu files as HCL, linked with the folder\'s .tf files', async () => {
+    const dir = tree({
+      'users.tf': 'resource "aws_iam_user" "u" {\n  name = "alice"\n}\n',
+      'policy.tofu': 'resource "aws_iam_user_policy" "p" {\n  user   = aws_iam_user.u.name\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })\n}\n',
+    });
+    const result = await readPaths([dir]);
+    expect(result.errors).toEqual([]);
+    expect(result.filesRead).toBe(2);
+    expect(result.inventory.policies.map((p) => [p.origin.file, p.document?.statements[0]?.actions])).toEqual([[join(dir, 'policy.tofu'), ['*']]]);
+    expect(result.inventory.inlineGrants).toEqual([{ principal: `${join(dir, 'users.tf')}::aws_iam_user.u`, policy: `${join(dir, 'policy.tofu')}::aws_iam_user_policy.p` }]);
+  });
+
   it('detects formats by content, not by name', async () => {
     const dir = tree({ 'policy.txt': POLICY, 'stack.data': JSON.stringify({ resource: { aws_iam_user: { u: { name: 'u' } } } }) });
     const result = await readPaths([dir]);
