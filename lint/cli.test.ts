@@ -71,6 +71,33 @@ describe('bad input: exit 2 naming the file and the place', () => {
     expect(stderr).toMatch(/link\.json: cannot read: broken symbolic link/);
   });
 
+  it('says how many policies only Terraform can produce, so a clean report does not read as "all checked"; --debug lists them', async () => {
+    const dir = folder({
+      'main.tf': [
+        'variable "p" {}',
+        'resource "aws_iam_policy" "a" {',
+        '  policy = var.p',
+        '}',
+        'resource "aws_iam_policy" "b" {',
+        '  policy = file("${path.module}/b.json")',
+        '}',
+        'resource "aws_iam_policy" "c" {',
+        '  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*" }] })',
+        '}',
+      ].join('\n'),
+    });
+    const quiet = await run([dir]);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe(
+      'note: 2 policies were not checked: only Terraform can produce their text (file(), templatefile(), a variable, a module output); ' +
+        'lint the plan (terraform show -json) to check them (--debug lists them)\n',
+    );
+    const debug = await run(['--debug', dir]);
+    expect(debug.stderr).toContain(`unchecked ${path.join(dir, 'main.tf')}:2 aws_iam_policy.a: \${var.p}\n`);
+    expect(debug.stderr).toContain(`unchecked ${path.join(dir, 'main.tf')}:5 aws_iam_policy.b: \${file("\${path.module}/b.json")}\n`);
+    expect(debug.stderr).not.toContain('aws_iam_policy.c');
+  });
+
   it('a run whose only input is unreadable does not say it is clean: the summary counts it, marked as a failure', async () => {
     const dir = folder({ 'bad.json': '{"Statement": [' });
     const text = await run([dir]);

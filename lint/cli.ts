@@ -11,6 +11,7 @@ import { formatInputError, lint, type LintRunResult } from './index';
 import { loadAwsCatalog } from './engine/load-catalog';
 import { EXIT_USAGE, exitCode, FAIL_ON, formatReport, FORMATS, type FailOn, type Format } from './report/index';
 import { TOOL_NAME, TOOL_VERSION } from './report/tool';
+import { uncheckedLines } from './report/unchecked';
 import { rules } from './rules/index';
 import type { RuleMeta } from './rules/rule';
 import type { analyzeRun } from './access-analyzer/analyze-run';
@@ -20,7 +21,7 @@ import { applyBaseline, BaselineError, readBaseline } from './baseline/index';
 export const USAGE = `Usage: ${TOOL_NAME} [options] PATH...
 
 Lint IAM policies in policy JSON files, Terraform JSON (cdktf.out/stacks/*/cdk.tf.json, *.tf.json),
-HCL (*.tf) and plans (terraform show -json). Folders are searched recursively.
+HCL (*.tf, *.tofu) and plans (terraform show -json). Folders are searched recursively.
 
 Options:
   --format text|json|sarif|github   report format (default: text)
@@ -173,6 +174,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       analyzerRules = analyzed.rules;
     }
     if (baseline !== null) result = applyBaseline(result, baseline);
+    for (const line of uncheckedLines(result.inventory.policies, debug)) io.stderr.write(`${line}\n`);
     for (const e of result.inputErrors) io.stderr.write(`${formatInputError(e)}\n`);
     if (result.inputErrors.length > 0) {
       const n = result.inputErrors.length;
