@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { emptyInventory, type Inventory } from '../model/types';
 import { CLOUDFORMATION_SKIP_REASON, isCloudFormationJson, isCloudFormationText } from './cloudformation';
+import { isTrustDocument } from './policy-file';
+import { isResourcePolicyDocument, RESOURCE_POLICY_SKIP_REASON } from './resource-policy';
 import { JSON_FORMATS, isHclFile } from './formats';
 import { parseJsonText, stripBom } from './json-text';
 import type { InputError, ReadResult, SkippedFile } from './read-result';
@@ -85,6 +87,10 @@ function readJson(file: string, text: string, into: Collector): void {
   if (!parsed.ok) {
     if (named) into.errors.push({ file, line: parsed.line, column: parsed.column, message: parsed.message });
     else into.skipped.push({ file, reason: 'not valid JSON, and not named .json' });
+    return;
+  }
+  if (isResourcePolicyDocument(parsed.value) && !isTrustDocument(parsed.value)) {
+    into.skipped.push({ file, reason: RESOURCE_POLICY_SKIP_REASON });
     return;
   }
   const format = JSON_FORMATS.find((f) => f.detect(parsed.value));

@@ -37,7 +37,7 @@ const TRUST_ACTION = /^sts:(AssumeRole\w*|TagSession|SetSourceIdentity|SetContex
  * every statement names a Principal and grants only sts:AssumeRole*-style actions. It has no
  * Resource by design, and is judged as a trust policy, not as an identity policy.
  */
-function isTrustDocument(value: unknown): boolean {
+export function isTrustDocument(value: unknown): boolean {
   if (!isRecord(value)) return false;
   const statements = Array.isArray(value.Statement) ? (value.Statement as unknown[]) : [value.Statement];
   return (
