@@ -14,6 +14,7 @@
  * everything but its ARNs), nor a `*Like` test whose only value is `*`.
  */
 import type { ConditionBlock } from '../model/types';
+import { globMatches } from './action-pattern';
 
 const CONTEXT_ONLY_KEYS = new Set(
   [
@@ -72,6 +73,41 @@ export function conditionConstrains(condition: ConditionBlock | null): boolean {
     }
   }
   return false;
+}
+
+/** One test of `iam:PassedToService`: its values, lower-cased; globs for the `*Like` operators. */
+export interface PassedToServiceTest {
+  values: readonly string[];
+  glob: boolean;
+}
+
+/**
+ * When `iam:PassedToService` is all that constrains a statement: the tests it makes on that key
+ * (a service passes when it satisfies every one). Null when the statement is not constrained, or
+ * another key constrains it too: then it is constrained as any other grant. A role passed to a
+ * service the holder can also run code in (a Lambda function it creates) still raises its rights,
+ * so privilege-escalation asks which services a statement lets roles go to.
+ */
+export function passedToServiceTests(condition: ConditionBlock | null): PassedToServiceTest[] | null {
+  if (!condition) return null;
+  const tests: PassedToServiceTest[] = [];
+  for (const [operator, keys] of Object.entries(condition)) {
+    if (!operatorConstrains(operator)) continue;
+    const like = /Like$/i.test(operator);
+    for (const [key, values] of Object.entries(keys)) {
+      if (isContextOnlyKey(key)) continue;
+      if (like && values.length > 0 && values.every((v) => v === '*')) continue;
+      if (key.toLowerCase() !== 'iam:passedtoservice') return null;
+      tests.push({ values: values.map((v) => v.toLowerCase()), glob: like });
+    }
+  }
+  return tests.length > 0 ? tests : null;
+}
+
+/** True when a role may be passed to `service` (a principal such as `lambda.amazonaws.com`) under every test. */
+export function passesTo(tests: readonly PassedToServiceTest[], service: string): boolean {
+  const lower = service.toLowerCase();
+  return tests.every((t) => t.values.some((v) => (t.glob ? globMatches(v, lower) : v === lower)));
 }
 
 /** IAM's condition operators (lower case); each but Null may end in IfExists. */

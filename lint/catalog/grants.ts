@@ -13,7 +13,7 @@ import type { Catalog } from './catalog';
 import { isAllActions } from './action-pattern';
 import { listInWords } from './list-in-words';
 import { actionSet, type ActionSet, type ActionSetParts } from './action-set';
-import { conditionConstrains } from './conditions';
+import { conditionConstrains, passedToServiceTests, type PassedToServiceTest } from './conditions';
 import { catalogTable, memoPerCatalog, remember } from './memo';
 import { isSelfOnly, reachesAllResources } from './resources';
 
@@ -44,6 +44,11 @@ export interface Grant {
   selfOnly: boolean;
   /** A Condition narrows who or what is reached (see conditions.ts). */
   constrained: boolean;
+  /**
+   * When `iam:PassedToService` is the only constraint: its tests, naming the services roles may be
+   * passed to (see conditions.ts); null otherwise. Only privilege-escalation asks.
+   */
+  passedTo: readonly PassedToServiceTest[] | null;
 }
 
 const cache = new WeakMap<Catalog, WeakMap<PolicyDocument, Grant[]>>();
@@ -182,6 +187,7 @@ function analyse(document: PolicyDocument, id: string, catalog: Catalog): GrantC
       allResources: reachesAllResources(statement),
       selfOnly: isSelfOnly(statement),
       constrained: conditionConstrains(statement.condition),
+      passedTo: passedToServiceTests(statement.condition),
     };
     grants.push(core);
     if (content) repeats?.set(content, core);

@@ -44,6 +44,18 @@ describe('risk data', () => {
     expect(new Set(escalation.paths.map((p) => p.id)).size).toBe(escalation.paths.length);
   });
 
+  it('names the service each PassRole path passes its role to, as a service principal; only the any-service path has none', () => {
+    const passing = escalation.paths.filter((p) => p.actions.includes('iam:PassRole'));
+    expect(passing.length).toBeGreaterThan(30);
+    for (const path of passing) {
+      const services = 'passedTo' in path ? path.passedTo : undefined;
+      if (path.id === 'PassRoleToPassRoleAnyService') expect(services).toBeUndefined();
+      else for (const service of services ?? ['(none)']) expect(`${path.id}: ${service}`).toMatch(/: [a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com$/);
+    }
+    // No path without PassRole names a service: passedTo only ever widens PassRole.
+    expect(escalation.paths.filter((p) => !p.actions.includes('iam:PassRole') && 'passedTo' in p)).toEqual([]);
+  });
+
   it('lists each risk class with actions the catalog spells the same way', () => {
     for (const riskClass of ['data-exfiltration', 'resource-exposure', 'credentials-exposure'] as const) {
       for (const action of riskActions(riskClass)) expect(catalog.action(action)?.name.toLowerCase()).toBe(action.toLowerCase());

@@ -32,6 +32,29 @@ testRule(
       { name: 'iam:PassRole restricted to a service', inventory: allow('iam:PassRole', '*', { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } }) },
       { name: 'iam:PassRole on named roles', inventory: allow('iam:PassRole', 'arn:aws:iam::210987654321:role/eksctl-*') },
       {
+        name: 'iam:PassRole to EC2 with Lambda create and invoke: the role cannot reach the function',
+        inventory: policyFile(
+          doc(
+            { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } } },
+            { Effect: 'Allow', Action: ['lambda:CreateFunction', 'lambda:InvokeFunction'], Resource: '*' },
+          ),
+        ),
+      },
+      {
+        name: 'iam:PassRole to Lambda under a second constraint (a resource tag): constrained as any grant',
+        inventory: policyFile(
+          doc(
+            {
+              Effect: 'Allow',
+              Action: 'iam:PassRole',
+              Resource: '*',
+              Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com', 'aws:ResourceTag/team': 'web' } },
+            },
+            { Effect: 'Allow', Action: ['lambda:CreateFunction', 'lambda:InvokeFunction'], Resource: '*' },
+          ),
+        ),
+      },
+      {
         name: 'self-service keys and passwords on user/${aws:username}',
         inventory: allow(['iam:CreateAccessKey', 'iam:UpdateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile', 'iam:ChangePassword'], 'arn:aws:iam::*:user/${aws:username}'),
       },
@@ -55,6 +78,27 @@ testRule(
         name: 'iam:PassRole on a named role and on *',
         inventory: allow('iam:PassRole', ['arn:aws:iam::210987654321:role/app', '*']),
         errors: [{ messageId: 'escalation' }],
+      },
+      {
+        // The holder's own function runs with any role it passes: the Condition names the very service.
+        name: 'iam:PassRole limited to Lambda, with lambda:CreateFunction and InvokeFunction',
+        inventory: policyFile(
+          doc(
+            { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } },
+            { Effect: 'Allow', Action: ['lambda:CreateFunction', 'lambda:InvokeFunction'], Resource: '*' },
+          ),
+        ),
+        errors: [{ messageId: 'escalation', statement: 0, message: /PassRoleToNewLambdaThenInvoke/ }],
+      },
+      {
+        name: 'iam:PassRole to *.amazonaws.com (StringLike) with ec2:RunInstances',
+        inventory: policyFile(
+          doc(
+            { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringLike: { 'iam:PassedToService': '*.amazonaws.com' } } },
+            { Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' },
+          ),
+        ),
+        errors: [{ messageId: 'escalation', message: /PassRoleToNewEC2Instance/ }],
       },
       {
         name: 'iam:PassRole to every service but one (StringNotEquals)',

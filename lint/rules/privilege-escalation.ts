@@ -9,6 +9,9 @@
  * - for the actions that write one's own rights (AttachUserPolicy, PutUserPolicy, the permissions
  *   boundary), on the caller's own user too.
  * Specific ARNs otherwise count as a deliberate scope (e.g. eksctl's `role/eksctl-*`).
+ * iam:PassRole limited by an iam:PassedToService Condition opens the paths that pass the role to
+ * one of those services (PassRole to lambda.amazonaws.com with lambda:CreateFunction and
+ * InvokeFunction: the holder's own function runs with the role); other conditions close a path.
  * One finding per statement, at the statement that grants the path's first action, naming the paths.
  * Paths that no single document opens but the policies one principal holds open together
  * (iam:PassRole in one, lambda:CreateFunction in another) are reported once per principal.
@@ -17,6 +20,7 @@ import type { Catalog } from '../catalog/catalog';
 import escalationFile from '../catalog/data/privilege-escalation.json';
 import { documentContentId, documentGrants, forEachGranted, identityPolicies, type Grant, type WantedIds } from '../catalog/grants';
 import { heldPolicies, type HeldPolicy } from '../catalog/held-policies';
+import { passesTo } from '../catalog/conditions';
 import { catalogTable, memoPerCatalog, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { statementId } from '../model/parse-document';
@@ -27,6 +31,8 @@ import { report, type Rule, type RuleMeta } from './rule';
 interface EscalationPath {
   id: string;
   actions: string[];
+  /** Service principals the path passes its role to (see the data file's comment). */
+  passedTo?: string[];
   how: string;
 }
 
@@ -44,7 +50,7 @@ const meta: RuleMeta = {
       'Drop or scope one side of each path.',
     escalation:
       '{{policy}}statement opens privilege escalation by {{paths}}: {{how}}. ' +
-      'Drop these actions, or scope them to named resources (iam:PassRole with an iam:PassedToService Condition; credential actions on user/${aws:username}).',
+      'Drop these actions, or scope them to named resources (iam:PassRole to named roles, or with an iam:PassedToService Condition for a service whose compute this identity cannot also create; credential actions on user/${aws:username}).',
   },
   needsCatalog: true,
 };
@@ -58,8 +64,13 @@ interface PathAction {
   onSelf: boolean;
 }
 
+interface PathInCatalog {
+  path: EscalationPath;
+  actions: PathAction[];
+}
+
 /** Each path with its actions as ids; once per catalog. */
-function pathsInCatalog(catalog: Catalog): { path: EscalationPath; actions: PathAction[] }[] {
+function pathsInCatalog(catalog: Catalog): PathInCatalog[] {
   return memoPerCatalog(catalog, 'escalation-paths', '', () =>
     PATHS.map((path) => ({
       path,
@@ -84,16 +95,32 @@ function pathActionIndex(catalog: Catalog): WantedIds {
   });
 }
 
-const openingsByDocument = new WeakMap<Catalog, WeakMap<PolicyDocument, Map<number, Grant>>>();
+interface Openings {
+  /** Per action of any path (by id), the first statement that grants it in a way that opens a path. */
+  byAction: Map<number, Grant>;
+  /**
+   * Statements granting iam:PassRole on every resource whose only constraint is
+   * iam:PassedToService, in statement order: they open the paths that pass a role to one of
+   * those services (a Lambda function the holder creates runs with the role it passed).
+   */
+  passRoleTo: Grant[];
+}
 
-/** Per action of any path (by id), the first statement of `document` that grants it in a way that opens a path; once per document. */
-function openingsOf(document: PolicyDocument, catalog: Catalog): Map<number, Grant> {
+const openingsByDocument = new WeakMap<Catalog, WeakMap<PolicyDocument, Openings>>();
+
+/** What of `document` opens a path, by action; once per document. */
+function openingsOf(document: PolicyDocument, catalog: Catalog): Openings {
   return remember(catalogTable(openingsByDocument, catalog, () => new WeakMap()), document, () => {
     const found = new Map<number, Grant>();
+    const passRoleTo: Grant[] = [];
+    const passRole = passRoleId(catalog);
     const index = pathActionIndex(catalog);
     // In statement order, so each action keeps the first statement that opens a path by it.
     for (const grant of firstOfEachContent(documentGrants(document, catalog))) {
-      if (grant.constrained) continue;
+      if (grant.constrained) {
+        if (grant.passedTo !== null && grant.allResources && grant.actions.hasId(passRole)) passRoleTo.push(grant);
+        continue;
+      }
       // Scoped to the caller's own user, only the actions that escalate on oneself open a path;
       // scoped to other named resources, only the credential actions (on someone else).
       const selfOnly = !grant.allResources && grant.selfOnly;
@@ -102,8 +129,20 @@ function openingsOf(document: PolicyDocument, catalog: Catalog): Map<number, Gra
         if (!found.has(id) && (grant.allResources || (index.flags[id] & opensOnNamed) !== 0)) found.set(id, grant);
       });
     }
-    return found;
+    return { byAction: found, passRoleTo };
   });
+}
+
+function passRoleId(catalog: Catalog): number {
+  return memoPerCatalog(catalog, 'escalation-passrole', '', () => catalog.ids.of('iam:PassRole'));
+}
+
+/** The statement that opens `action` of `path`: granted as a path needs it, or iam:PassRole limited to a service the path passes its role to. */
+function opener(openings: Openings, action: PathAction, { path }: PathInCatalog, catalog: Catalog): Grant | undefined {
+  const found = openings.byAction.get(action.id);
+  if (found || path.passedTo === undefined || action.id !== passRoleId(catalog)) return found;
+  const services = path.passedTo;
+  return openings.passRoleTo.find((grant) => grant.passedTo !== null && services.some((service) => passesTo(grant.passedTo ?? [], service)));
 }
 
 const openByDocument = new WeakMap<Catalog, WeakMap<PolicyDocument, Map<Grant, EscalationPath[]>>>();
@@ -113,10 +152,11 @@ export function openPaths(document: PolicyDocument, catalog: Catalog): Map<Grant
   return remember(catalogTable(openByDocument, catalog, () => new WeakMap()), document, () => {
     const open = new Map<Grant, EscalationPath[]>();
     const openings = openingsOf(document, catalog);
-    for (const { path, actions } of pathsInCatalog(catalog)) {
-      const anchor = openings.get(actions[0].id);
-      if (!anchor || !actions.every((a) => openings.has(a.id))) continue;
-      open.set(anchor, [...(open.get(anchor) ?? []), path]);
+    for (const entry of pathsInCatalog(catalog)) {
+      const openers = entry.actions.map((a) => opener(openings, a, entry, catalog));
+      const anchor = openers[0];
+      if (!anchor || openers.some((g) => g === undefined)) continue;
+      open.set(anchor, [...(open.get(anchor) ?? []), entry.path]);
     }
     return open;
   });
@@ -160,12 +200,12 @@ function openTogether(held: HeldPolicy[], catalog: Catalog): Together {
     const openings = held.map((policy) => openingsOf(policy.document, catalog));
     const paths: EscalationPath[] = [];
     const contributing = new Set<number>();
-    for (const { path, actions } of pathsInCatalog(catalog)) {
-      if (alone.has(path.id)) continue;
+    for (const entry of pathsInCatalog(catalog)) {
+      if (alone.has(entry.path.id)) continue;
       // Each action's first holder, in held order: the policy whose statement opens it first.
-      const holders = actions.map((a) => openings.findIndex((o) => o.has(a.id)));
+      const holders = entry.actions.map((a) => openings.findIndex((o) => opener(o, a, entry, catalog) !== undefined));
       if (holders.some((i) => i < 0)) continue;
-      paths.push(path);
+      paths.push(entry.path);
       for (const i of holders) contributing.add(i);
     }
     return { paths, contributing: [...contributing] };
