@@ -11,6 +11,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { describe, expect, it } from 'vitest';
 import { LeastPrivilegeUser } from '../../modules';
 import { lint } from '../index';
+import { rules } from '../rules/index';
 import { enablePolicyLint } from './index';
 import { constructsByAddress } from './terraform-addresses';
 
@@ -41,11 +42,13 @@ describe('the synth-time guard and iam-policy-lint', () => {
     Testing.synth(stack, false);
     const addressOf = new Map([...constructsByAddress(stack)].map(([address, construct]) => [construct.node.path, address]));
     const levels: Record<string, string> = { '@cdktf/error': 'error', '@cdktf/warn': 'warning', '@cdktf/info': 'info' };
+    const ruleIds = new Set(rules.map((r) => r.meta.id));
     const fromGuard = stack.node
       .findAll()
       .flatMap((c) =>
         c.node.metadata
-          .filter((m) => m.type in levels && !String(m.data).includes(' suppressed: '))
+          // The guard's findings only: the construct warns at synth too (consoleAccess: ...).
+          .filter((m) => m.type in levels && ruleIds.has(String(m.data).split(':')[0]) && !String(m.data).includes(' suppressed: '))
           .map((m) => `${levels[m.type]} ${String(m.data).split(':')[0]} ${addressOf.get(c.node.path) ?? ''}`),
       )
       .sort();
