@@ -62,6 +62,8 @@ interface PathAction {
   selfService: boolean;
   /** An action that opens a path on the caller's own user too (AttachUserPolicy on user/${aws:username}). */
   onSelf: boolean;
+  /** iam:PassRole, which a statement limited to the path's services (iam:PassedToService) opens too. */
+  passRole: boolean;
 }
 
 interface PathInCatalog {
@@ -74,7 +76,12 @@ function pathsInCatalog(catalog: Catalog): PathInCatalog[] {
   return memoPerCatalog(catalog, 'escalation-paths', '', () =>
     PATHS.map((path) => ({
       path,
-      actions: path.actions.map((a) => ({ id: catalog.ids.of(a), selfService: SELF_SERVICE.has(a.toLowerCase()), onSelf: ON_SELF.has(a.toLowerCase()) })),
+      actions: path.actions.map((a) => ({
+        id: catalog.ids.of(a),
+        selfService: SELF_SERVICE.has(a.toLowerCase()),
+        onSelf: ON_SELF.has(a.toLowerCase()),
+        passRole: a.toLowerCase() === 'iam:passrole',
+      })),
     })),
   );
 }
@@ -138,9 +145,9 @@ function passRoleId(catalog: Catalog): number {
 }
 
 /** The statement that opens `action` of `path`: granted as a path needs it, or iam:PassRole limited to a service the path passes its role to. */
-function opener(openings: Openings, action: PathAction, { path }: PathInCatalog, catalog: Catalog): Grant | undefined {
+function opener(openings: Openings, action: PathAction, { path }: PathInCatalog): Grant | undefined {
   const found = openings.byAction.get(action.id);
-  if (found || path.passedTo === undefined || action.id !== passRoleId(catalog)) return found;
+  if (found || !action.passRole || path.passedTo === undefined || openings.passRoleTo.length === 0) return found;
   const services = path.passedTo;
   return openings.passRoleTo.find((grant) => grant.passedTo !== null && services.some((service) => passesTo(grant.passedTo ?? [], service)));
 }
@@ -153,9 +160,8 @@ export function openPaths(document: PolicyDocument, catalog: Catalog): Map<Grant
     const open = new Map<Grant, EscalationPath[]>();
     const openings = openingsOf(document, catalog);
     for (const entry of pathsInCatalog(catalog)) {
-      const openers = entry.actions.map((a) => opener(openings, a, entry, catalog));
-      const anchor = openers[0];
-      if (!anchor || openers.some((g) => g === undefined)) continue;
+      const anchor = opener(openings, entry.actions[0], entry);
+      if (!anchor || !entry.actions.every((a) => opener(openings, a, entry) !== undefined)) continue;
       open.set(anchor, [...(open.get(anchor) ?? []), entry.path]);
     }
     return open;
@@ -203,7 +209,7 @@ function openTogether(held: HeldPolicy[], catalog: Catalog): Together {
     for (const entry of pathsInCatalog(catalog)) {
       if (alone.has(entry.path.id)) continue;
       // Each action's first holder, in held order: the policy whose statement opens it first.
-      const holders = entry.actions.map((a) => openings.findIndex((o) => opener(o, a, entry, catalog) !== undefined));
+      const holders = entry.actions.map((a) => openings.findIndex((o) => opener(o, a, entry) !== undefined));
       if (holders.some((i) => i < 0)) continue;
       paths.push(entry.path);
       for (const i of holders) contributing.add(i);
