@@ -58,7 +58,11 @@ export interface AppConfig {
   stacks: StackName[];
   users: Partial<Record<StackName, UserOverride>>;
   accessKey: {
-    /** Where each user's secret access key goes. @default { store: 'output' } (a sensitive output) */
+    /**
+     * Where each user's secret access key goes. In `parameterName` / `secretName`, `{stack}` becomes
+     * the stack name; with more than one stack a name must hold it, since each stack writes its own.
+     * @default { store: 'output' } (a sensitive output)
+     */
     secret: AccessKeySecretStore;
     /** PGP key (base64 or keybase:<user>) that encrypts secrets and console passwords. @default none */
     pgpKey?: string;
@@ -245,6 +249,22 @@ function checkBackend(c: Checker, value: unknown, region: string): StateBackend 
   return { type: 's3', bucket, key, region: backendRegion, endpoints, usePathStyle };
 }
 
+/**
+ * A fixed SSM parameter or secret name would be written by every selected stack: the second apply
+ * fails on a name that exists. `{stack}` in it (as in the backend's key) makes one per stack.
+ */
+function checkSecretNamePerStack(c: Checker, config: Partial<AppConfig>): void {
+  const secret = config.accessKey?.secret;
+  const stacks = config.stacks ?? [];
+  if (!secret || stacks.length < 2) return;
+  const [field, name] = secret.store === 'ssm' ? ['parameterName', secret.parameterName] : secret.store === 'secretsmanager' ? ['secretName', secret.secretName] : [null, undefined];
+  if (field === null || name === undefined || name.includes('{stack}')) return;
+  c.fail(
+    `accessKey.secret.${field}`,
+    `${JSON.stringify(name)} would be the same name for all ${stacks.length} stacks, and the second apply would fail on it: put {stack} in it (e.g. ${JSON.stringify(`${name.replace(/\/+$/, '')}/{stack}`)}), or select one stack`,
+  );
+}
+
 /** Check a parsed config file against AppConfig and merge it over the defaults; throws with every problem. */
 export function parseConfig(value: unknown, file: string): AppConfig {
   const c = new Checker(file);
@@ -260,6 +280,7 @@ export function parseConfig(value: unknown, file: string): AppConfig {
     accessKey: raw.accessKey === undefined ? defaults.accessKey : checkAccessKey(c, raw.accessKey, defaults.accessKey),
     backend: raw.backend === undefined ? defaults.backend : checkBackend(c, raw.backend, region ?? defaults.region),
   };
+  checkSecretNamePerStack(c, config);
   if (c.problems.length > 0) {
     throw new Error(`the config file has ${c.problems.length === 1 ? 'a problem' : `${c.problems.length} problems`} (see AppConfig in config.ts):\n${c.problems.map((p) => `  ${p}`).join('\n')}`);
   }

@@ -6,7 +6,7 @@
 import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { LeastPrivilegeUser } from '../modules';
+import { LeastPrivilegeUser, type AccessKeySecretStore } from '../modules';
 import type { AppConfig, StackName } from '../config';
 import { addStateBackend } from './state-backend';
 import { TUTORIALS } from './tutorials';
@@ -26,8 +26,16 @@ export class TutorialStack extends TerraformStack {
       tags: { ...tutorial.tags, tutorial: tutorial.seed, ...override.tags },
       presets: [name],
       ...(override.managedPolicies === undefined ? {} : { managedPolicies: override.managedPolicies }),
-      accessKey: { secret, ...(pgpKey === undefined ? {} : { pgpKey }) },
+      accessKey: { secret: secretForStack(secret, name), ...(pgpKey === undefined ? {} : { pgpKey }) },
       consoleAccess: tutorial.consoleAccess ? { ...tutorial.consoleAccess, ...(pgpKey === undefined ? {} : { pgpKey }) } : false,
     });
   }
+}
+
+/** The store with `{stack}` in its parameter or secret name replaced by the stack's name (see AppConfig.accessKey.secret). */
+function secretForStack(secret: AccessKeySecretStore, stack: StackName): AccessKeySecretStore {
+  const forStack = (name: string | undefined): string | undefined => name?.replace(/\{stack\}/g, stack);
+  if (secret.store === 'ssm') return { ...secret, parameterName: forStack(secret.parameterName) };
+  if (secret.store === 'secretsmanager') return { ...secret, secretName: forStack(secret.secretName) };
+  return secret;
 }

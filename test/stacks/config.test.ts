@@ -82,6 +82,17 @@ describe('config', () => {
     expect(() => parseConfig({ backend: { type: 's3', bucket: 'b', endpoints: { s3: 'localhost:9000' } } }, 'c.json')).toThrow(/backend\.endpoints\.s3: must be an http\(s\) URL/);
   });
 
+  it('refuses one fixed key-store name for several stacks (the second apply would fail on it), and takes {stack}', () => {
+    expect(() => parseConfig({ accessKey: { secret: { store: 'ssm', parameterName: '/keys/' } } }, 'c.json')).toThrow(
+      'c.json: accessKey.secret.parameterName: "/keys/" would be the same name for all 5 stacks, and the second apply would fail on it: put {stack} in it (e.g. "/keys/{stack}"), or select one stack',
+    );
+    expect(() => parseConfig({ stacks: ['sst-deployer', 'eks-eksctl'], accessKey: { secret: { store: 'secretsmanager', secretName: 'ci/key' } } }, 'c.json')).toThrow(
+      /accessKey\.secret\.secretName: "ci\/key" would be the same name for all 2 stacks/,
+    );
+    expect(parseConfig({ accessKey: { secret: { store: 'ssm', parameterName: '/keys/{stack}' } } }, 'c.json').accessKey.secret).toMatchObject({ parameterName: '/keys/{stack}' });
+    expect(parseConfig({ stacks: ['sst-deployer'], accessKey: { secret: { store: 'ssm', parameterName: '/keys/sst' } } }, 'c.json').stacks).toEqual(['sst-deployer']);
+  });
+
   it('reports an unreadable or malformed file with the path', () => {
     expect(() => loadConfig({ [CONFIG_ENV]: join(dir, 'missing.json') })).toThrow(/IAM_USERS_CONFIG=.*missing\.json: cannot read the config file \(ENOENT\)/);
     const bad = fileWith('{ "region": ');

@@ -118,4 +118,11 @@ describe('config applied to the stacks', () => {
     expect(Object.values(stack.resource.aws_secretsmanager_secret)[0]).toMatchObject({ name: 'iam-user/humalect-user/access-key', recovery_window_in_days: 7 });
     expect(Object.keys(stack.output)).not.toContain('user_access_key_secret');
   });
+
+  it('gives each stack its own key-store name from {stack}', () => {
+    const config = parseConfig({ stacks: ['eks-eksctl', 'sst-deployer'], accessKey: { secret: { store: 'ssm', parameterName: '/ci/{stack}/key' } } }, 'test config');
+    const stacks = synthApp(config, join(outdir, 'ssm-per-stack'));
+    expect(Object.values(stacks['eks-eksctl'].resource.aws_ssm_parameter)[0]).toMatchObject({ name: '/ci/eks-eksctl/key' });
+    expect(Object.values(stacks['sst-deployer'].resource.aws_ssm_parameter)[0]).toMatchObject({ name: '/ci/sst-deployer/key' });
+  });
 });
