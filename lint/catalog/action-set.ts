@@ -5,7 +5,7 @@
  * every service; only iterating them (rare: exceeds-preset on an admin-like grant) reads the
  * whole catalog.
  */
-import type { ActionIds, Catalog } from './catalog';
+import type { Catalog } from './catalog';
 
 /** A read-only view of granted actions. */
 export interface ActionSet extends Iterable<string> {
@@ -33,34 +33,56 @@ export interface ActionSetParts {
   keptOnly?: Int32Array[][];
 }
 
-/** Bit set of the ids in `arrays`, sized for every id handed out so far; null when there are none. */
-export function idBits(arrays: readonly Int32Array[], ids: ActionIds): Uint32Array | null {
-  if (arrays.every((a) => a.length === 0)) return null;
-  const bits = new Uint32Array((ids.count() + 31) >>> 5);
-  for (const array of arrays) for (let i = 0; i < array.length; i++) bits[array[i] >>> 5] |= 1 << (array[i] & 31);
-  return bits;
+/**
+ * A bit set over the run of ids from `first` (a multiple of 32): a grant's ids mostly fall in one
+ * or two services, so the set spans those words only, not every id handed out (22,000 bits; the
+ * managed corpus made 9,500 such sets, 26 MB for the collector).
+ */
+export interface IdBits {
+  first: number;
+  words: Uint32Array;
 }
 
-/** True when `id` is in `bits` (ids beyond its size were handed out later, by services it never held). */
-export function hasBit(bits: Uint32Array | null, id: number): boolean {
-  if (bits === null || id < 0) return false;
-  const word = id >>> 5;
-  return word < bits.length && (bits[word] & (1 << (id & 31))) !== 0;
+/** Bit set of the ids in `arrays`; null when there are none. */
+export function idBits(arrays: readonly Int32Array[]): IdBits | null {
+  let low = Infinity;
+  let high = -1;
+  for (const array of arrays) {
+    for (let i = 0; i < array.length; i++) {
+      const id = array[i];
+      if (id < low) low = id;
+      if (id > high) high = id;
+    }
+  }
+  if (high < 0) return null;
+  const firstWord = low >>> 5;
+  const words = new Uint32Array((high >>> 5) - firstWord + 1);
+  for (const array of arrays) {
+    for (let i = 0; i < array.length; i++) words[(array[i] >>> 5) - firstWord] |= 1 << (array[i] & 31);
+  }
+  return { first: firstWord << 5, words };
+}
+
+/** True when `id` is in `bits`. */
+export function hasBit(bits: IdBits | null, id: number): boolean {
+  if (bits === null || id < bits.first) return false;
+  const word = (id - bits.first) >>> 5;
+  return word < bits.words.length && (bits.words[word] & (1 << (id & 31))) !== 0;
 }
 
 export function actionSet(parts: ActionSetParts, catalog: Catalog): ActionSet {
   const ids = catalog.ids;
-  let included: Uint32Array | null | undefined;
-  let removed: Uint32Array | null | undefined;
-  let kept: (Uint32Array | null)[] | undefined;
+  let included: IdBits | null | undefined;
+  let removed: IdBits | null | undefined;
+  let kept: (IdBits | null)[] | undefined;
   const hasId = (id: number): boolean => {
     if (id < 0) return false;
-    removed ??= idBits([...parts.excluded, ...parts.denied], ids);
+    removed ??= idBits([...parts.excluded, ...parts.denied]);
     if (hasBit(removed, id)) return false;
-    kept ??= (parts.keptOnly ?? []).map((group) => idBits(group, ids));
+    kept ??= (parts.keptOnly ?? []).map((group) => idBits(group));
     for (const bits of kept) if (!hasBit(bits, id)) return false;
     if (parts.everything) return true;
-    included ??= idBits(parts.included, ids);
+    included ??= idBits(parts.included);
     return hasBit(included, id);
   };
   function* iterate(): Generator<string> {
