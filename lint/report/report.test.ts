@@ -76,6 +76,18 @@ describe('sarif', () => {
     expect(artifactUri('/repo/policies/a.json')).toBe('file:///repo/policies/a.json');
   });
 
+  it('encodes what would make a relative URI name another file: #, ?, a colon before the first slash, %', () => {
+    expect(artifactUri('policies/a#1.json')).toBe('policies/a%231.json');
+    expect(artifactUri('policies/what?.json')).toBe('policies/what%3F.json');
+    expect(artifactUri('c:x.json')).toBe('c%3Ax.json');
+    expect(artifactUri('stacks\\ops\\50%.json')).toBe('stacks/ops/50%25.json');
+    expect(artifactUri('policies/ünï.json')).toBe('policies/%C3%BCn%C3%AF.json');
+    expect(artifactUri('/repo/a#1.json')).toBe('file:///repo/a%231.json');
+    for (const file of ['policies/a#1.json', 'c:x.json', 'my dir/what?.json']) {
+      expect(decodeURIComponent(new URL(artifactUri(file), 'file:///repo/').pathname)).toBe(`/repo/${file}`);
+    }
+  });
+
   it('links to the repository named in package.json when there is one', () => {
     expect(docsUrl('admin-access', {}, { type: 'git', url: 'git+https://github.com/acme/iam.git' })).toBe('https://github.com/acme/iam/blob/main/docs/rules/admin-access.md');
     expect(docsUrl('admin-access', {}, 'acme/iam')).toBe('https://github.com/acme/iam/blob/main/docs/rules/admin-access.md');

@@ -62,7 +62,13 @@ function fingerprint(f: Finding): string {
 /** Relative paths stay relative (code scanning resolves them against the repository); absolute ones become file: URIs. */
 export function artifactUri(file: string): string {
   if (path.isAbsolute(file)) return pathToFileURL(file).href;
-  return encodeURI(file.replace(/\\/g, '/'));
+  // Each segment on its own: encodeURI keeps `#` and `?` (read as fragment and query) and a `:` in
+  // the first segment (read as a scheme), so `a#1.json` or `c:x.json` would name another file.
+  return file
+    .replace(/\\/g, '/')
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
 }
 
 function resultBuilder(f: Finding | SuppressedFinding): SarifResultBuilder {
