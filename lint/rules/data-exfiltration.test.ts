@@ -19,6 +19,12 @@ testRule(
       { name: 'found after expansion (ssm:GetParameter*)', inventory: allow('ssm:GetParameter*'), errors: [{ messageId: 'onEveryResource' }] },
       { name: 'secrets on arn:aws:secretsmanager:*:*:secret:*', inventory: allow('secretsmanager:GetSecretValue', 'arn:aws:secretsmanager:*:*:secret:*'), errors: [{ messageId: 'onEveryResource' }] },
       { name: 'kms:Decrypt via kms:*', inventory: allow('kms:*'), errors: [{ messageId: 'onEveryResource' }] },
+      {
+        name: 'reads through PartiQL, table and RDS snapshot exports, an image pull and a snapshot block',
+        inventory: allow(['dynamodb:PartiQLSelect', 'dynamodb:ExportTableToPointInTime', 'rds:StartExportTask', 'ecr:BatchGetImage', 'ebs:GetSnapshotBlock']),
+        errors: [{ messageId: 'onEveryResource', message: /dynamodb:ExportTableToPointInTime, dynamodb:PartiQLSelect, ebs:GetSnapshotBlock, ecr:BatchGetImage, rds:StartExportTask\./ }],
+      },
+      { name: 'secrets in Lambda environments and Glue connections', inventory: allow(['lambda:GetFunctionConfiguration', 'glue:GetConnection']), errors: [{ messageId: 'onEveryResource', message: /glue:GetConnection, lambda:GetFunctionConfiguration/ }] },
     ],
   },
   createCatalog(),

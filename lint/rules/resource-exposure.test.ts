@@ -16,6 +16,11 @@ testRule(
       { name: 's3:PutBucketPolicy on *', inventory: allow('s3:PutBucketPolicy'), errors: [{ messageId: 'onEveryResource', statement: 0 }] },
       { name: 'kms:PutKeyPolicy and lambda:AddPermission', inventory: allow(['kms:PutKeyPolicy', 'lambda:AddPermission']), errors: [{ messageId: 'onEveryResource' }] },
       { name: 'found after expansion (s3:Put*Policy)', inventory: allow('s3:Put*Policy'), errors: [{ messageId: 'onEveryResource' }] },
+      {
+        name: 'sharing a Redshift snapshot or datashare, a public function URL, a shared parameter',
+        inventory: allow(['redshift:AuthorizeSnapshotAccess', 'redshift:AuthorizeDataShare', 'lambda:UpdateFunctionUrlConfig', 'ssm:PutResourcePolicy']),
+        errors: [{ messageId: 'onEveryResource', message: /lambda:UpdateFunctionUrlConfig, redshift:AuthorizeDataShare, redshift:AuthorizeSnapshotAccess, ssm:PutResourcePolicy/ }],
+      },
     ],
   },
   createCatalog(),
