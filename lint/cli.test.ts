@@ -197,7 +197,24 @@ describe('runs', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ version: '2.1.0' });
-    expect((await run(['--output', path.join(dir, 'missing', 'r.txt'), path.join(dir, 'admin.json')])).stderr).toContain('its folder does not exist');
+    expect((await run(['--output', path.join(dir, 'missing', 'r.txt'), path.join(dir, 'admin.json')])).stderr).toContain('its folder does not exist; create it first');
+  });
+
+  it('--output refuses an input file (the report would overwrite the policy) and a folder, before the run', async () => {
+    const dir = folder({ 'admin.json': JSON.stringify(admin) });
+    const policy = path.join(dir, 'admin.json');
+    for (const output of [policy, path.join(dir, '.', 'admin.json')]) {
+      const { code, stdout, stderr } = await run(['--output', output, policy]);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`--output ${output}: is also an input (${policy}); the report would overwrite it`);
+    }
+    expect(JSON.parse(readFileSync(policy, 'utf8'))).toEqual(admin);
+    const inFolder = await run(['--output', dir, policy]);
+    expect(inFolder.code).toBe(2);
+    expect(inFolder.stderr).toContain(`--output ${dir}: is a folder; give a file name, e.g. ${path.join(dir, 'iam-policy-lint.sarif')}`);
+    // A report written into a folder being linted is fine: the next run skips it as not a policy.
+    expect((await run(['--format', 'json', '--output', path.join(dir, 'report.json'), dir])).code).toBe(1);
   });
 
   it('colours text only on a terminal without NO_COLOR', async () => {

@@ -3,13 +3,13 @@
  * Exit 0: nothing at or above --fail-on; 1: such findings; 2: usage, config or input problems,
  * printed as one line each without a stack trace (unless --debug).
  */
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './config/types';
 import { resolveConfig } from './config/load-config';
 import { formatInputError, lint, type LintRunResult } from './index';
 import { loadAwsCatalog } from './engine/load-catalog';
 import { EXIT_USAGE, exitCode, FAIL_ON, formatReport, FORMATS, type FailOn, type Format } from './report/index';
+import { checkOutputFile, OutputFileError, writeOutputFile } from './report/output-file';
 import { TOOL_NAME, TOOL_VERSION } from './report/tool';
 import { uncheckedLines } from './report/unchecked';
 import { rules } from './rules/index';
@@ -157,6 +157,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     if (options.paths.length === 0) throw new UsageError('give at least one PATH (a file, or a folder to search), e.g. iam-policy-lint cdktf.out policies');
 
+    if (options.output !== null) checkOutputFile(options.output, options.paths);
     const config = resolveConfig(options.config, undefined, io.cwd);
     // Read before linting and before any request: a bad baseline or reference is a usage error.
     const baseline = options.baseline === null ? null : readBaseline(options.baseline);
@@ -195,7 +196,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       { color, env: io.env },
     );
     if (options.output === null) io.stdout.write(report);
-    else writeReport(options.output, report);
+    else writeOutputFile(options.output, report);
     // Unreadable input outranks findings: the report covers only the files that could be read.
     return result.inputErrors.length > 0 ? EXIT_USAGE : exitCode(result.findings, options.failOn);
   } catch (error) {
@@ -215,19 +216,10 @@ function debugTimings(result: LintRunResult): string {
   );
 }
 
-function writeReport(file: string, report: string): void {
-  try {
-    writeFileSync(file, report);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: cannot write the report (${code === 'ENOENT' ? 'its folder does not exist' : code ?? String(error)})`);
-  }
-}
-
 function fail(error: unknown, io: CliIo, debug: boolean): number {
   if (error instanceof UsageError) {
     io.stderr.write(`${TOOL_NAME}: ${error.message}\nRun ${TOOL_NAME} --help for usage.\n`);
-  } else if (error instanceof ConfigError || error instanceof BaselineError || error instanceof ReferencePolicyError) {
+  } else if (error instanceof ConfigError || error instanceof BaselineError || error instanceof OutputFileError || error instanceof ReferencePolicyError) {
     io.stderr.write(`${TOOL_NAME}: ${error.message}\n`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
