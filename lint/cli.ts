@@ -16,7 +16,7 @@ import { rules } from './rules/index';
 import type { RuleMeta } from './rules/rule';
 import type { analyzeRun } from './access-analyzer/analyze-run';
 import { loadReferencePolicy, ReferencePolicyError } from './access-analyzer/reference-policy';
-import { applyBaseline, BaselineError, readBaseline } from './baseline/index';
+import { applyBaseline, BaselineError, baselineNotes, readBaseline } from './baseline/index';
 
 export const USAGE = `Usage: ${TOOL_NAME} [options] PATH...
 
@@ -160,7 +160,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (options.output !== null) checkOutputFile(options.output, options.paths);
     const config = resolveConfig(options.config, undefined, io.cwd);
     // Read before linting and before any request: a bad baseline or reference is a usage error.
-    const baseline = options.baseline === null ? null : readBaseline(options.baseline);
+    const baseline = options.baseline === null ? null : { file: options.baseline, findings: readBaseline(options.baseline) };
     const reference = options.checkNoNewAccess === null ? null : loadReferencePolicy(options.checkNoNewAccess);
     let result = await lint(options.paths, { config });
     let analyzerRules: RuleMeta[] = [];
@@ -174,7 +174,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       result = analyzed.result;
       analyzerRules = analyzed.rules;
     }
-    if (baseline !== null) result = applyBaseline(result, baseline);
+    if (baseline !== null) {
+      const applied = applyBaseline(result, baseline.findings, io.cwd);
+      for (const line of baselineNotes(baseline.file, applied.baseline, applied.findings.length)) io.stderr.write(`${line}\n`);
+      result = applied;
+    }
     for (const line of uncheckedLines(result.inventory.policies, debug)) io.stderr.write(`${line}\n`);
     for (const e of result.inputErrors) io.stderr.write(`${formatInputError(e)}\n`);
     if (result.inputErrors.length > 0) {

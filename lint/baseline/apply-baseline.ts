@@ -11,8 +11,9 @@ export interface BaselineCounts {
   gone: number;
 }
 
-export function applyBaseline<R extends LintResult>(result: R, baseline: readonly BaselineFinding[]): R & { baseline: BaselineCounts } {
-  const { fresh, known, gone } = diffAgainstBaseline(result.findings, baseline);
+/** `cwd`: the run's working folder, so a baseline written with absolute paths matches a run with relative ones. */
+export function applyBaseline<R extends LintResult>(result: R, baseline: readonly BaselineFinding[], cwd: string | null = null): R & { baseline: BaselineCounts } {
+  const { fresh, known, gone } = diffAgainstBaseline(result.findings, baseline, cwd);
   const count = (severity: Severity) => fresh.filter((f) => f.severity === severity).length;
   return {
     ...result,

@@ -1,7 +1,7 @@
 /** `iam-policy-lint --baseline FILE` end to end, through the CLI's main(). */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli-testing';
 
@@ -29,6 +29,37 @@ describe('iam-policy-lint --baseline', () => {
 
     writeFileSync(policy, JSON.stringify({ Version: '2012-10-17', Statement: [statement('Old')] }, null, 2));
     expect((await run(['--baseline', baseline, policy], dir)).code).toBe(0);
+  });
+
+  it('says on stderr how many known findings it left out, and how many in the baseline are gone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-baseline-'));
+    const policy = join(dir, 'admin.json');
+    writeFileSync(policy, JSON.stringify({ Version: '2012-10-17', Statement: [statement('A'), statement('B')] }));
+    const baseline = join(dir, 'baseline.json');
+    writeFileSync(baseline, (await run(['--format', 'json', policy], dir)).stdout);
+    writeFileSync(policy, JSON.stringify({ Version: '2012-10-17', Statement: [statement('A')] }));
+    const second = await run(['--baseline', baseline, policy], dir);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain(`note: --baseline ${baseline}: 1 finding it already has not reported; 1 finding in it no longer found (fixed or suppressed since)`);
+  });
+
+  it('matches a baseline written with absolute paths to a run with relative ones (and back), and says when it matches nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-baseline-'));
+    const policy = join(dir, 'admin.json');
+    writeFileSync(policy, JSON.stringify({ Version: '2012-10-17', Statement: [statement('A')] }));
+    const baseline = join(dir, 'baseline.json');
+    const report = JSON.parse((await run(['--format', 'json', policy], dir)).stdout) as { findings: Array<{ file: string }> };
+    // As written by a run from `dir` with a relative PATH.
+    for (const f of report.findings) f.file = `./${relative(dir, f.file)}`;
+    writeFileSync(baseline, JSON.stringify(report));
+    expect(readFileSync(baseline, 'utf8')).toContain('"file":"./admin.json"');
+    const same = await run(['--baseline', baseline, policy], dir);
+    expect(same.code).toBe(0);
+    expect(same.stderr).not.toContain('matched none');
+    // From another folder the relative paths name other files: every finding is new, and the note says why that may be.
+    const elsewhere = await run(['--baseline', baseline, policy], mkdtempSync(join(tmpdir(), 'cli-baseline-cwd-')));
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr).toContain(`note: --baseline ${baseline} matched none of this run's 1 finding: was it written from another folder, or by another version?`);
   });
 
   it('exits 2 naming the baseline file and its problem', async () => {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../model/types';
@@ -28,6 +29,16 @@ describe('diffAgainstBaseline', () => {
       [finding({ file: './cdktf.out\\stacks/deploy/../deploy/cdk.tf.json' })],
     );
     expect(diff.fresh).toEqual([]);
+  });
+
+  it('treats an absolute path inside the working folder as the relative path it is', () => {
+    const cwd = path.resolve('/repo');
+    const absolute = finding({ file: path.join(cwd, 'cdktf.out', 'stacks', 'deploy', 'cdk.tf.json') });
+    expect(diffAgainstBaseline([absolute], [finding()], cwd).fresh).toEqual([]);
+    expect(diffAgainstBaseline([finding()], [absolute], cwd).fresh).toEqual([]);
+    // Without the working folder, or outside it, they stay different files.
+    expect(diffAgainstBaseline([absolute], [finding()]).fresh).toHaveLength(1);
+    expect(diffAgainstBaseline([absolute], [finding()], path.resolve('/elsewhere')).fresh).toHaveLength(1);
   });
 
   it('reports a finding that differs in rule, file, resource, statement or message as new', () => {

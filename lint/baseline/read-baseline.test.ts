@@ -31,6 +31,7 @@ describe('readBaseline', () => {
       ['{"findings": [', /--baseline .*baseline\.json: not valid JSON/],
       ['{"findings": [}', /not valid JSON at line 1, column 15 \(/],
       ['[]', /not a JSON report: expected an object with a "findings" list/],
+      ['{"version": "2.1.0", "runs": [{"results": []}]}', /baseline\.json: is a SARIF log; --baseline takes a JSON report: write one with --format json/],
       ['{"findings": [{"ruleId": 1, "file": "a", "message": "m"}]}', /findings\[0\]\.ruleId must be a string/],
       ['{"findings": [{"ruleId": "r", "file": "a", "message": "m", "statement": true}]}', /findings\[0\]\.statement must be/],
       ['{"findings": [{"ruleId": "r", "file": "a", "message": "m", "resource": 3}]}', /findings\[0\]\.resource must be/],

@@ -53,6 +53,9 @@ export function parseBaseline(text: string, file: string): BaselineFinding[] {
     throw new BaselineError(file, `not valid JSON at line ${parsed.line}, column ${parsed.column} (${parsed.message.replace(/^malformed JSON: /, '')})`);
   }
   const value = parsed.value;
+  if (isRecord(value) && Array.isArray(value.runs) && !Array.isArray(value.findings)) {
+    throw new BaselineError(file, 'is a SARIF log; --baseline takes a JSON report: write one with --format json (a run can write only one format, so make the baseline in a run of its own)');
+  }
   if (!isRecord(value) || !Array.isArray(value.findings)) {
     throw new BaselineError(file, 'not a JSON report: expected an object with a "findings" list (write one with --format json)');
   }

@@ -1,0 +1,23 @@
+/**
+ * The stderr lines of a `--baseline` run. The reports show only new findings, so without these a
+ * run hiding twenty known errors reads exactly like a clean one, and a baseline that matches
+ * nothing (written from another folder, or by a version whose messages differ) fails silently.
+ */
+import type { BaselineCounts } from './apply-baseline';
+
+function findings(n: number): string {
+  return `${n} finding${n === 1 ? '' : 's'}`;
+}
+
+/** `fresh`: findings of this run the baseline did not have. */
+export function baselineNotes(file: string, counts: BaselineCounts, fresh: number): string[] {
+  const { known, gone } = counts;
+  const lines = [`note: --baseline ${file}: ${findings(known)} it already has not reported` + (gone > 0 ? `; ${findings(gone)} in it no longer found (fixed or suppressed since)` : '')];
+  if (known === 0 && gone > 0 && fresh > 0) {
+    lines.push(
+      `note: --baseline ${file} matched none of this run's ${findings(fresh)}: was it written from another folder, or by another version? ` +
+        'File paths, resources and messages must match; write it again with --format json from where the check runs',
+    );
+  }
+  return lines;
+}
