@@ -60,6 +60,15 @@ describe('the synth-time guard', () => {
     expect(message).toContain("suppressLint(construct, [{ ruleId: 'admin-access'");
   });
 
+  it('records no stack trace with its annotations: cdktf synth would print the aspect\'s own frames under each error', () => {
+    const { stack } = appWithUser(true);
+    enablePolicyLint(stack);
+    Testing.synth(stack, false);
+    const entries = stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/error' || m.type === '@cdktf/warn'));
+    expect(entries.map((m) => String(m.data).split(':')[0])).toContain('admin-access');
+    expect(entries.filter((m) => m.trace !== undefined)).toEqual([]);
+  });
+
   it('fails on AdministratorAccess granted through the construct, in the stack\'s partition', () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, 'managed');

@@ -4,7 +4,7 @@
  * renders the resource. Error findings fail the synth; warnings and suppressions (with their
  * reasons) are printed.
  */
-import { Annotations, TerraformStack, type IAspect } from 'cdktf';
+import { TerraformStack, type IAspect } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { resolveConfig } from '../config/load-config';
 import type { LintConfig, Suppression } from '../config/types';
@@ -14,6 +14,7 @@ import { loadAwsCatalog } from '../engine/load-catalog';
 import type { Finding } from '../model/types';
 import { rules } from '../rules/index';
 import { readText } from '../sources/index';
+import { annotate } from './annotate';
 import { constructSuppressions, suppressionSource } from './construct-suppressions';
 import { GUARD_MODE_VARIABLE, guardModeFromEnvironment, type GuardMode } from './guard-mode';
 import { writeSuppressionsToJson } from './record-suppressions';
@@ -57,12 +58,12 @@ export class PolicyLintAspect implements IAspect {
     const file = synthesizedFile(stack);
     const read = readText(file, JSON.stringify(stack.toTerraform(), null, 2));
     for (const error of read.errors) {
-      Annotations.of(stack).addError(`iam-policy-lint could not read the synthesized stack: ${error.message}`);
+      annotate(stack, 'error', `iam-policy-lint could not read the synthesized stack: ${error.message}`);
     }
     const ruleIds = rules.map((rule) => rule.meta.id);
     this.config ??= resolveConfig(this.options.configFile ?? null, ruleIds);
     const { suppressions: fromConstructs, problems } = constructSuppressions(stack, file, ruleIds);
-    for (const { construct, message } of problems) Annotations.of(construct).addError(message);
+    for (const { construct, message } of problems) annotate(construct, 'error', message);
     const result = lintInventory(read.inventory, {
       config: { ...this.config, suppressions: [...this.config.suppressions, ...fromConstructs] },
       filesRead: read.filesRead,
@@ -73,13 +74,13 @@ export class PolicyLintAspect implements IAspect {
     const constructOf = (finding: Finding): IConstruct => (finding.resource && byAddress.get(finding.resource)) || stack;
     for (const finding of result.findings) {
       const text = `${finding.ruleId}: ${finding.message} [${where(finding)}] (docs/rules/${finding.ruleId}.md; to accept it, suppressLint(construct, [{ ruleId: '${finding.ruleId}', reason: '...' }]))`;
-      const annotations = Annotations.of(constructOf(finding));
-      if (finding.severity === 'error' && this.mode === 'fail') annotations.addError(text);
-      else if (finding.severity === 'info') annotations.addInfo(text);
-      else annotations.addWarning(finding.severity === 'error' ? `${text} (an error; reported as a warning as ${GUARD_MODE_VARIABLE}=report)` : text);
+      const construct = constructOf(finding);
+      if (finding.severity === 'error' && this.mode === 'fail') annotate(construct, 'error', text);
+      else if (finding.severity === 'info') annotate(construct, 'info', text);
+      else annotate(construct, 'warning', finding.severity === 'error' ? `${text} (an error; reported as a warning as ${GUARD_MODE_VARIABLE}=report)` : text);
     }
     for (const finding of result.suppressed) {
-      Annotations.of(constructOf(finding)).addInfo(`${finding.ruleId} suppressed: ${finding.reason} [${where(finding)}]`);
+      annotate(constructOf(finding), 'info', `${finding.ruleId} suppressed: ${finding.reason} [${where(finding)}]`);
     }
     this.reportUnused(stack, fromConstructs, result.unusedSuppressions);
     const applied = new Set(result.suppressed.flatMap((f) => (f.resource === null ? [] : [appliedKey(f.ruleId, f.resource)])));
@@ -94,7 +95,7 @@ export class PolicyLintAspect implements IAspect {
     for (const [source, copies] of bySource) {
       if (!copies.every((copy) => unusedSet.has(copy))) continue;
       const construct = stack.node.findAll().find((c) => suppressionSource(c.node.path, copies[0]!.rule) === source) ?? stack;
-      Annotations.of(construct).addWarning(`the suppression of ${copies[0]!.rule} here matches no finding; remove it`);
+      annotate(construct, 'warning', `the suppression of ${copies[0]!.rule} here matches no finding; remove it`);
     }
   }
 }
