@@ -7,7 +7,9 @@
  * Resource, where the preset's `*` and `${...}` placeholders (`${AccountId}`, `${Partition}`,
  * `${Region}`) match anything, and the user's own `${...}` tokens (Terraform references such
  * as `${data.aws_caller_identity.current.account_id}`) are read as `*`. A user Resource that is
- * a whole reference (`${aws_s3_bucket.b.arn}`) therefore only fits a preset `*`.
+ * a whole reference (`${aws_s3_bucket.b.arn}`) therefore only fits a preset `*`. IAM policy
+ * variables (`${aws:username}`) are neither: IAM fills them in per request, so on either side
+ * they match only themselves; a preset's `user/${aws:username}` does not cover `user/*`.
  */
 import type { PolicyDocument, Statement } from '../model/types';
 import { globMatcher } from './action-pattern';
@@ -17,10 +19,18 @@ import { remember } from './memo';
 
 const presetPatterns = new Map<string, (text: string) => boolean>();
 
+// `${aws:username}`, `${aws:PrincipalTag/team}`, `${cognito-identity.amazonaws.com:sub}`, with an optional `, 'default'`.
+const POLICY_VARIABLE = /^\$\{[\w.-]+:[\w./-]+(?:,\s*'[^']*')?\}$/;
+
+/** Placeholders and Terraform tokens become `*`; policy variables stay as written. */
+function tokensAsStar(resource: string): string {
+  return resource.replace(/\$\{[^}]*\}/g, (token) => (POLICY_VARIABLE.test(token) ? token : '*'));
+}
+
 function presetResourceMatcher(resource: string): (text: string) => boolean {
   let matcher = presetPatterns.get(resource);
   if (!matcher) {
-    matcher = globMatcher(resource.replace(/\$\{[^}]*\}/g, '*'));
+    matcher = globMatcher(tokensAsStar(resource));
     presetPatterns.set(resource, matcher);
   }
   return matcher;
@@ -32,7 +42,7 @@ function resourcesCovered(user: Statement, preset: Statement): boolean {
   if (presetResources.includes('*')) return true;
   if (user.notResources !== null || user.resources === null) return false;
   return user.resources.every((r) => {
-    const text = r.replace(/\$\{[^}]*\}/g, '*');
+    const text = tokensAsStar(r);
     return presetResources.some((p) => presetResourceMatcher(p)(text));
   });
 }

@@ -20,6 +20,7 @@ const PRESETS: Record<string, PolicyDocument> = {
     ),
   ),
   'log-reader': parsePolicyDocument(doc({ Effect: 'Allow', Action: ['logs:Describe*', 'logs:GetLogEvents'], Resource: '*' })),
+  'self-service': parsePolicyDocument(doc({ Effect: 'Allow', Action: ['iam:GetUser', 'iam:CreateAccessKey'], Resource: 'arn:${Partition}:iam::${AccountId}:user/${aws:username}' })),
 };
 
 function lookup(inventory: Inventory): PresetLookup {
@@ -68,6 +69,10 @@ describe('exceeds-preset', () => {
       const nothing = doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: '*', Resource: '*' });
       expect(run(taggedUser('site-deployer', nothing).builder.inventory)).toEqual([]);
     });
+    it('a policy variable where the preset has the same one', () => {
+      const own = doc({ Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: 'arn:aws:iam::210987654321:user/${aws:username}' });
+      expect(run(taggedUser('self-service', own).builder.inventory)).toEqual([]);
+    });
     it('a user that declares no preset', () => {
       expect(run(taggedUser(null, doc({ Effect: 'Allow', Action: '*', Resource: '*' })).builder.inventory)).toEqual([]);
     });
@@ -84,6 +89,12 @@ describe('exceeds-preset', () => {
     it('a granted action on more resources than the preset allows', () => {
       const star = doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' });
       expect(run(taggedUser('site-deployer', star).builder.inventory).map((f) => f.messageId)).toEqual(['beyondPreset']);
+    });
+    it("a preset's policy variable covers only itself: user/${aws:username} is not user/*", () => {
+      const everyone = doc({ Effect: 'Allow', Action: ['iam:GetUser', 'iam:CreateAccessKey'], Resource: 'arn:aws:iam::210987654321:user/*' });
+      const findings = run(taggedUser('self-service', everyone).builder.inventory);
+      expect(findings.map((f) => f.messageId)).toEqual(['beyondPreset']);
+      expect(findings[0].message).toContain('iam:CreateAccessKey, iam:GetUser');
     });
     it('grants that arrive through a group and through inline policies', () => {
       const { builder, user } = taggedUser('site-deployer');
