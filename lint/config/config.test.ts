@@ -39,7 +39,9 @@ describe('validateConfig', () => {
   it.each([
     [[], 'c.json: the config must be a JSON object'],
     [{ rule: {} }, 'c.json: unknown key "rule"'],
-    [{ rules: { 'admin-acess': 'off' } }, 'unknown rule "admin-acess"; rules are admin-access'],
+    [{ rules: { 'admin-acess': 'off' } }, 'c.json: rules: unknown rule "admin-acess"; did you mean "admin-access"? Rules are admin-access'],
+    [{ rules: { 'Privilege-Escalations': 'off' } }, 'unknown rule "Privilege-Escalations"; did you mean "privilege-escalation"?'],
+    [{ rules: { 'no-wildcards': 'off' } }, /unknown rule "no-wildcards"; rules are admin-access/],
     [{ rules: { 'admin-access': 'high' } }, 'rules["admin-access"] must be "error", "warning", "info" or "off", found "high"'],
     [{ suppressions: {} }, '"suppressions" must be a list'],
     [{ suppressions: [{ file: 'a.json', reason: 'x' }] }, 'suppressions[0].rule is missing'],
@@ -47,6 +49,7 @@ describe('validateConfig', () => {
     [{ suppressions: [{ rule: 'admin-access', file: 'a.json' }] }, 'suppressions[0] (rule admin-access) needs a "reason"'],
     [{ suppressions: [{ rule: 'admin-access', file: 'a.json', reason: '   ' }] }, 'needs a "reason"'],
     [{ suppressions: [{ rule: 'nope', file: 'a.json', reason: 'r' }] }, 'suppressions[0].rule: unknown rule "nope"'],
+    [{ suppressions: [{ rule: 'console-pasword', file: 'a.json', reason: 'r' }] }, 'suppressions[0].rule: unknown rule "console-pasword"; did you mean "console-password"?'],
     [{ suppressions: [{ rule: 'admin-access', file: 'a.json', reason: 'r', until: 'x' }] }, 'suppressions[0] has unknown key "until"'],
   ])('rejects %j naming the problem', (value, message) => {
     expect(() => validateConfig(value, 'c.json')).toThrow(message);

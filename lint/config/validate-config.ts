@@ -2,6 +2,7 @@
  * Check a parsed config value and turn it into a LintConfig. Pure: no file access, so the aspect
  * can validate a config it got elsewhere. Every problem names the source and the place in it.
  */
+import { closest, editDistance } from '../catalog/action-pattern';
 import type { Severity } from '../model/types';
 import { rules as registry } from '../rules/index';
 import { ConfigError, type LintConfig, type RuleSetting, type Suppression } from './types';
@@ -20,8 +21,11 @@ function knownRule(id: string, known: readonly string[]): boolean {
   return known.includes(id) || EXTERNAL_RULE_PREFIXES.some((p) => id.startsWith(p));
 }
 
+/** A typo'd id names the rule it was meant to be: a silent "unknown" would leave the rule on. */
 function unknownRuleMessage(where: string, id: string, known: readonly string[]): string {
-  return `${where}: unknown rule "${id}"; rules are ${known.join(', ')}`;
+  const near = closest(id, known);
+  const meant = near !== null && editDistance(id.toLowerCase(), near.toLowerCase()) <= Math.max(2, Math.floor(near.length / 4)) ? `; did you mean "${near}"? Rules are` : '; rules are';
+  return `${where}: unknown rule "${id}"${meant} ${known.join(', ')}`;
 }
 
 export interface ValidateOptions {
