@@ -19,6 +19,8 @@ interface InventoryIndex {
   attachments: Map<string, Attachment[]>;
   inline: Map<string, InlineGrant[]>;
   groups: Map<string, string[]>;
+  /** How messages name a group: its name, else the tail of its key. */
+  groupLabels: Map<string, string>;
 }
 
 const indexes = new WeakMap<Inventory, InventoryIndex>();
@@ -32,10 +34,11 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 function indexOf(inventory: Inventory): InventoryIndex {
   let index = indexes.get(inventory);
   if (!index) {
-    index = { policies: new Map(inventory.policies.map((p) => [p.key, p])), attachments: new Map(), inline: new Map(), groups: new Map() };
+    index = { policies: new Map(inventory.policies.map((p) => [p.key, p])), attachments: new Map(), inline: new Map(), groups: new Map(), groupLabels: new Map() };
     for (const a of inventory.attachments) push(index.attachments, a.principal, a);
     for (const g of inventory.inlineGrants) push(index.inline, g.principal, g);
     for (const m of inventory.memberships) push(index.groups, m.user, m.group);
+    for (const p of inventory.principals) if (p.kind === 'group') index.groupLabels.set(p.key, p.name ?? p.key.split('::').pop() ?? p.key);
     indexes.set(inventory, index);
   }
   return index;
@@ -49,12 +52,15 @@ export function heldPolicies(principal: string, inventory: Inventory, catalog: C
   // The same policy attached to a user and to its group is held once. Keyed by the policy, not
   // its document: plan readers share one document among policies of the same text, and each of
   // those is still a policy of its own to report.
+  let through = '';
   const add = (key: string, policy: HeldPolicy) => {
     if (seen.has(key)) return;
     seen.add(key);
-    held.push(policy);
+    held.push(through === '' ? policy : { ...policy, via: policy.via + through });
   };
   for (const holder of holders) {
+    // A grant that arrives through a group is fixed at the group: the message says which.
+    through = holder === principal ? '' : ` (through group ${index.groupLabels.get(holder) ?? holder.split('::').pop() ?? holder})`;
     for (const attachment of index.attachments.get(holder) ?? []) {
       const record = attachment.policy === null ? undefined : index.policies.get(attachment.policy);
       if (record?.document) {

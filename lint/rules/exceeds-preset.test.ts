@@ -100,9 +100,12 @@ describe('exceeds-preset', () => {
       const { builder, user } = taggedUser('site-deployer');
       const group = builder.principal('group', 'ops');
       builder.member(user, group);
-      builder.attach(group, { policy: builder.policy(doc({ Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' }), { kind: 'managed' }) });
-      builder.inline(user, builder.policy(doc({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }), { kind: 'inline-user' }));
-      expect(run(builder.inventory).map((f) => f.messageId)).toEqual(['beyondPreset', 'beyondPreset']);
+      builder.attach(group, { policy: builder.policy(doc({ Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' }), { kind: 'managed', resource: 'aws_iam_policy.ops' }) });
+      builder.inline(user, builder.policy(doc({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }), { kind: 'inline-user', resource: 'aws_iam_user_policy.own' }));
+      const findings = run(builder.inventory);
+      expect(findings.map((f) => f.messageId)).toEqual(['beyondPreset', 'beyondPreset']);
+      // The message says where to fix each: the group for the grant that arrives through it.
+      expect(findings.map((f) => f.message.match(/but (.*) grants/)?.[1])).toEqual(['aws_iam_user_policy.own', 'aws_iam_policy.ops (through group ops)']);
     });
     it('AdministratorAccess attached by ARN: told which preset fits', () => {
       const { builder, user } = taggedUser('site-deployer');
