@@ -1,8 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../model/types';
+import { findDuplicateKey } from './duplicate-key';
 import { globToRegExp } from './glob';
 import { loadConfig, resolveConfig } from './load-config';
 import { applySuppressions } from './suppressions';
@@ -76,6 +78,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig(file)).toThrow(new RegExp(`^${file.replace(/[.\\/]/g, '\\$&')}:4:3: malformed JSON`));
   });
 
+  it('names a key written twice in one object, with its line and column, after a BOM too', () => {
+    const file = path.join(dir, 'twice.json');
+    writeFileSync(file, '\ufeff{\n  "suppressions": [],\n  "rules": {"admin-access": "off", "admin-access": "error"}\n}\n');
+    expect(() => loadConfig(file)).toThrow(`${file}:3:36: "admin-access" is written twice in the same object; JSON keeps only the last, so merge the two into one`);
+    writeFileSync(file, '{"suppressions": [{"rule": "admin-access", "file": "a", "reason": "r"}],\n"suppressions": []}');
+    expect(() => loadConfig(file)).toThrow(`${file}:2:1: "suppressions" is written twice`);
+    // The same key in different objects, in strings and after escapes, is no duplicate.
+    writeFileSync(file, JSON.stringify({ rules: { 'policy-size': 'off' }, suppressions: [{ rule: 'policy-size', file: 'a \\"rules\\"', reason: 'r' }, { rule: 'policy-size', file: 'b', reason: 'r' }] }));
+    expect(loadConfig(file).suppressions).toHaveLength(2);
+  });
+
   it('names a file that cannot be read', () => {
     expect(() => loadConfig(path.join(dir, 'missing.json'))).toThrow(/missing\.json: cannot read the config file \(no such file\)/);
     expect(() => loadConfig(dir)).toThrow(/it is a folder/);
@@ -126,5 +139,16 @@ describe('globToRegExp', () => {
     ['aws_iam_policy.deploy', 'aws_iam_policyXdeploy', false],
   ])('%s ~ %s is %s', (glob, value, expected) => {
     expect(globToRegExp(glob).test(value)).toBe(expected);
+  });
+});
+
+describe('findDuplicateKey', () => {
+  it('finds none in JSON.stringify output (which cannot repeat a key), indented or not', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(findDuplicateKey(JSON.stringify(value))).toBeNull();
+        expect(findDuplicateKey(JSON.stringify(value, null, 2))).toBeNull();
+      }),
+    );
   });
 });

@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseJsonText, stripBom } from '../sources/json-text';
+import { lineAndColumn, parseJsonText, stripBom } from '../sources/json-text';
+import { findDuplicateKey } from './duplicate-key';
 import { ConfigError, emptyConfig, type LintConfig } from './types';
 import { validateConfig } from './validate-config';
 
@@ -21,6 +22,11 @@ export function loadConfig(file: string, ruleIds?: readonly string[]): LintConfi
   }
   const parsed = parseJsonText(text);
   if (!parsed.ok) throw new ConfigError(`${file}:${parsed.line}:${parsed.column}: ${parsed.message}`);
+  const duplicate = findDuplicateKey(text);
+  if (duplicate !== null) {
+    const { line, column } = lineAndColumn(text, duplicate.offset);
+    throw new ConfigError(`${file}:${line}:${column}: "${duplicate.key}" is written twice in the same object; JSON keeps only the last, so merge the two into one`);
+  }
   return validateConfig(parsed.value, file, { ruleIds, baseDir: path.dirname(path.resolve(file)) });
 }
 
