@@ -7,7 +7,11 @@ import { IamGroupPolicyAttachment } from '@cdktf/provider-aws/lib/iam-group-poli
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { describe, expect, it } from 'vitest';
 import { LeastPrivilegeUser } from '../../modules';
+import { Construct } from 'constructs';
 import { enablePolicyLint, suppressLint } from './index';
+import { synthesizedFile } from './policy-lint-aspect';
+import { suppressionsInSynthOutput } from './synth-output-suppressions';
+import { constructsByAddress } from './terraform-addresses';
 
 interface Annotation {
   constructPath: string;
@@ -148,12 +152,37 @@ describe('the synth-time guard', () => {
     });
   });
 
+  it('says so when a suppression is written on a construct with no resource under it', () => {
+    const { stack } = appWithUser(true);
+    const empty = new Construct(stack, 'notes');
+    suppressLint(empty, [{ ruleId: 'admin-access', reason: 'meant for the user construct' }]);
+    suppressLint(new Construct(stack, 'more-notes'), [{ ruleId: 'admin-acess', reason: 'misspelt and misplaced' }]);
+    enablePolicyLint(stack);
+    const all = annotationsOf(stack);
+    expect(all).toContainEqual({
+      constructPath: 'deploy/notes',
+      level: '@cdktf/warn',
+      message: expect.stringMatching(/^the suppression of admin-access here covers no Terraform resource .*; write it on the construct that holds the resource$/),
+    });
+    expect(all).toContainEqual(expect.objectContaining({ constructPath: 'deploy/more-notes', level: '@cdktf/error', message: expect.stringMatching(/^suppressLint: unknown rule "admin-acess"/) }));
+  });
+
+  it('keeps a suppression of a CLI-only rule (access-analyzer/...) for the CLI, without calling it unused', () => {
+    const { stack, user } = appWithUser(false);
+    suppressLint(user, [{ ruleId: 'access-analyzer/PASS_ROLE_WITH_STAR_IN_RESOURCE', reason: 'reviewed with security, SEC-9' }]);
+    enablePolicyLint(stack);
+    expect(annotationsOf(stack).filter((a) => a.message.includes('access-analyzer'))).toEqual([]);
+    const recorded = suppressionsInSynthOutput(stack.toTerraform(), synthesizedFile(stack));
+    const underUser = [...constructsByAddress(stack)].filter(([, c]) => c.node.path.startsWith('deploy/user/')).map(([address]) => address);
+    expect(recorded.map((s) => [s.rule, s.resource]).sort()).toEqual(underUser.map((address) => ['access-analyzer/PASS_ROLE_WITH_STAR_IN_RESOURCE', address]).sort());
+  });
+
   it('refuses a suppression naming a rule that does not exist', () => {
     const { stack, user } = appWithUser(true);
     suppressLint(user, [{ ruleId: 'admin-acess', reason: 'misspelt on purpose here' }]);
     enablePolicyLint(stack);
     const errors = annotationsOf(stack).filter((a) => a.level === '@cdktf/error');
-    expect(errors).toContainEqual(expect.objectContaining({ constructPath: 'deploy/user', message: expect.stringMatching(/^suppressLint: unknown rule "admin-acess"; rules are admin-access, /) }));
+    expect(errors).toContainEqual(expect.objectContaining({ constructPath: 'deploy/user', message: expect.stringMatching(/^suppressLint: unknown rule "admin-acess".* rules are admin-access, /i) }));
     expect(errors.map((e) => e.message)).toContainEqual(expect.stringMatching(/^admin-access: /));
   });
 

@@ -15,7 +15,7 @@ import type { Finding } from '../model/types';
 import { rules } from '../rules/index';
 import { readText } from '../sources/index';
 import { annotate } from './annotate';
-import { constructSuppressions, suppressionSource } from './construct-suppressions';
+import { constructSuppressions, type WrittenSuppression } from './construct-suppressions';
 import { GUARD_MODE_VARIABLE, guardModeFromEnvironment, type GuardMode } from './guard-mode';
 import { writeSuppressionsToJson } from './record-suppressions';
 import { appliedKey } from './synth-output-suppressions';
@@ -62,7 +62,7 @@ export class PolicyLintAspect implements IAspect {
     }
     const ruleIds = rules.map((rule) => rule.meta.id);
     this.config ??= resolveConfig(this.options.configFile ?? null, ruleIds);
-    const { suppressions: fromConstructs, problems } = constructSuppressions(stack, file, ruleIds);
+    const { suppressions: fromConstructs, written, problems } = constructSuppressions(stack, file, ruleIds);
     for (const { construct, message } of problems) annotate(construct, 'error', message);
     const result = lintInventory(read.inventory, {
       config: { ...this.config, suppressions: [...this.config.suppressions, ...fromConstructs] },
@@ -82,20 +82,27 @@ export class PolicyLintAspect implements IAspect {
     for (const finding of result.suppressed) {
       annotate(constructOf(finding), 'info', `${finding.ruleId} suppressed: ${finding.reason} [${where(finding)}]`);
     }
-    this.reportUnused(stack, fromConstructs, result.unusedSuppressions);
+    const checkedHere = new Set(ruleIds);
+    this.reportUnused(written.filter((w) => checkedHere.has(w.ruleId)), result.unusedSuppressions);
     const applied = new Set(result.suppressed.flatMap((f) => (f.resource === null ? [] : [appliedKey(f.ruleId, f.resource)])));
+    // Findings of rules that only the CLI runs (access-analyzer/...) never reach the guard: their
+    // suppressions are recorded on every resource under the construct, for the CLI to apply.
+    for (const { ruleId, copies } of written) {
+      if (checkedHere.has(ruleId)) continue;
+      for (const copy of copies) if (copy.resource !== null) applied.add(appliedKey(ruleId, copy.resource));
+    }
     writeSuppressionsToJson(stack, applied);
   }
 
   /** A construct suppression is unused when none of its per-address copies matched a finding. */
-  private reportUnused(stack: TerraformStack, fromConstructs: Suppression[], unused: Suppression[]): void {
+  private reportUnused(written: readonly WrittenSuppression[], unused: readonly Suppression[]): void {
     const unusedSet = new Set(unused);
-    const bySource = new Map<string, Suppression[]>();
-    for (const suppression of fromConstructs) bySource.set(suppression.source, [...(bySource.get(suppression.source) ?? []), suppression]);
-    for (const [source, copies] of bySource) {
-      if (!copies.every((copy) => unusedSet.has(copy))) continue;
-      const construct = stack.node.findAll().find((c) => suppressionSource(c.node.path, copies[0]!.rule) === source) ?? stack;
-      annotate(construct, 'warning', `the suppression of ${copies[0]!.rule} here matches no finding; remove it`);
+    for (const { construct, ruleId, copies } of written) {
+      if (copies.length === 0) {
+        annotate(construct, 'warning', `the suppression of ${ruleId} here covers no Terraform resource (none is under this construct); write it on the construct that holds the resource`);
+      } else if (copies.every((copy) => unusedSet.has(copy))) {
+        annotate(construct, 'warning', `the suppression of ${ruleId} here matches no finding; remove it`);
+      }
     }
   }
 }
