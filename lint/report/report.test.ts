@@ -71,6 +71,17 @@ describe('sarif', () => {
     expect(results.every((r) => typeof r.ruleIndex === 'number' && r.partialFingerprints?.['iamPolicyLint/v1']?.length === 64)).toBe(true);
   });
 
+  it('gives a finding the same fingerprint whether its file was given as ./policies/a.json or policies/a.json', () => {
+    const base = input();
+    const asGiven = (file: string) => {
+      const findings = base.findings.map((f) => ({ ...f, file }));
+      const sarif = JSON.parse(formatReport('sarif', { ...base, findings, suppressed: [] }, { env })) as Log;
+      return sarif.runs[0]!.results!.map((r) => r.partialFingerprints!['iamPolicyLint/v1']);
+    };
+    expect(asGiven('./policies/a.json')).toEqual(asGiven('policies/a.json'));
+    expect(asGiven('policies/b.json')).not.toEqual(asGiven('policies/a.json'));
+  });
+
   it('keeps relative paths relative and makes absolute ones file: URIs', () => {
     expect(artifactUri('cdktf.out/stacks/my stack/cdk.tf.json')).toBe('cdktf.out/stacks/my%20stack/cdk.tf.json');
     expect(artifactUri('/repo/policies/a.json')).toBe('file:///repo/policies/a.json');
@@ -83,6 +94,8 @@ describe('sarif', () => {
     expect(artifactUri('stacks\\ops\\50%.json')).toBe('stacks/ops/50%25.json');
     expect(artifactUri('policies/ünï.json')).toBe('policies/%C3%BCn%C3%AF.json');
     expect(artifactUri('/repo/a#1.json')).toBe('file:///repo/a%231.json');
+    expect(artifactUri('./policies/a.json')).toBe('policies/a.json');
+    expect(artifactUri('.\\stacks\\ops\\cdk.tf.json')).toBe('stacks/ops/cdk.tf.json');
     for (const file of ['policies/a#1.json', 'c:x.json', 'my dir/what?.json']) {
       expect(decodeURIComponent(new URL(artifactUri(file), 'file:///repo/').pathname)).toBe(`/repo/${file}`);
     }
