@@ -22,6 +22,7 @@ testRule(
       { name: 'a typo inside a pattern', inventory: allow('s3:Get*Objct'), errors: [{ messageId: 'unknownAction' }] },
       { name: 'a typo in the service (gamelist for gamelift)', inventory: allow('gamelist:GetInstanceAccess'), errors: [{ messageId: 'unknownService' }] },
       { name: 'no service prefix', inventory: allow('GetObject'), errors: [{ messageId: 'notAnAction' }] },
+      { name: 'no action after the colon, or a second colon (was: did you mean s3:ListJobs?)', inventory: allow(['s3:', 's3:*:GetObject']), errors: [{ messageId: 'notAnAction' }, { messageId: 'notAnAction' }] },
       { name: 'a wildcard service that matches nothing', inventory: allow('zz*:Get*'), errors: [{ messageId: 'noMatch' }] },
       {
         name: 'NotAction and Deny are checked too',

@@ -43,7 +43,8 @@ function judge(pattern: string, catalog: Catalog): Verdict | null {
   if (trimmed === '*' || trimmed.includes('${')) return null;
   if (catalog.ids.expand(pattern).length > 0 || catalog.isKnownLegacyAction(pattern)) return null;
   const parts = splitAction(trimmed);
-  if (!parts) return { messageId: 'notAnAction' };
+  // `s3:` and `s3:*:Get` have the colon but no action after it, or a second one: nothing to suggest a name for.
+  if (!parts || parts.action === '' || parts.action.includes(':')) return { messageId: 'notAnAction' };
   if (hasWildcard(parts.service)) return { messageId: 'noMatch' };
   const messageId = catalog.serviceExists(parts.service) ? 'unknownAction' : 'unknownService';
   return { messageId, service: parts.service, action: parts.action };
