@@ -197,7 +197,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const report = formatReport(
       options.format,
       { ...result, rules: [...rules.map((r) => r.meta), ...analyzerRules], toolVersion: TOOL_VERSION, catalogDataVersion: result.catalogDataVersion },
-      { color, env: io.env },
+      { color, env: io.env, cwd: io.cwd },
     );
     if (options.output === null) io.stdout.write(report);
     else writeOutputFile(options.output, report);

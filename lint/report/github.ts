@@ -4,6 +4,7 @@
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
 import type { Severity } from '../model/types';
+import { repositoryPath } from './repository-path';
 import { summaryLine } from './summary-line';
 import type { ReportInput } from './types';
 
@@ -17,16 +18,17 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatGithub(input: ReportInput): string {
+export function formatGithub(input: ReportInput, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  const file = (name: string) => `file=${escapeProperty(repositoryPath(name, env, cwd).replace(/\\/g, '/'))}`;
   const lines = input.findings.map((f) => {
-    const properties = [`file=${escapeProperty(f.file.replace(/\\/g, '/'))}`];
+    const properties = [file(f.file)];
     if (f.line !== null) properties.push(`line=${f.line}`);
     properties.push(`title=${escapeProperty(`${f.ruleId}${f.resource ? ` (${f.resource})` : ''}`)}`);
     return `::${COMMAND[f.severity]} ${properties.join(',')}::${escapeData(f.message)}`;
   });
   // An unreadable file is annotated too, so the pull request shows why the check failed there.
   for (const e of input.inputErrors ?? []) {
-    const properties = [`file=${escapeProperty(e.file.replace(/\\/g, '/'))}`];
+    const properties = [file(e.file)];
     if (e.line !== null) properties.push(`line=${e.line}`);
     if (e.column !== null) properties.push(`col=${e.column}`);
     properties.push('title=unreadable input');

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Log } from 'sarif';
 import { validateConfig } from '../config/validate-config';
@@ -80,6 +81,26 @@ describe('sarif', () => {
     };
     expect(asGiven('./policies/a.json')).toEqual(asGiven('policies/a.json'));
     expect(asGiven('policies/b.json')).not.toEqual(asGiven('policies/a.json'));
+  });
+
+  it('in GitHub Actions, gives paths relative to the workspace, also when run from a subfolder or with absolute paths', () => {
+    const workspace = path.resolve('/home/runner/work/iam/iam');
+    const base = input();
+    const at = (file: string, cwd: string) => {
+      const findings = base.findings.slice(0, 1).map((f) => ({ ...f, file }));
+      const sarif = JSON.parse(formatReport('sarif', { ...base, findings, suppressed: [] }, { env: { ...env, GITHUB_WORKSPACE: workspace }, cwd })) as Log;
+      const result = sarif.runs[0]!.results![0]!;
+      const github = formatReport('github', { ...base, findings, suppressed: [] }, { env: { GITHUB_WORKSPACE: workspace }, cwd });
+      return { uri: result.locations![0]!.physicalLocation!.artifactLocation!.uri, fingerprint: result.partialFingerprints!['iamPolicyLint/v1'], annotation: github.split(',')[0]!.replace(/^::\w+ /, '') };
+    };
+    const fromRoot = at('infra/cdktf.out/cdk.tf.json', workspace);
+    expect(fromRoot).toMatchObject({ uri: 'infra/cdktf.out/cdk.tf.json', annotation: 'file=infra/cdktf.out/cdk.tf.json' });
+    expect(at('cdktf.out/cdk.tf.json', path.join(workspace, 'infra'))).toEqual(fromRoot);
+    expect(at(path.join(workspace, 'infra', 'cdktf.out', 'cdk.tf.json'), '/elsewhere')).toEqual(fromRoot);
+    // Outside the workspace, or outside Actions, the path is kept as given.
+    expect(at('/tmp/x.json', workspace).uri).toBe('file:///tmp/x.json');
+    const outside = JSON.parse(formatReport('sarif', { ...base, findings: base.findings.slice(0, 1).map((f) => ({ ...f, file: 'cdktf.out/cdk.tf.json' })), suppressed: [] }, { env: {}, cwd: path.join(workspace, 'infra') })) as Log;
+    expect(outside.runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe('cdktf.out/cdk.tf.json');
   });
 
   it('keeps relative paths relative and makes absolute ones file: URIs', () => {

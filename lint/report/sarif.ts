@@ -12,6 +12,7 @@ import type { Result } from 'sarif';
 import type { SuppressedFinding } from '../config/types';
 import type { Finding, Severity } from '../model/types';
 import type { RuleMeta } from '../rules/rule';
+import { repositoryPath } from './repository-path';
 import { docsFile, docsUrl, TOOL_NAME } from './tool';
 import type { ReportInput } from './types';
 
@@ -75,13 +76,14 @@ export function artifactUri(file: string): string {
     .join('/');
 }
 
-function resultBuilder(f: Finding | SuppressedFinding): SarifResultBuilder {
+/** `file`: the finding's file as code scanning should see it (relative to the repository in GitHub Actions). */
+function resultBuilder(f: Finding | SuppressedFinding, file: string): SarifResultBuilder {
   const { SarifResultBuilder } = sarifBuilders();
   const builder = new SarifResultBuilder().initSimple({
     level: LEVEL[f.severity],
     messageText: f.message,
     ruleId: f.ruleId,
-    fileUri: artifactUri(f.file),
+    fileUri: artifactUri(file),
     // Code scanning wants a region; a finding without a known line points at the file's start.
     startLine: f.line ?? 1,
   });
@@ -89,20 +91,21 @@ function resultBuilder(f: Finding | SuppressedFinding): SarifResultBuilder {
   if (f.resource !== null) {
     result.locations![0]!.logicalLocations = [{ fullyQualifiedName: f.resource, kind: 'resource' }];
   }
-  result.partialFingerprints = { 'iamPolicyLint/v1': fingerprint(f) };
+  result.partialFingerprints = { 'iamPolicyLint/v1': fingerprint({ ...f, file }) };
   result.properties = { statement: f.statement, severity: f.severity };
   if ('reason' in f) result.suppressions = [{ kind: 'external', justification: f.reason }];
   return builder;
 }
 
-export function formatSarif(input: ReportInput, env: NodeJS.ProcessEnv = process.env): string {
+export function formatSarif(input: ReportInput, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  const inRepository = (file: string) => repositoryPath(file, env, cwd);
   const { SarifBuilder, SarifRunBuilder } = sarifBuilders();
   const run = new SarifRunBuilder().initSimple({ toolDriverName: TOOL_NAME, toolDriverVersion: input.toolVersion });
   run.run.tool.driver.semanticVersion = input.toolVersion;
   run.run.properties = { catalogDataVersion: input.catalogDataVersion ?? 'not loaded (no enabled rule needed the AWS catalog)', summary: { ...input.summary } };
   for (const meta of input.rules) run.addRule(ruleBuilder(meta, env));
-  for (const f of input.findings) run.addResult(resultBuilder(f));
-  for (const f of input.suppressed) run.addResult(resultBuilder(f));
+  for (const f of input.findings) run.addResult(resultBuilder(f, inRepository(f.file)));
+  for (const f of input.suppressed) run.addResult(resultBuilder(f, inRepository(f.file)));
   const unreadable = input.inputErrors ?? [];
   // Files that could not be read are the tool's failures, not results about the code.
   run.run.invocations = [
@@ -114,7 +117,7 @@ export function formatSarif(input: ReportInput, env: NodeJS.ProcessEnv = process
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: artifactUri(e.file) },
+              artifactLocation: { uri: artifactUri(inRepository(e.file)) },
               ...(e.line === null ? {} : { region: { startLine: e.line, ...(e.column === null ? {} : { startColumn: e.column }) } }),
             },
           },
