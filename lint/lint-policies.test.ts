@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { LeastPrivilegeUser } from '../modules';
 import { PolicyLintAspect } from './aspect/policy-lint-aspect';
 import { suppressLint } from './aspect/suppress-lint';
-import { lintPolicies, synthIsStale, takeConfigOption } from './lint-policies';
+import { lintPolicies, SYNTH_STAMP, synthIsStale, takeConfigOption, withConstructSuppressions } from './lint-policies';
 
 /** A project folder whose files carry the given ages in seconds. */
 function project(ages: Record<string, number>): string {
@@ -38,6 +38,23 @@ describe('synthIsStale', () => {
       const root = project({ 'main.ts': 100, 'modules/user.ts': 100, 'policies/a.json': 100, 'cdktf.json': 100, 'cdktf.out/manifest.json': 50, [changed]: 5 });
       expect(synthIsStale(root), changed).toBe(true);
     }
+  });
+
+  it('is stale when the IAM_USERS_CONFIG file changed after the synth, or names another file than that synth used', () => {
+    const root = project({ 'main.ts': 100, 'users.json': 100, 'prod.json': 100, 'cdktf.out/manifest.json': 50 });
+    const stamp = (usersConfig: string | null) => {
+      mkdirSync(join(root, SYNTH_STAMP, '..'), { recursive: true });
+      writeFileSync(join(root, SYNTH_STAMP), JSON.stringify({ usersConfig }));
+    };
+    stamp('users.json');
+    expect(synthIsStale(root, { IAM_USERS_CONFIG: 'users.json' })).toBe(false);
+    expect(synthIsStale(root, { IAM_USERS_CONFIG: 'prod.json' }), 'another file').toBe(true);
+    expect(synthIsStale(root, {}), 'no file now').toBe(true);
+    const now = Date.now() / 1000;
+    utimesSync(join(root, 'users.json'), now, now);
+    expect(synthIsStale(root, { IAM_USERS_CONFIG: 'users.json' }), 'file edited').toBe(true);
+    stamp(null);
+    expect(synthIsStale(root, {})).toBe(false);
   });
 
   it('ignores test files, which do not change what is synthesized', () => {
@@ -99,6 +116,30 @@ describe('lintPolicies', () => {
     const root = mkdtempSync(join(tmpdir(), 'lint-policies-empty-'));
     mkdirSync(join(root, 'policies'));
     expect(run(root).status).toBe(2);
+  });
+});
+
+describe('withConstructSuppressions', () => {
+  it('passes suppressions of access-analyzer/... findings only when an option reports such findings', () => {
+    const root = mkdtempSync(join(tmpdir(), 'lint-policies-aa-'));
+    const stack = new TerraformStack(Testing.app(), 'deploy');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    const user = new LeastPrivilegeUser(stack, 'user', { userName: 'deployer', accessKey: false });
+    suppressLint(user, [{ ruleId: 'access-analyzer/PASS_ROLE_WITH_STAR_IN_RESOURCE', reason: 'reviewed with security, SEC-9' }]);
+    new PolicyLintAspect({ mode: 'report' }).visit(stack);
+    mkdirSync(join(root, 'cdktf.out', 'stacks', 'deploy'), { recursive: true });
+    writeFileSync(join(root, 'cdktf.out', 'stacks', 'deploy', 'cdk.tf.json'), JSON.stringify(stack.toTerraform()));
+
+    const rulesPassed = (argv: string[]) => {
+      const merged = withConstructSuppressions(argv, root);
+      const { given } = takeConfigOption(merged.argv);
+      const rules = given === undefined ? [] : (JSON.parse(readFileSync(given, 'utf8')) as { suppressions: { rule: string }[] }).suppressions.map((x) => x.rule);
+      merged.cleanUp();
+      return new Set(rules);
+    };
+    expect(rulesPassed(['--format', 'json'])).toEqual(new Set());
+    expect(rulesPassed(['--access-analyzer'])).toEqual(new Set(['access-analyzer/PASS_ROLE_WITH_STAR_IN_RESOURCE']));
+    expect(rulesPassed(['--check-no-new-access=main'])).toEqual(new Set(['access-analyzer/PASS_ROLE_WITH_STAR_IN_RESOURCE']));
   });
 });
 

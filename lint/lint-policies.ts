@@ -1,6 +1,7 @@
 /**
  * `npm run lint-policies [-- OPTIONS]`: lint what this project deploys. Synthesizes the stacks when
- * cdktf.out is missing or older than the app's sources (never with --no-synth), then runs
+ * cdktf.out is missing, older than the app's sources or than the IAM_USERS_CONFIG file, or was
+ * built from another IAM_USERS_CONFIG (never with --no-synth), then runs
  * iam-policy-lint on cdktf.out and policies/ with the other options passed through. The exit status
  * is the linter's (0, 1, 2); a synth that fails is 2, as there is then nothing sound to lint.
  *
@@ -8,9 +9,10 @@
  * files the way the repository does.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CONFIG_ENV } from '../config';
 import { GUARD_MODE_VARIABLE } from './aspect/guard-mode';
 import { suppressionsInSynthOutput, type ConfigFileSuppression } from './aspect/synth-output-suppressions';
 import { DEFAULT_CONFIG_FILE } from './config/load-config';
@@ -37,16 +39,41 @@ export function newestModification(path: string): number {
   return newest;
 }
 
-/** True when cdktf.out is missing or older than a source of the app. */
-export function synthIsStale(root: string): boolean {
+/**
+ * Which IAM_USERS_CONFIG the last synth of lint-policies used: a switch to another file is a change
+ * too. Kept outside cdktf.out, which is linted (a stamp there would count as a skipped file).
+ */
+export const SYNTH_STAMP = join('node_modules', '.cache', 'iam-policy-lint', 'synth.json');
+
+function usersConfig(env: NodeJS.ProcessEnv): string | null {
+  const file = env[CONFIG_ENV];
+  return file === undefined || file === '' ? null : file;
+}
+
+function stampedUsersConfig(root: string): string | null {
+  try {
+    const stamp: unknown = JSON.parse(readFileSync(join(root, SYNTH_STAMP), 'utf8'));
+    const file = (stamp as { usersConfig?: unknown }).usersConfig;
+    return typeof file === 'string' ? file : null;
+  } catch {
+    // No stamp: cdktf.out came from a plain `cdktf synth`, taken to be without IAM_USERS_CONFIG.
+    return null;
+  }
+}
+
+/** True when cdktf.out is missing, older than a source of the app, or built from another IAM_USERS_CONFIG. */
+export function synthIsStale(root: string, env: NodeJS.ProcessEnv = process.env): boolean {
   const manifest = join(root, SYNTH_OUTPUT, 'manifest.json');
   if (!existsSync(manifest)) return true;
+  const configFile = usersConfig(env);
+  if (configFile !== stampedUsersConfig(root)) return true;
   const built = statSync(manifest).mtimeMs;
-  return APP_SOURCES.some((source) => newestModification(join(root, source)) > built);
+  const sources = configFile === null ? APP_SOURCES : [...APP_SOURCES, configFile];
+  return sources.some((source) => newestModification(resolve(root, source)) > built);
 }
 
 function synthesize(root: string): number {
-  process.stderr.write(`lint-policies: ${SYNTH_OUTPUT} is missing or older than the app; running cdktf synth\n`);
+  process.stderr.write(`lint-policies: ${SYNTH_OUTPUT} is missing or older than the app or its ${CONFIG_ENV}; running cdktf synth\n`);
   // The guard reports instead of failing, so the linter below sees the findings and sets the exit
   // status. The synth's own output goes to stderr: stdout carries the report (--format json).
   const result = spawnSync('npx', ['cdktf', 'synth'], {
@@ -54,6 +81,10 @@ function synthesize(root: string): number {
     stdio: ['ignore', 2, 2],
     env: { CHECKPOINT_DISABLE: '1', ...process.env, [GUARD_MODE_VARIABLE]: 'report' },
   });
+  if (result.status === 0) {
+    mkdirSync(join(root, SYNTH_STAMP, '..'), { recursive: true });
+    writeFileSync(join(root, SYNTH_STAMP), `${JSON.stringify({ usersConfig: usersConfig(process.env) })}\n`);
+  }
   return result.status ?? 2;
 }
 
@@ -73,6 +104,10 @@ export function constructSuppressionsIn(root: string): ConfigFileSuppression[] {
       }
     });
 }
+
+/** CLI options that add findings of rules the synth-time guard does not run, and their rule ids' prefix. */
+const ONLINE_OPTIONS = ['--access-analyzer', '--check-no-new-access'];
+const ONLINE_RULE_PREFIX = 'access-analyzer/';
 
 /** The `--config FILE` (or `-c FILE`, `--config=FILE`) among the arguments, and the others. */
 export function takeConfigOption(argv: readonly string[]): { given: string | undefined; rest: string[] } {
@@ -94,7 +129,10 @@ export function takeConfigOption(argv: readonly string[]): { given: string | und
  */
 export function withConstructSuppressions(argv: readonly string[], root: string): { argv: string[]; cleanUp(): void } {
   const unchanged = { argv: [...argv], cleanUp: () => undefined };
-  const suppressions = constructSuppressionsIn(root);
+  // Without the options that report them, suppressions of access-analyzer/... findings could only
+  // come out as "matched no finding" notes, naming the temporary config below.
+  const online = argv.some((a) => ONLINE_OPTIONS.some((option) => a === option || a.startsWith(`${option}=`)));
+  const suppressions = constructSuppressionsIn(root).filter((s) => online || !s.rule.startsWith(ONLINE_RULE_PREFIX));
   if (suppressions.length === 0) return unchanged;
   const { given, rest } = takeConfigOption(argv);
   if (given === '') return unchanged;
