@@ -28,6 +28,8 @@ describe('usage errors: exit 2, one line saying what the option takes, no stack'
     [['--output'], '--output takes a file to write the report to; none was given'],
     [['--debug=yes', 'p'], '--debug takes no value'],
     [['--strict', 'p'], 'unknown option --strict; options are --format, --output, --fail-on, --config, --baseline, --access-analyzer, --check-no-new-access, --debug, --version, --help'],
+    [['--fromat', 'json', 'p'], 'unknown option --fromat; did you mean --format? Options are --format, --output'],
+    [['--fail-on-warning', 'p'], 'unknown option --fail-on-warning; options are'],
     [['--baseline'], '--baseline takes a JSON report from an earlier run (--format json); none was given'],
     [['--check-no-new-access', '', 'p'], '--check-no-new-access takes a policy JSON file or a preset name; got an empty value'],
     [[], 'give at least one PATH'],

@@ -4,6 +4,7 @@
  * printed as one line each without a stack trace (unless --debug).
  */
 import { parseArgs } from 'node:util';
+import { closest, editDistance } from './catalog/action-pattern';
 import { ConfigError } from './config/types';
 import { resolveConfig } from './config/load-config';
 import { formatInputError, lint, type LintRunResult } from './index';
@@ -126,13 +127,17 @@ export function parseCli(argv: string[]): CliOptions {
   };
 }
 
+const LONG_OPTIONS = ['--format', '--output', '--fail-on', '--config', '--baseline', '--access-analyzer', '--check-no-new-access', '--debug', '--version', '--help'];
+
 /** node:util's parse errors, reworded to say what the option takes. */
 function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
   const option = /'(-{1,2}[^' =]+)/.exec(message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    return `unknown option ${option}; options are --format, --output, --fail-on, --config, --baseline, --access-analyzer, --check-no-new-access, --debug, --version, --help`;
+    const near = closest(option, LONG_OPTIONS);
+    const meant = near !== null && editDistance(option.toLowerCase(), near) <= 2 ? `; did you mean ${near}? Options are` : '; options are';
+    return `unknown option ${option}${meant} ${LONG_OPTIONS.join(', ')}`;
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const long = /--([a-z][a-z-]*)/.exec(message)?.[1] ?? option;
