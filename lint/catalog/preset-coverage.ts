@@ -10,9 +10,10 @@
  * a whole reference (`${aws_s3_bucket.b.arn}`) therefore only fits a preset `*`. IAM policy
  * variables (`${aws:username}`) are neither: IAM fills them in per request, so on either side
  * they match only themselves; a preset's `user/${aws:username}` does not cover `user/*`.
+ * Matching is case-sensitive, as IAM's is for resource ARNs.
  */
 import type { PolicyDocument, Statement } from '../model/types';
-import { globMatcher } from './action-pattern';
+import { globMatches } from './action-pattern';
 import type { Catalog } from './catalog';
 import { documentGrants, type Grant } from './grants';
 import { remember } from './memo';
@@ -30,7 +31,9 @@ function tokensAsStar(resource: string): string {
 function presetResourceMatcher(resource: string): (text: string) => boolean {
   let matcher = presetPatterns.get(resource);
   if (!matcher) {
-    matcher = globMatcher(tokensAsStar(resource));
+    // Case counts, as IAM matches ARNs: a preset's `table/*invoice*` does not cover `table/*INVOICE*`.
+    const pattern = tokensAsStar(resource).replace(/\*{2,}/g, '*');
+    matcher = (text) => globMatches(pattern, text);
     presetPatterns.set(resource, matcher);
   }
   return matcher;

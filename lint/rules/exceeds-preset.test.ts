@@ -96,6 +96,10 @@ describe('exceeds-preset', () => {
       expect(findings.map((f) => f.messageId)).toEqual(['beyondPreset']);
       expect(findings[0].message).toContain('iam:CreateAccessKey, iam:GetUser');
     });
+    it('resources match case-sensitively, as IAM matches ARNs: site-* does not cover SITE-PROD', () => {
+      const upper = doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::SITE-PROD/*' });
+      expect(run(taggedUser('site-deployer', upper).builder.inventory).map((f) => f.messageId)).toEqual(['beyondPreset']);
+    });
     it('grants that arrive through a group and through inline policies', () => {
       const { builder, user } = taggedUser('site-deployer');
       const group = builder.principal('group', 'ops');
