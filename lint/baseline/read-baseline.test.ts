@@ -30,6 +30,8 @@ describe('readBaseline', () => {
     const cases: Array<[string, RegExp]> = [
       ['{"findings": [', /--baseline .*baseline\.json: not valid JSON/],
       ['{"findings": [}', /not valid JSON at line 1, column 15 \(/],
+      ['', /baseline\.json: is empty; write a baseline with iam-policy-lint --format json/],
+      ['\ufeff \n', /is empty/],
       ['[]', /not a JSON report: expected an object with a "findings" list/],
       ['{"version": "2.1.0", "runs": [{"results": []}]}', /baseline\.json: is a SARIF log; --baseline takes a JSON report: write one with --format json/],
       ['{"findings": [{"ruleId": 1, "file": "a", "message": "m"}]}', /findings\[0\]\.ruleId must be a string/],
@@ -42,6 +44,7 @@ describe('readBaseline', () => {
       expect(() => readBaseline(file), text).toThrow(expected);
     }
     expect(() => readBaseline('/no/such/baseline.json')).toThrow('--baseline /no/such/baseline.json: no such file');
+    expect(() => readBaseline(tmpdir())).toThrow(`--baseline ${tmpdir()}: is a folder; give the JSON report file`);
   });
 
   it('accepts an empty report', () => {

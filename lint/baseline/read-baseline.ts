@@ -47,6 +47,7 @@ function checkFinding(value: unknown, index: number, file: string): BaselineFind
 
 /** Findings of a JSON report given as text; `file` names it in errors. */
 export function parseBaseline(text: string, file: string): BaselineFinding[] {
+  if (stripBom(text).trim() === '') throw new BaselineError(file, 'is empty; write a baseline with iam-policy-lint --format json --output FILE PATH...');
   // The same JSON parser as every input: one place that turns a syntax error into line and column.
   const parsed = parseJsonText(stripBom(text));
   if (!parsed.ok) {
@@ -68,7 +69,8 @@ export function readBaseline(file: string): BaselineFinding[] {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new BaselineError(file, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (error as Error).message})`);
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder; give the JSON report file' : `cannot be read (${code ?? (error as Error).message})`;
+    throw new BaselineError(file, why);
   }
   return parseBaseline(text, file);
 }
