@@ -103,6 +103,15 @@ describe('sarif', () => {
     expect(outside.runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe('cdktf.out/cdk.tf.json');
   });
 
+  it('never writes a region before line 1, and still reports a finding whose rule is not in the table', () => {
+    const base = input();
+    const odd = { ...base.findings[0]!, ruleId: 'access-analyzer/NEW_CHECK', line: 0 };
+    const sarif = JSON.parse(formatReport('sarif', { ...base, findings: [odd], suppressed: [] }, { env })) as Log;
+    const result = sarif.runs[0]!.results![0]!;
+    expect(result.locations![0]!.physicalLocation!.region!.startLine).toBe(1);
+    expect(result.ruleId).toBe('access-analyzer/NEW_CHECK');
+  });
+
   it('keeps relative paths relative and makes absolute ones file: URIs', () => {
     expect(artifactUri('cdktf.out/stacks/my stack/cdk.tf.json')).toBe('cdktf.out/stacks/my%20stack/cdk.tf.json');
     expect(artifactUri('/repo/policies/a.json')).toBe('file:///repo/policies/a.json');

@@ -85,7 +85,8 @@ function resultBuilder(f: Finding | SuppressedFinding, file: string): SarifResul
     ruleId: f.ruleId,
     fileUri: artifactUri(file),
     // Code scanning wants a region; a finding without a known line points at the file's start.
-    startLine: f.line ?? 1,
+    // SARIF lines start at 1: a reader's slip (0) must not cost the whole report.
+    startLine: f.line !== null && f.line >= 1 ? f.line : 1,
   });
   const result = builder.result;
   if (f.resource !== null) {
