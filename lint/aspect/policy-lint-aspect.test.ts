@@ -138,6 +138,20 @@ describe('the synth-time guard', () => {
     expect(annotationsOf(stack).filter((a) => a.message.startsWith('admin-access'))).toEqual([]);
   });
 
+  it('fails the synth on a config file it cannot use, with the file and the place, not a stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspect-config-'));
+    const configFile = join(dir, '.iam-policy-lint.json');
+    writeFileSync(configFile, '{ "rules": { "admin-acess": "off" } }');
+    const { app } = appWithUser(false);
+    new TerraformStack(app, 'second');
+    enablePolicyLint(app, { configFile });
+    expect(() => app.synth()).toThrow(`[deploy] iam-policy-lint: ${configFile}: rules: unknown rule "admin-acess"`);
+    // cdktf synth (the CLI) goes on to the other stacks and prints their errors too.
+    const second = app.node.findChild('second') as TerraformStack;
+    Testing.synth(second, false);
+    expect(second.node.metadata.filter((m) => m.type === '@cdktf/error'), 'said once, not on every stack').toEqual([]);
+  });
+
   it('refuses a suppression without a real reason, and warns about one that matches nothing', () => {
     const { stack, user } = appWithUser(false);
     expect(() => suppressLint(user, [{ ruleId: 'admin-access', reason: ' ok ' }])).toThrow(/needs a reason of at least 10 characters/);

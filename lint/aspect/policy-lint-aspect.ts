@@ -7,7 +7,7 @@
 import { TerraformStack, type IAspect } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { resolveConfig } from '../config/load-config';
-import type { LintConfig, Suppression } from '../config/types';
+import { ConfigError, type LintConfig, type Suppression } from '../config/types';
 import type { Catalog } from '../catalog/catalog';
 import { lintInventory } from '../engine/lint-inventory';
 import { loadAwsCatalog } from '../engine/load-catalog';
@@ -42,6 +42,7 @@ function where(finding: Finding): string {
 export class PolicyLintAspect implements IAspect {
   private readonly mode: GuardMode;
   private config: LintConfig | undefined;
+  private configFailed = false;
   /** Built on first use and shared by the stacks of one synth: the app has several. */
   private catalog: Catalog | undefined;
 
@@ -61,7 +62,16 @@ export class PolicyLintAspect implements IAspect {
       annotate(stack, 'error', `iam-policy-lint could not read the synthesized stack: ${error.message}`);
     }
     const ruleIds = rules.map((rule) => rule.meta.id);
-    this.config ??= resolveConfig(this.options.configFile ?? null, ruleIds);
+    try {
+      this.config ??= resolveConfig(this.options.configFile ?? null, ruleIds);
+    } catch (error) {
+      // The message names the file and the key; thrown, it came out under a stack trace, twice.
+      if (!(error instanceof ConfigError)) throw error;
+      // Said once, on the first stack: the other stacks have the same file.
+      if (!this.configFailed) annotate(stack, 'error', `iam-policy-lint: ${error.message}`);
+      this.configFailed = true;
+      return;
+    }
     const { suppressions: fromConstructs, written, problems } = constructSuppressions(stack, file, ruleIds);
     for (const { construct, message } of problems) annotate(construct, 'error', message);
     const result = lintInventory(read.inventory, {
