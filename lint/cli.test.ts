@@ -215,6 +215,12 @@ describe('runs', () => {
     const inFolder = await run(['--output', dir, policy]);
     expect(inFolder.code).toBe(2);
     expect(inFolder.stderr).toContain(`--output ${dir}: is a folder; give a file name, e.g. ${path.join(dir, 'iam-policy-lint.sarif')}`);
+    const baseline = path.join(dir, 'baseline.json');
+    writeFileSync(baseline, '{"findings": []}');
+    const refresh = await run(['--format', 'json', '--baseline', baseline, '--output', baseline, policy]);
+    expect(refresh.code).toBe(2);
+    expect(refresh.stderr).toContain(`is also an input (--baseline ${baseline}); the report would overwrite it. Write the report to another file; to refresh the baseline, run without --baseline`);
+    expect(readFileSync(baseline, 'utf8')).toBe('{"findings": []}');
     // A report written into a folder being linted is fine: the next run skips it as not a policy.
     expect((await run(['--format', 'json', '--output', path.join(dir, 'report.json'), dir])).code).toBe(1);
   });

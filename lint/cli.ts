@@ -162,7 +162,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     if (options.paths.length === 0) throw new UsageError('give at least one PATH (a file, or a folder to search), e.g. iam-policy-lint cdktf.out policies');
 
-    if (options.output !== null) checkOutputFile(options.output, options.paths);
+    if (options.output !== null) checkOutputFile(options.output, options.paths, { '--config': options.config, '--baseline': options.baseline, '--check-no-new-access': options.checkNoNewAccess });
     const config = resolveConfig(options.config, undefined, io.cwd);
     // Read before linting and before any request: a bad baseline or reference is a usage error.
     const baseline = options.baseline === null ? null : { file: options.baseline, findings: readBaseline(options.baseline) };

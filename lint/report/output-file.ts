@@ -20,18 +20,26 @@ function stat(file: string): Stats | null {
   }
 }
 
-/** Refuse a folder, and a file that is one of the PATHs given (the report would replace the policy it reports on). */
-export function checkOutputFile(file: string, inputs: readonly string[]): void {
+/**
+ * Refuse a folder, and a file the run reads: a PATH (the report would replace the policy it reports
+ * on), or a file named by another option, such as `--baseline` (`inputs` maps the option's name to its file).
+ */
+export function checkOutputFile(file: string, paths: readonly string[], options: Readonly<Record<string, string | null>> = {}): void {
+  const inputs = [...paths.map((p) => ({ input: p, as: p })), ...Object.entries(options).flatMap(([name, p]) => (p === null ? [] : [{ input: p, as: `${name} ${p}` }]))];
   const target = stat(file);
   if (target?.isDirectory()) throw new OutputFileError(file, `is a folder; give a file name, e.g. ${path.join(file, 'iam-policy-lint.sarif')}`);
   if (target === null && stat(path.dirname(path.resolve(file))) === null) {
     throw new OutputFileError(file, `cannot write the report (${missingFolder(file)})`);
   }
-  for (const input of inputs) {
+  for (const { input, as } of inputs) {
     const source = stat(input);
-    // Same device and inode: the same file, whatever the spelling (./a.json, a symbolic link).
-    const same = target !== null && source !== null ? target.dev === source.dev && target.ino === source.ino : path.resolve(file) === path.resolve(input);
-    if (same) throw new OutputFileError(file, `is also an input (${input}); the report would overwrite it. Write the report to another file`);
+    // Same device and inode: the same file, whatever the spelling (./a.json, a symbolic link). A file
+    // that does not exist yet is nothing to lose (and --check-no-new-access may be a preset's name).
+    const same = target !== null && source !== null && target.dev === source.dev && target.ino === source.ino;
+    if (!same) continue;
+    // Refreshing a baseline is a run without --baseline: with it, the report holds only the new findings.
+    const hint = as.startsWith('--baseline ') ? '; to refresh the baseline, run without --baseline' : '';
+    throw new OutputFileError(file, `is also an input (${as}); the report would overwrite it. Write the report to another file${hint}`);
   }
 }
 
