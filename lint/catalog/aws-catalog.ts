@@ -248,7 +248,11 @@ export function createCatalog(options: CatalogOptions = {}): Catalog {
     isKnownLegacyAction(name) {
       legacy ??= legacyMatchers();
       const key = name.toLowerCase();
-      return legacy.exact.has(key) || legacy.patterns.some((matches) => matches(key));
+      if (legacy.exact.has(key)) return true;
+      // AWS's own wildcards (deepracer:*) excuse any name of a retired service; under a live one
+      // (elasticloadbalancing:list*, health:get*) they would excuse its typos (ListTargetGruops).
+      const colon = key.indexOf(':');
+      return colon > 0 && !knownServices().has(key.slice(0, colon).trim()) && legacy.patterns.some((matches) => matches(key));
     },
     managedPolicy(arn) {
       if (managed.has(arn)) return managed.get(arn) ?? null;

@@ -14,6 +14,7 @@ testRule(
       { name: 'real actions in any case', inventory: allow(['s3:GetObject', 'EC2:describeinstances']) },
       { name: 'patterns that match', inventory: allow(['s3:Get*Object', 'iam:Put*', '*', 'ec2:*']) },
       { name: 'retired actions that AWS managed policies still name', inventory: allow(['deepracer:GetModel', 'iot1click:*']) },
+      { name: "AWS's own wildcard under a live service, as written", inventory: allow(['elasticloadbalancing:List*', 'lightsail:List*']) },
       { name: 'Terraform tokens are opaque', inventory: allow('${var.action}') },
       { name: 'trust policies with sts:AssumeRole', inventory: policyFile(doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'ec2.amazonaws.com' } }), { kind: 'trust' }) },
     ],
@@ -22,6 +23,11 @@ testRule(
       { name: 'a typo inside a pattern', inventory: allow('s3:Get*Objct'), errors: [{ messageId: 'unknownAction' }] },
       { name: 'a typo in the service (gamelist for gamelift)', inventory: allow('gamelist:GetInstanceAccess'), errors: [{ messageId: 'unknownService' }] },
       { name: 'no service prefix', inventory: allow('GetObject'), errors: [{ messageId: 'notAnAction' }] },
+      {
+        name: "a typo under a live service whose AWS wording had a wildcard (elasticloadbalancing:List*, health:Get*)",
+        inventory: allow(['elasticloadbalancing:ListTargetGruops', 'health:GetEventDetials']),
+        errors: [{ messageId: 'unknownAction' }, { messageId: 'unknownAction' }],
+      },
       { name: 'no action after the colon, or a second colon (was: did you mean s3:ListJobs?)', inventory: allow(['s3:', 's3:*:GetObject']), errors: [{ messageId: 'notAnAction' }, { messageId: 'notAnAction' }] },
       { name: 'a wildcard service that matches nothing', inventory: allow('zz*:Get*'), errors: [{ messageId: 'noMatch' }] },
       {
