@@ -21,7 +21,7 @@ interface Step {
   uses?: string;
   run?: string;
   if?: string;
-  with?: Record<string, string | number>;
+  with?: Record<string, string | number | boolean>;
   'continue-on-error'?: boolean;
 }
 
@@ -75,6 +75,23 @@ describe('.github/workflows/iam-policy-lint.yml', () => {
     const workflow = parsed;
     expect(Object.keys(workflow.on)).toEqual(['pull_request']);
     expect(workflow.permissions).toEqual({ contents: 'read', 'security-events': 'write' });
+  });
+
+  it('pins every action to a commit, with the release in a comment, and keeps the token out of the checkout', () => {
+    const uses = readFileSync(WORKFLOW, 'utf8').split('\n').filter((line) => /^\s*(- )?uses:/.test(line));
+    expect(uses.length).toBe(steps().filter((s) => s.uses !== undefined).length);
+    for (const line of uses) expect(line, 'pinned: owner/repo@<40 hex> # vX.Y.Z').toMatch(/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+    const checkout = steps().find((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkout?.with?.['persist-credentials']).toBe(false);
+  });
+
+  it('caches the npm download between runs', () => {
+    expect(steps().find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.cache).toBe('npm');
+  });
+
+  it('runs the very command README.md documents for GitHub Actions', () => {
+    const command = lintStep().run!.split('\n').map((l) => l.trim()).find((l) => l.startsWith('npm run lint-policies'));
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(`\`${command}\``);
   });
 
   it('checks out, sets up Node 20 and Terraform and installs with npm ci before linting', () => {
