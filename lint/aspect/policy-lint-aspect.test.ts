@@ -5,6 +5,7 @@ import { App, TerraformStack, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { IamGroupPolicyAttachment } from '@cdktf/provider-aws/lib/iam-group-policy-attachment';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
+import { IamUserPolicyAttachment } from '@cdktf/provider-aws/lib/iam-user-policy-attachment';
 import { describe, expect, it } from 'vitest';
 import { LeastPrivilegeUser } from '../../modules';
 import { Construct } from 'constructs';
@@ -136,6 +137,19 @@ describe('the synth-time guard', () => {
     const { app, stack } = appWithUser(true);
     enablePolicyLint(app, { configFile });
     expect(annotationsOf(stack).filter((a) => a.message.startsWith('admin-access'))).toEqual([]);
+  });
+
+  it('uses the CLI config file\'s severities: a rule raised to error there fails the synth, one lowered to info does not', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspect-config-'));
+    const configFile = join(dir, '.iam-policy-lint.json');
+    writeFileSync(configFile, JSON.stringify({ rules: { 'admin-access': 'info', 'exceeds-preset': 'off', 'user-attached-policy': 'error' } }));
+    const { app, stack, user } = appWithUser(true);
+    new IamUserPolicyAttachment(user, 'direct', { user: 'deployer', policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
+    enablePolicyLint(app, { configFile });
+    const byRule = (rule: string) => annotationsOf(stack).filter((a) => a.message.startsWith(`${rule}:`)).map((a) => a.level);
+    expect(byRule('admin-access')).toEqual(['@cdktf/info']);
+    expect(byRule('user-attached-policy').length).toBeGreaterThan(0);
+    expect(new Set(byRule('user-attached-policy'))).toEqual(new Set(['@cdktf/error']));
   });
 
   it('fails the synth on a config file it cannot use, with the file and the place, not a stack trace', () => {
