@@ -225,6 +225,16 @@ describe('runs', () => {
     expect((await run(['--format', 'json', '--output', path.join(dir, 'report.json'), dir])).code).toBe(1);
   });
 
+  it('a Sid or a file name with a newline cannot forge a GitHub workflow command in the log (stdout or stderr)', async () => {
+    const sid = 'A\n::error file=README.md,line=1::forged';
+    const dir = folder({ 'p.json': JSON.stringify({ Version: '2012-10-17', Statement: [{ ...admin.Statement[0], Sid: sid }] }), 'bad\n::warning::x.json': '{' });
+    for (const format of ['text', 'github']) {
+      const { code, stdout, stderr } = await run(['--format', format, '--debug', dir]);
+      expect(code).toBe(2);
+      expect(`${stdout}${stderr}`.split('\n').filter((line) => line.startsWith('::') && !line.startsWith(`::error file=${dir}`))).toEqual([]);
+    }
+  });
+
   it('colours text only on a terminal without NO_COLOR', async () => {
     const dir = folder({ 'admin.json': JSON.stringify(admin) });
     const esc = '\u001b[';

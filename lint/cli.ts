@@ -12,6 +12,7 @@ import { loadAwsCatalog } from './engine/load-catalog';
 import { EXIT_USAGE, exitCode, FAIL_ON, formatReport, FORMATS, type FailOn, type Format } from './report/index';
 import { checkOutputFile, OutputFileError, writeOutputFile } from './report/output-file';
 import { TOOL_NAME, TOOL_VERSION } from './report/tool';
+import { visible } from './report/visible-text';
 import { uncheckedLines } from './report/unchecked';
 import { rules } from './rules/index';
 import type { RuleMeta } from './rules/rule';
@@ -149,6 +150,8 @@ function describeParseError(error: unknown): string {
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let debug = argv.includes('--debug');
+  // One line per note, whatever the names in it hold: see visible-text.ts.
+  const note = (line: string) => io.stderr.write(`${visible(line)}\n`);
   try {
     const options = parseCli(argv);
     debug = options.debug;
@@ -181,21 +184,21 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     if (baseline !== null) {
       const applied = applyBaseline(result, baseline.findings, io.cwd);
-      for (const line of baselineNotes(baseline.file, applied.baseline, applied.findings.length)) io.stderr.write(`${line}\n`);
+      for (const line of baselineNotes(baseline.file, applied.baseline, applied.findings.length)) note(line);
       result = applied;
     }
-    for (const line of uncheckedLines(result.inventory.policies, debug)) io.stderr.write(`${line}\n`);
-    for (const e of result.inputErrors) io.stderr.write(`${formatInputError(e)}\n`);
+    for (const line of uncheckedLines(result.inventory.policies, debug)) note(line);
+    for (const e of result.inputErrors) note(formatInputError(e));
     if (result.inputErrors.length > 0) {
       const n = result.inputErrors.length;
       io.stderr.write(`${TOOL_NAME}: ${n} file${n === 1 ? '' : 's'} could not be read (above); the report covers the ${result.summary.filesRead} read\n`);
     }
     if (debug) {
-      for (const s of result.skipped) io.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
+      for (const s of result.skipped) note(`skipped ${s.file}: ${s.reason}`);
       io.stderr.write(`${debugTimings(result)}\n`);
     }
     for (const s of result.unusedSuppressions) {
-      io.stderr.write(`note: a suppression in ${s.source} (rule ${s.rule}, ${s.file ?? s.resource}) matched no finding; remove it if it is stale\n`);
+      note(`note: a suppression in ${s.source} (rule ${s.rule}, ${s.file ?? s.resource}) matched no finding; remove it if it is stale`);
     }
 
     const color = options.format === 'text' && options.output === null && io.isTTY && !io.env.NO_COLOR;
@@ -227,12 +230,12 @@ function debugTimings(result: LintRunResult): string {
 
 function fail(error: unknown, io: CliIo, debug: boolean): number {
   if (error instanceof UsageError) {
-    io.stderr.write(`${TOOL_NAME}: ${error.message}\nRun ${TOOL_NAME} --help for usage.\n`);
+    io.stderr.write(`${TOOL_NAME}: ${visible(error.message)}\nRun ${TOOL_NAME} --help for usage.\n`);
   } else if (error instanceof ConfigError || error instanceof BaselineError || error instanceof OutputFileError || error instanceof ReferencePolicyError) {
-    io.stderr.write(`${TOOL_NAME}: ${error.message}\n`);
+    io.stderr.write(`${TOOL_NAME}: ${visible(error.message)}\n`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`${TOOL_NAME}: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
+    io.stderr.write(`${TOOL_NAME}: internal error: ${visible(message)}${debug ? '' : ' (run with --debug for details)'}\n`);
   }
   if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return EXIT_USAGE;

@@ -169,6 +169,17 @@ describe('text', () => {
     expect(lines.at(-1)).toBe('✖ 3 problems (1 error, 1 warning, 1 info), 1 suppressed; 2 files read, 1 skipped');
   });
 
+  it('prints text from the policy on one line: a Sid cannot start a GitHub workflow command or send a terminal escape', () => {
+    const base = input();
+    const forged = { ...base.findings[0]!, file: 'a\nb.json', statement: 'A\n::error file=README.md::forged', message: 'm\u001b[2J\r\tx' };
+    const out = formatReport('text', { ...base, findings: [forged], suppressed: [{ ...forged, reason: 'ok\n::warning::y' }] }, { color: false });
+    expect(out.split('\n').filter((line) => line.startsWith('::'))).toEqual([]);
+    expect(out.includes('\u001b')).toBe(false);
+    expect(out).toContain('a\\nb.json\n');
+    expect(out).toContain('statement A\\n::error file=README.md::forged: m\\u001b[2J\\r\\tx');
+    expect(out).toContain('(reason: ok\\n::warning::y)');
+  });
+
   it('colours only when asked', () => {
     expect(formatReport('text', input(), { color: true }).includes('\u001b[31merror')).toBe(true);
   });

@@ -6,6 +6,7 @@ import type { SuppressedFinding } from '../config/types';
 import type { Finding, Severity } from '../model/types';
 import { summaryLine } from './summary-line';
 import type { ReportInput } from './types';
+import { visible } from './visible-text';
 
 const CODES = { red: 31, yellow: 33, blue: 34, green: 32, dim: 2, bold: 1, underline: 4 } as const;
 type Style = keyof typeof CODES;
@@ -23,17 +24,17 @@ export function formatText(input: ReportInput, options: { color: boolean }): str
   const lines: string[] = [];
   for (const file of [...byFile.keys()].sort()) {
     const list = byFile.get(file)!;
-    lines.push(paint('underline', file));
+    lines.push(paint('underline', visible(file)));
     // A loop, not Math.max(...): spreading 130,000+ findings as arguments overflows the stack.
     const lineWidth = list.reduce((width, f) => Math.max(width, String(f.line ?? '').length), 0);
     for (const f of list) {
       const where = [f.resource, f.statement === null ? null : `statement ${f.statement}`].filter((x) => x !== null).join(' ');
-      const text = `${where ? `${where}: ` : ''}${f.message}`;
+      const text = visible(`${where ? `${where}: ` : ''}${f.message}`);
       const line = String(f.line ?? '').padStart(lineWidth);
       if ('reason' in f) {
-        lines.push(paint('dim', `  ${line}  suppressed  ${text}  ${f.ruleId} (reason: ${f.reason})`));
+        lines.push(paint('dim', `  ${line}  suppressed  ${text}  ${visible(f.ruleId)} (reason: ${visible(f.reason)})`));
       } else {
-        lines.push(`  ${line}  ${paint(SEVERITY_STYLE[f.severity], f.severity.padEnd(7))}  ${text}  ${paint('dim', f.ruleId)}`);
+        lines.push(`  ${line}  ${paint(SEVERITY_STYLE[f.severity], f.severity.padEnd(7))}  ${text}  ${paint('dim', visible(f.ruleId))}`);
       }
     }
     lines.push('');
