@@ -4,6 +4,7 @@
  * command in the CI log, and an escape sequence would repaint the reviewer's terminal. Control
  * characters are shown as `\n`, `\t`, `\u001b`: visible, and the line stays one line.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is this file's job
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
