@@ -12,7 +12,7 @@ function findings(n: number): string {
 /** `fresh`: findings of this run the baseline did not have. */
 export function baselineNotes(file: string, counts: BaselineCounts, fresh: number): string[] {
   const { known, gone } = counts;
-  const lines = [`note: --baseline ${file}: ${findings(known)} it already has not reported` + (gone > 0 ? `; ${findings(gone)} in it no longer found (fixed or suppressed since)` : '')];
+  const lines = [`note: --baseline ${file}: ${known} known ${known === 1 ? 'finding' : 'findings'} not reported` + (gone > 0 ? `; ${gone} of its findings no longer found (fixed or suppressed since)` : '')];
   if (known === 0 && gone > 0 && fresh > 0) {
     lines.push(
       `note: --baseline ${file} matched none of this run's ${findings(fresh)}: was it written from another folder, or by another version? ` +

@@ -40,7 +40,7 @@ describe('iam-policy-lint --baseline', () => {
     writeFileSync(policy, JSON.stringify({ Version: '2012-10-17', Statement: [statement('A')] }));
     const second = await run(['--baseline', baseline, policy], dir);
     expect(second.code).toBe(0);
-    expect(second.stderr).toContain(`note: --baseline ${baseline}: 1 finding it already has not reported; 1 finding in it no longer found (fixed or suppressed since)`);
+    expect(second.stderr).toContain(`note: --baseline ${baseline}: 1 known finding not reported; 1 of its findings no longer found (fixed or suppressed since)`);
   });
 
   it('matches a baseline written with absolute paths to a run with relative ones (and back), and says when it matches nothing', async () => {
