@@ -10,7 +10,7 @@
  * a whole reference (`${aws_s3_bucket.b.arn}`) therefore only fits a preset `*`. IAM policy
  * variables (`${aws:username}`) are neither: IAM fills them in per request, so on either side
  * they match only themselves; a preset's `user/${aws:username}` does not cover `user/*`.
- * Matching is case-sensitive, as IAM's is for resource ARNs.
+ * Matching is case-sensitive, as IAM's is for resource ARNs. Conditions: see conditionsCovered.
  */
 import type { PolicyDocument, Statement } from '../model/types';
 import { globMatches } from './action-pattern';
@@ -50,8 +50,27 @@ function resourcesCovered(user: Statement, preset: Statement): boolean {
   });
 }
 
+/**
+ * Every test of the preset's Condition is in the user's too, with the same values: IAM ANDs the
+ * tests, so more of them only narrow the grant. Order does not count, nor the case of keys.
+ */
 function conditionsCovered(user: Statement, preset: Statement): boolean {
-  return preset.condition === null || JSON.stringify(preset.condition) === JSON.stringify(user.condition);
+  if (preset.condition === null) return true;
+  if (user.condition === null) return false;
+  const userTests = user.condition;
+  return Object.entries(preset.condition).every(([operator, keys]) => {
+    const userKeys = Object.entries(userTests[operator] ?? {});
+    return Object.entries(keys).every(([key, values]) => {
+      const found = userKeys.find(([k]) => k.toLowerCase() === key.toLowerCase());
+      return found !== undefined && sameValues(found[1], values);
+    });
+  });
+}
+
+function sameValues(a: string[], b: string[]): boolean {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((v) => right.has(v));
 }
 
 const documentIds = new WeakMap<PolicyDocument, number>();

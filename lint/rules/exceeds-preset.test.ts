@@ -20,6 +20,9 @@ const PRESETS: Record<string, PolicyDocument> = {
     ),
   ),
   'log-reader': parsePolicyDocument(doc({ Effect: 'Allow', Action: ['logs:Describe*', 'logs:GetLogEvents'], Resource: '*' })),
+  'lambda-deployer': parsePolicyDocument(
+    doc({ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:${Partition}:iam::${AccountId}:role/app-*', Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } }),
+  ),
   'self-service': parsePolicyDocument(doc({ Effect: 'Allow', Action: ['iam:GetUser', 'iam:CreateAccessKey'], Resource: 'arn:${Partition}:iam::${AccountId}:user/${aws:username}' })),
 };
 
@@ -73,6 +76,15 @@ describe('exceeds-preset', () => {
       const own = doc({ Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: 'arn:aws:iam::210987654321:user/${aws:username}' });
       expect(run(taggedUser('self-service', own).builder.inventory)).toEqual([]);
     });
+    it("the preset's Condition, written in another order and case, with a test more", () => {
+      const narrower = doc({
+        Effect: 'Allow',
+        Action: 'iam:PassRole',
+        Resource: 'arn:aws:iam::210987654321:role/app-fn',
+        Condition: { ArnLike: { 'iam:AssociatedResourceARN': 'arn:aws:lambda:*:*:function:app-*' }, StringEquals: { 'IAM:PassedToService': ['lambda.amazonaws.com'] } },
+      });
+      expect(run(taggedUser('lambda-deployer', narrower).builder.inventory)).toEqual([]);
+    });
     it('a user that declares no preset', () => {
       expect(run(taggedUser(null, doc({ Effect: 'Allow', Action: '*', Resource: '*' })).builder.inventory)).toEqual([]);
     });
@@ -99,6 +111,12 @@ describe('exceeds-preset', () => {
     it('resources match case-sensitively, as IAM matches ARNs: site-* does not cover SITE-PROD', () => {
       const upper = doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::SITE-PROD/*' });
       expect(run(taggedUser('site-deployer', upper).builder.inventory).map((f) => f.messageId)).toEqual(['beyondPreset']);
+    });
+    it("a Condition that allows more values than the preset's, or lacks it", () => {
+      const more = { StringEquals: { 'iam:PassedToService': ['lambda.amazonaws.com', 'ec2.amazonaws.com'] } };
+      const wider = doc({ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::210987654321:role/app-fn', Condition: more });
+      const none = doc({ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::210987654321:role/app-fn' });
+      expect(run(taggedUser('lambda-deployer', wider, none).builder.inventory).map((f) => f.messageId)).toEqual(['beyondPreset', 'beyondPreset']);
     });
     it('grants that arrive through a group and through inline policies', () => {
       const { builder, user } = taggedUser('site-deployer');
