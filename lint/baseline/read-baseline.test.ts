@@ -43,7 +43,7 @@ describe('readBaseline', () => {
       expect(() => readBaseline(file), text).toThrow(BaselineError);
       expect(() => readBaseline(file), text).toThrow(expected);
     }
-    expect(() => readBaseline('/no/such/baseline.json')).toThrow('--baseline /no/such/baseline.json: no such file');
+    expect(() => readBaseline('/no/such/baseline.json')).toThrow('--baseline /no/such/baseline.json: no such file; write one first with iam-policy-lint --format json --fail-on never --output FILE PATH...');
     expect(() => readBaseline(tmpdir())).toThrow(`--baseline ${tmpdir()}: is a folder; give the JSON report file`);
   });
 

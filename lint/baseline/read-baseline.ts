@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import type { Finding } from '../model/types';
 import { parseJsonText, stripBom } from '../sources/json-text';
 
+const WRITE_ONE = 'iam-policy-lint --format json --fail-on never --output FILE PATH...';
+
 /** The part of a reported finding a baseline needs. */
 export type BaselineFinding = Pick<Finding, 'ruleId' | 'file' | 'resource' | 'statement' | 'message'>;
 
@@ -47,7 +49,7 @@ function checkFinding(value: unknown, index: number, file: string): BaselineFind
 
 /** Findings of a JSON report given as text; `file` names it in errors. */
 export function parseBaseline(text: string, file: string): BaselineFinding[] {
-  if (stripBom(text).trim() === '') throw new BaselineError(file, 'is empty; write a baseline with iam-policy-lint --format json --output FILE PATH...');
+  if (stripBom(text).trim() === '') throw new BaselineError(file, `is empty; write a baseline with ${WRITE_ONE}`);
   // The same JSON parser as every input: one place that turns a syntax error into line and column.
   const parsed = parseJsonText(stripBom(text));
   if (!parsed.ok) {
@@ -69,7 +71,7 @@ export function readBaseline(file: string): BaselineFinding[] {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder; give the JSON report file' : `cannot be read (${code ?? (error as Error).message})`;
+    const why = code === 'ENOENT' ? `no such file; write one first with ${WRITE_ONE}` : code === 'EISDIR' ? 'is a folder; give the JSON report file' : `cannot be read (${code ?? (error as Error).message})`;
     throw new BaselineError(file, why);
   }
   return parseBaseline(text, file);
