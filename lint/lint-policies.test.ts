@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TerraformStack, Testing } from 'cdktf';
@@ -110,6 +110,13 @@ describe('lintPolicies', () => {
       expect.objectContaining({ ruleId: 'admin-access', reason: 'break-glass user, ticket SEC-123 (suppressLint on deploy/user)' }),
     ]);
     expect(status).toBe(0);
+  });
+
+  it('prints help or the version without synthesizing first', () => {
+    // No cdktf.out and no app here: a synth would fail, and lint-policies would exit 2.
+    const root = mkdtempSync(join(tmpdir(), 'lint-policies-help-'));
+    for (const option of ['--help', '--version']) expect(lintPolicies([option], root), option).toBe(0);
+    expect(existsSync(join(root, 'cdktf.out'))).toBe(false);
   });
 
   it('exits 2 when there is nothing synthesized to lint', () => {

@@ -23,6 +23,7 @@ export const SYNTH_OUTPUT = 'cdktf.out';
 export const LINTED_PATHS = [SYNTH_OUTPUT, 'policies'];
 /** Options lint-policies takes itself; everything else goes to iam-policy-lint. */
 export const LINT_POLICIES_OPTIONS = ['--no-synth'];
+const INFORMATIONAL_OPTIONS = ['--help', '-h', '--version', '-v'];
 /** What the app is built from: a change to any of them makes cdktf.out stale. */
 const APP_SOURCES = ['main.ts', 'config.ts', 'cdktf.json', 'stacks', 'modules', 'policies'];
 
@@ -158,7 +159,9 @@ export function withConstructSuppressions(argv: readonly string[], root: string)
 export function lintPolicies(argv: readonly string[], root: string = ROOT): number {
   const noSynth = argv.includes('--no-synth');
   const passed = argv.filter((argument) => !LINT_POLICIES_OPTIONS.includes(argument));
-  if (!noSynth && synthIsStale(root)) {
+  // Help and version say nothing about the stacks: no reason to wait for a synth, or to fail on one.
+  const informational = passed.some((argument) => INFORMATIONAL_OPTIONS.includes(argument));
+  if (!noSynth && !informational && synthIsStale(root)) {
     const status = synthesize(root);
     if (status !== 0) {
       process.stderr.write(
