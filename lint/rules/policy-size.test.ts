@@ -42,6 +42,12 @@ testRule(policySize, {
     { name: 'user inline policy over 2,048', inventory: policyFile(sized(2200), { kind: 'inline-user' }), errors: [{ messageId: 'tooLarge' }] },
     { name: 'group inline over 5,120', inventory: policyFile(sized(5300), { kind: 'inline-group' }), errors: [{ messageId: 'tooLarge' }] },
     { name: 'role inline over 10,240', inventory: policyFile(sized(10400), { kind: 'inline-role' }), errors: [{ messageId: 'tooLarge' }] },
+    { name: 'a managed policy is told to split', inventory: policyFile(sized(6300), { kind: 'managed' }), errors: [{ messageId: 'tooLarge', message: /allows 6144 for a managed policy, so the apply would fail\. Split it into several managed policies/ }] },
+    {
+      name: 'a trust policy over 2,048 is told to trust fewer principals or raise its quota, not to split it (a role has one)',
+      inventory: policyFile(sized(2200), { kind: 'trust' }),
+      errors: [{ messageId: 'tooLarge', message: /allows 2048 for a role trust policy \(default quota\), so the apply would fail\. Trust fewer principals .*\(at most 4,096\)/ }],
+    },
     { name: 'user inline policies add up over 2,048', inventory: inlineOnUser(1100, 1100), errors: [{ messageId: 'inlineTotalTooLarge', resource: 'aws_iam_user.scanner' }] },
     { name: 'one oversized inline policy is reported once', inventory: inlineOnUser(2200, 500), errors: [{ messageId: 'tooLarge', resource: 'aws_iam_user_policy.p0' }] },
   ],

@@ -7,15 +7,22 @@ import type { PolicyKind, RawFinding } from '../model/types';
 import { principalLabel, principalsByKey } from './grants';
 import { report, type Rule, type RuleMeta } from './rule';
 
+const SPLIT = 'Split it into several managed policies, or use wildcards that stay within what is needed.';
+
 /** IAM and STS quotas in characters (IAM User Guide, "IAM and AWS STS quotas"). */
-export const SIZE_QUOTAS: Partial<Record<PolicyKind, { quota: number; where: string }>> = {
-  managed: { quota: 6144, where: 'a managed policy' },
+export const SIZE_QUOTAS: Partial<Record<PolicyKind, { quota: number; where: string; fix: string }>> = {
+  managed: { quota: 6144, where: 'a managed policy', fix: SPLIT },
   // A policy file on its own is meant to become a managed policy (the presets in policies/ are).
-  file: { quota: 6144, where: 'a managed policy' },
-  'inline-user': { quota: 2048, where: "a user's inline policies" },
-  'inline-group': { quota: 5120, where: "a group's inline policies" },
-  'inline-role': { quota: 10240, where: "a role's inline policies" },
-  trust: { quota: 2048, where: 'a role trust policy (default quota)' },
+  file: { quota: 6144, where: 'a managed policy', fix: SPLIT },
+  'inline-user': { quota: 2048, where: "a user's inline policies", fix: SPLIT },
+  'inline-group': { quota: 5120, where: "a group's inline policies", fix: SPLIT },
+  'inline-role': { quota: 10240, where: "a role's inline policies", fix: SPLIT },
+  // A role has one trust policy: it cannot be split, only shortened, or its quota raised.
+  trust: {
+    quota: 2048,
+    where: 'a role trust policy (default quota)',
+    fix: 'Trust fewer principals (an aws:PrincipalOrgID or aws:PrincipalAccount Condition instead of a list of accounts), or raise the quota "Role trust policy length" (at most 4,096) in Service Quotas.',
+  },
 };
 
 const meta: RuleMeta = {
@@ -24,8 +31,7 @@ const meta: RuleMeta = {
   description: 'A policy document over the IAM size quota for where it is attached',
   messages: {
     tooLarge:
-      'the document is {{size}} characters without white space; IAM allows {{quota}} for {{where}}, so the apply would fail. ' +
-      'Split it into several managed policies, or use wildcards that stay within what is needed.',
+      'the document is {{size}} characters without white space; IAM allows {{quota}} for {{where}}, so the apply would fail. {{fix}}',
     inlineTotalTooLarge:
       'the inline policies of {{principal}} add up to {{size}} characters without white space; IAM allows {{quota}} for {{where}} together. ' +
       'Move some into managed policies.',
@@ -43,7 +49,7 @@ export const policySize: Rule = {
       const size = policy.document?.size ?? null;
       if (limit === undefined || size === null || size <= limit.quota) continue;
       tooLargeAlone.add(policy.key);
-      findings.push(report(meta, 'tooLarge', { size, quota: limit.quota, where: limit.where }, policy.origin, null));
+      findings.push(report(meta, 'tooLarge', { size, quota: limit.quota, where: limit.where, fix: limit.fix }, policy.origin, null));
     }
     const policies = new Map(inventory.policies.map((p) => [p.key, p]));
     const inlineByPrincipal = new Map<string, string[]>();
