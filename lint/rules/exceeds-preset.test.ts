@@ -20,6 +20,7 @@ const PRESETS: Record<string, PolicyDocument> = {
     ),
   ),
   'log-reader': parsePolicyDocument(doc({ Effect: 'Allow', Action: ['logs:Describe*', 'logs:GetLogEvents'], Resource: '*' })),
+  'one-char': parsePolicyDocument(doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:${Partition}:s3:::site-?/*' })),
   'lambda-deployer': parsePolicyDocument(
     doc({ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:${Partition}:iam::${AccountId}:role/app-*', Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } }),
   ),
@@ -117,6 +118,12 @@ describe('exceeds-preset', () => {
       const wider = doc({ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::210987654321:role/app-fn', Condition: more });
       const none = doc({ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::210987654321:role/app-fn' });
       expect(run(taggedUser('lambda-deployer', wider, none).builder.inventory).map((f) => f.messageId)).toEqual(['beyondPreset', 'beyondPreset']);
+    });
+    it("a preset's ? is one character: site-?/* covers site-a/* and site-?/*, not site-*/*", () => {
+      const one = doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:aws:s3:::site-a/*', 'arn:aws:s3:::site-?/*'] });
+      const any = doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::site-*/*' });
+      expect(run(taggedUser('one-char', one).builder.inventory)).toEqual([]);
+      expect(run(taggedUser('one-char', any).builder.inventory).map((f) => f.messageId)).toEqual(['beyondPreset']);
     });
     it('grants that arrive through a group and through inline policies', () => {
       const { builder, user } = taggedUser('site-deployer');
