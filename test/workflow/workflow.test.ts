@@ -71,9 +71,10 @@ function lintOptions(words: string[]) {
 }
 
 describe('.github/workflows/iam-policy-lint.yml', () => {
-  it('runs on pull requests with read access to the code and write access to code scanning only', () => {
+  it('runs on pull requests and on pushes to main (the base code scanning compares with), with read access to the code and write access to code scanning only', () => {
     const workflow = parsed;
-    expect(Object.keys(workflow.on)).toEqual(['pull_request']);
+    expect(Object.keys(workflow.on)).toEqual(['pull_request', 'push']);
+    expect(workflow.on.push).toEqual({ branches: ['main'] });
     expect(workflow.permissions).toEqual({ contents: 'read', 'security-events': 'write' });
   });
 
@@ -138,6 +139,8 @@ describe('.github/workflows/iam-policy-lint.yml', () => {
     expect(upload?.with?.sarif_file).toBe(output);
     expect(upload?.if).toMatch(/^always\(\)/);
     expect(upload?.if).toContain(`hashFiles('${output}')`);
+    // Uploads on pushes and on pull requests from the repository itself; a fork's token cannot write.
+    expect(upload?.if).toContain("(github.event_name == 'push' || github.event.pull_request.head.repo.full_name == github.repository)");
     expect(steps().indexOf(upload!)).toBeGreaterThan(steps().indexOf(lint));
   });
 
