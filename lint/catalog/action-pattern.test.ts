@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closest, editDistance, globMatcher, splitAction } from './action-pattern';
+import { closest, correctedGlob, editDistance, globMatcher, splitAction } from './action-pattern';
 
 describe('globMatcher', () => {
   it.each([
@@ -31,6 +31,22 @@ describe('editDistance and closest', () => {
   it('picks the closest candidate, and gives up on input longer than any action', () => {
     expect(closest('s3:GetObjct', ['s3:GetObject', 's3:PutObject'])).toBe('s3:GetObject');
     expect(closest('s3:' + 'x'.repeat(10_000), ['s3:GetObject'])).toBeNull();
+  });
+});
+
+describe('correctedGlob', () => {
+  it("mends a glob to match the name with as many edits as editDistance counts, keeping its wildcards and the name's spelling", () => {
+    const cases: [string, string, string][] = [
+      ['s3:Get*Objct', 's3:GetBucketObject', 's3:Get*Object'],
+      ['ec2:*instancez', 'ec2:RunInstances', 'ec2:*Instances'],
+      ['ssm:Get?arameterz', 'ssm:GetParameter', 'ssm:Get?arameter'],
+      ['S3:GetObjct', 's3:GetObject', 's3:GetObject'],
+      ['lambda:*', 'lambda:InvokeFunction', 'lambda:*'],
+    ];
+    for (const [glob, name, mended] of cases) {
+      expect(correctedGlob(glob, name)).toBe(mended);
+      expect(globMatcher(mended)(name)).toBe(true);
+    }
   });
 });
 

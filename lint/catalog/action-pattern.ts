@@ -83,6 +83,52 @@ export function editDistance(glob: string, name: string): number {
   return previous[n];
 }
 
+/**
+ * `glob` with the fewest edits (as editDistance counts them) that make it match `name`, its
+ * wildcards kept and every other character spelled as in `name`: `s3:Get*Objct` against
+ * `s3:GetObject` gives `s3:Get*Object`. What to suggest for a pattern that matches nothing, rather
+ * than the one action it came closest to. Quadratic: call it once per suggestion, not per candidate.
+ */
+export function correctedGlob(glob: string, name: string): string {
+  const g = glob.toLowerCase();
+  const n = name.toLowerCase();
+  // d[i][j]: edits to make glob[0, i) match name[0, j).
+  const d: number[][] = [Array.from({ length: n.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= g.length; i++) {
+    const p = g.charCodeAt(i - 1);
+    const row = [p === 42 ? d[i - 1][0] : d[i - 1][0] + 1];
+    for (let j = 1; j <= n.length; j++) {
+      if (p === 42) row[j] = Math.min(d[i - 1][j], row[j - 1]);
+      else row[j] = Math.min(d[i - 1][j] + 1, row[j - 1] + 1, d[i - 1][j - 1] + (p === 63 || p === n.charCodeAt(j - 1) ? 0 : 1));
+    }
+    d.push(row);
+  }
+  // Walk back from the end, writing the glob's wildcards and name's characters, back to front.
+  const out: string[] = [];
+  let i = g.length;
+  let j = n.length;
+  while (i > 0 || j > 0) {
+    const p = i > 0 ? g.charCodeAt(i - 1) : -1;
+    if (p === 42) {
+      if (j > 0 && d[i][j] === d[i][j - 1]) j--;
+      else {
+        out.push('*');
+        i--;
+      }
+    } else if (i > 0 && j > 0 && d[i][j] === d[i - 1][j - 1] + (p === 63 || p === n.charCodeAt(j - 1) ? 0 : 1)) {
+      out.push(p === 63 ? '?' : name[j - 1]);
+      i--;
+      j--;
+    } else if (i > 0 && d[i][j] === d[i - 1][j] + 1) {
+      i--; // a character of the glob the name lacks: dropped
+    } else {
+      out.push(name[j - 1]); // a character of the name the glob lacks: added
+      j--;
+    }
+  }
+  return out.reverse().join('');
+}
+
 /** The candidate closest to `target` (case-insensitive), ties broken alphabetically; null for no candidates. */
 export function closest(target: string, candidates: Iterable<string>): string | null {
   if (target.length > MAX_SUGGESTION_INPUT) return null;

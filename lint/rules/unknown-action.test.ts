@@ -20,7 +20,8 @@ testRule(
     ],
     invalid: [
       { name: 'a typo in an action', inventory: allow('s3:GetObjct'), errors: [{ messageId: 'unknownAction', statement: 0 }] },
-      { name: 'a typo inside a pattern', inventory: allow('s3:Get*Objct'), errors: [{ messageId: 'unknownAction' }] },
+      { name: 'a typo inside a pattern: the pattern mended, not one action', inventory: allow('s3:Get*Objct'), errors: [{ messageId: 'unknownAction', message: /did you mean s3:Get\*Object\?/ }] },
+      { name: 'a pattern with a leading *: still a pattern (was: did you mean ec2:BundleInstance?)', inventory: allow('ec2:*Instancez'), errors: [{ messageId: 'unknownAction', message: /did you mean ec2:\*Instances?\?/ }] },
       { name: 'a typo in the service (gamelist for gamelift)', inventory: allow('gamelist:GetInstanceAccess'), errors: [{ messageId: 'unknownService' }] },
       { name: 'no service prefix', inventory: allow('GetObject'), errors: [{ messageId: 'notAnAction' }] },
       {

@@ -4,7 +4,7 @@
  * name (retired or undocumented ones, catalog.isKnownLegacyAction) are not reported: copying
  * AWS's wording must not fail a build. `${...}` tokens are left alone (their value is unknown).
  */
-import { closest, hasWildcard, splitAction } from '../catalog/action-pattern';
+import { closest, correctedGlob, hasWildcard, splitAction } from '../catalog/action-pattern';
 import { statementId } from '../model/parse-document';
 import type { PolicyRecord, RawFinding, Statement } from '../model/types';
 import type { Catalog } from '../catalog/catalog';
@@ -60,7 +60,9 @@ function message(verdict: Verdict, pattern: string, suggest: boolean, catalog: C
     return suggestion ? { messageId: 'unknownService', data: { service, suggestion: `${suggestion}:${action}` } } : { messageId: 'noMatch', data: {} };
   }
   const best = closest(pattern.trim(), catalog.serviceActions(service));
-  return best ? { messageId: 'unknownAction', data: { service, suggestion: best } } : { messageId: 'noMatch', data: {} };
+  if (!best) return { messageId: 'noMatch', data: {} };
+  // For a pattern, the pattern mended (`ec2:*Instancez` -> `ec2:*Instance`), not one action it came closest to.
+  return { messageId: 'unknownAction', data: { service, suggestion: hasWildcard(action) ? correctedGlob(pattern.trim(), best) : best } };
 }
 
 export const unknownAction: Rule = {
