@@ -19,8 +19,9 @@ export interface UserOverride {
   /** Tags merged over the tutorial's. */
   tags?: Record<string, string>;
   /**
-   * AWS managed policies by name, granted beside the preset (e.g. `ReadOnlyAccess`). The synth-time
-   * lint guard refuses over-broad ones (AdministratorAccess fails `cdktf synth` with admin-access).
+   * AWS managed policies by name, granted beside the preset. The synth-time lint guard judges them:
+   * one granting more than the preset fails `cdktf synth` with exceeds-preset (ReadOnlyAccess does),
+   * AdministratorAccess with admin-access too, unless `.iam-policy-lint.json` suppresses it with a reason.
    * @default none
    */
   managedPolicies?: string[];

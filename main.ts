@@ -32,4 +32,10 @@ for (const name of config.stacks) {
 }
 // The same rules as `iam-policy-lint`, at synth: an over-broad grant fails `cdktf synth` itself.
 enablePolicyLint(app);
-app.synth();
+try {
+  app.synth();
+} catch (error) {
+  // cdktf throws on error annotations: its message lists each finding with the construct path and
+  // the fix, and the stack trace under it (cdktf's own frames) would only bury them.
+  fail((error as Error).message);
+}

@@ -46,6 +46,9 @@ describe('main.ts with the lint guard', () => {
     expect(status).not.toBe(0);
     expect(output).toContain('admin-access');
     expect(output).toContain('sst-deployer');
+    // The findings and how to accept one, not cdktf's stack trace.
+    expect(output).toContain("suppressLint(construct, [{ ruleId: 'admin-access'");
+    expect(output).not.toMatch(/^\s+at /m);
   });
 
   it('passes with a suppression and its reason, which the synth and the report show', () => {
