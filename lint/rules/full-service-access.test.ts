@@ -35,6 +35,12 @@ testRule(
       { name: 's3:* on *', inventory: allow('s3:*'), errors: [{ messageId: 'fullService', statement: 0 }] },
       { name: 'iam:* on arn:aws:iam::*:*', inventory: allow('iam:*', 'arn:aws:iam::*:*'), errors: [{ messageId: 'fullService' }] },
       { name: 'a pattern that covers a whole service', inventory: allow('sqs:*e*'), errors: [{ messageId: 'fullService' }] },
+      { name: 'several services, named', inventory: allow(['sqs:*', 'sns:*']), errors: [{ messageId: 'fullService', message: /every action of sns, sqs on every resource/ }] },
+      {
+        name: 'some 70 services (s*:*): the first eight named, the rest counted',
+        inventory: allow('s*:*'),
+        errors: [{ messageId: 'fullService', message: /every action of s3, s3-object-lambda, s3-outposts, s3express, [a-z0-9-]+(, [a-z0-9-]+){3} and \d+ more on every resource/ }],
+      },
       {
         name: '* less an unconditional Deny of everything but S3 grants all of S3',
         inventory: policyFile(doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', NotAction: 's3:*', Resource: '*' })),
