@@ -31,11 +31,12 @@ for (const name of config.stacks) {
   }
 }
 // The same rules as `iam-policy-lint`, at synth: an over-broad grant fails `cdktf synth` itself.
-enablePolicyLint(app);
 try {
+  enablePolicyLint(app);
   app.synth();
 } catch (error) {
   // cdktf throws on error annotations: its message lists each finding with the construct path and
-  // the fix, and the stack trace under it (cdktf's own frames) would only bury them.
+  // the fix, and the stack trace under it (cdktf's own frames) would only bury them. The guard
+  // throws the same way on a bad IAM_POLICY_LINT_GUARD value, saying what it takes.
   fail((error as Error).message);
 }

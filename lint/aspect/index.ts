@@ -20,5 +20,9 @@ export function enablePolicyLint(scope: IConstruct, options: PolicyLintOptions =
     throw new Error(`enablePolicyLint(${scope.node.path || 'app'}): no stack under it yet; call it after creating the stacks, before app.synth()`);
   }
   const aspect = new PolicyLintAspect(options);
-  for (const stack of stacks) Aspects.of(stack).add(aspect);
+  // A second call (a library and the app both enabling it) would report every finding twice.
+  for (const stack of stacks) {
+    if (Aspects.of(stack).all.some((a) => a instanceof PolicyLintAspect)) continue;
+    Aspects.of(stack).add(aspect);
+  }
 }

@@ -65,6 +65,18 @@ describe('the synth-time guard', () => {
     expect(message).toContain("suppressLint(construct, [{ ruleId: 'admin-access'");
   });
 
+  it('reports each finding once when enabled twice (a library and the app both calling it)', () => {
+    const once = appWithUser(true);
+    enablePolicyLint(once.stack);
+    const twice = appWithUser(true);
+    enablePolicyLint(twice.app);
+    enablePolicyLint(twice.stack);
+    const errors = (stack: TerraformStack) => annotationsOf(stack).filter((a) => a.level === '@cdktf/error').map((a) => a.message);
+    const expected = errors(once.stack);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(errors(twice.stack)).toEqual(expected);
+  });
+
   it('records no stack trace with its annotations: cdktf synth would print the aspect\'s own frames under each error', () => {
     const { stack } = appWithUser(true);
     enablePolicyLint(stack);

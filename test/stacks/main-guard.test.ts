@@ -17,13 +17,13 @@ function synthMain(cwd: string): { status: number | null; output: string } {
   return { status, output: `${stdout}\n${stderr}` };
 }
 
-function runMain(cwd: string, config: object): { status: number | null; stdout: string; stderr: string } {
+function runMain(cwd: string, config: object, env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
   const configFile = join(cwd, 'users.json');
   writeFileSync(configFile, JSON.stringify(config));
   const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), join(ROOT, 'main.ts')], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, IAM_USERS_CONFIG: configFile, CDKTF_OUTDIR: join(cwd, 'out') },
+    env: { ...process.env, IAM_USERS_CONFIG: configFile, CDKTF_OUTDIR: join(cwd, 'out'), ...env },
     timeout: 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -81,5 +81,12 @@ describe('main.ts with a config value the construct refuses', () => {
     expect(status).toBe(1);
     expect(stderr.trim()).toMatch(new RegExp(`^${join(cwd, 'users.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: stack sst-deployer: accessKey\\.pgpKey is an ASCII-armored key`));
     expect(stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('says what IAM_POLICY_LINT_GUARD takes, without a stack trace', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'main-guard-'));
+    const { status, stderr } = runMain(cwd, { stacks: ['sst-deployer'] }, { IAM_POLICY_LINT_GUARD: 'warn' });
+    expect(status).toBe(1);
+    expect(stderr.trim()).toBe('IAM_POLICY_LINT_GUARD=warn is not a guard mode; use "fail" (the default) or "report"');
   });
 });
