@@ -3,7 +3,8 @@
  * fingerprint without the line number, so an edit above a grant does not make it "new", and
  * matches are counted, so a third copy of a finding the baseline had twice is new.
  */
-import path, { posix } from 'node:path';
+import path from 'node:path';
+import { canonicalPath } from '../model/report-path';
 import type { BaselineFinding } from './read-baseline';
 
 /**
@@ -17,8 +18,7 @@ function normalisePath(file: string, cwd: string | null): string {
     const relative = path.relative(cwd, file);
     if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) name = relative;
   }
-  const normal = posix.normalize(name.replace(/\\/g, '/'));
-  return normal.startsWith('./') ? normal.slice(2) : normal;
+  return canonicalPath(name);
 }
 
 /** `cwd`: the folder relative paths are read from; absolute paths inside it compare as relative ones. */

@@ -22,7 +22,3 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
-/** A file path as suppressions compare it: forward slashes, no leading `./`. */
-export function normalisePath(file: string): string {
-  return file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
-}

@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import type { Finding } from '../model/types';
-import { globToRegExp, normalisePath } from './glob';
+import { canonicalPath } from '../model/report-path';
+import { globToRegExp } from './glob';
 import type { Suppression, SuppressedFinding } from './types';
 
 interface CompiledSuppression {
@@ -26,7 +27,7 @@ export function applySuppressions(findings: readonly Finding[], suppressions: re
   const compiled: CompiledSuppression[] = suppressions.map((s) => ({
     suppression: s,
     rule: globToRegExp(s.rule),
-    file: s.file === null ? null : globToRegExp(normalisePath(s.file)),
+    file: s.file === null ? null : globToRegExp(canonicalPath(s.file)),
     resource: s.resource === null ? null : globToRegExp(s.resource),
   }));
   const used = new Set<Suppression>();
@@ -52,9 +53,9 @@ export function applySuppressions(findings: readonly Finding[], suppressions: re
 
 /** The finding's file as reported, and relative to the config's folder (when run from elsewhere). */
 function candidatePaths(file: string, baseDir: string | null): string[] {
-  const paths = [normalisePath(file)];
+  const paths = [canonicalPath(file)];
   if (baseDir !== null) {
-    const relative = normalisePath(path.relative(baseDir, path.resolve(file)));
+    const relative = canonicalPath(path.relative(baseDir, path.resolve(file)));
     if (!relative.startsWith('../') && !paths.includes(relative)) paths.push(relative);
   }
   return paths;

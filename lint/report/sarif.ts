@@ -12,6 +12,7 @@ import type { Result } from 'sarif';
 import type { SuppressedFinding } from '../config/types';
 import type { Finding, Severity } from '../model/types';
 import type { RuleMeta } from '../rules/rule';
+import { canonicalPath } from '../model/report-path';
 import { repositoryPath } from './repository-path';
 import { docsFile, docsUrl, TOOL_NAME } from './tool';
 import type { ReportInput } from './types';
@@ -57,12 +58,7 @@ function ruleBuilder(meta: RuleMeta, env: NodeJS.ProcessEnv): SarifRuleBuilder {
 
 /** Identity of a finding that survives unrelated edits moving it to another line. */
 function fingerprint(f: Finding): string {
-  return createHash('sha256').update([f.ruleId, path.isAbsolute(f.file) ? f.file : relativePath(f.file), f.resource ?? '', String(f.statement ?? ''), f.message].join('\u0000')).digest('hex');
-}
-
-/** `./policies\a.json` and `policies/a.json` are one file: one artifact, one fingerprint. */
-function relativePath(file: string): string {
-  return path.posix.normalize(file.replace(/\\/g, '/')).replace(/^\.\//, '');
+  return createHash('sha256').update([f.ruleId, path.isAbsolute(f.file) ? f.file : canonicalPath(f.file), f.resource ?? '', String(f.statement ?? ''), f.message].join('\u0000')).digest('hex');
 }
 
 /** Relative paths stay relative (code scanning resolves them against the repository); absolute ones become file: URIs. */
@@ -70,7 +66,7 @@ export function artifactUri(file: string): string {
   if (path.isAbsolute(file)) return pathToFileURL(file).href;
   // Each segment on its own: encodeURI keeps `#` and `?` (read as fragment and query) and a `:` in
   // the first segment (read as a scheme), so `a#1.json` or `c:x.json` would name another file.
-  return relativePath(file)
+  return canonicalPath(file)
     .split('/')
     .map((segment) => encodeURIComponent(segment))
     .join('/');
