@@ -3,6 +3,8 @@
  * "suppressions" list (a merge conflict resolved by keeping both) drops the first one's
  * suppressions, and a rule set twice takes whichever comes last. The text is valid JSON already.
  */
+import { closingQuote } from '../model/json-string-end';
+
 export interface DuplicateKey {
   key: string;
   /** Offset of the second occurrence's opening quote. */
@@ -26,8 +28,7 @@ export function findDuplicateKey(text: string): DuplicateKey | null {
     else if (c === ',' && top?.keys) top.expectKey = true;
     else if (c === ':' && top) top.expectKey = false;
     else if (c === '"') {
-      let end = i + 1;
-      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      const end = closingQuote(text, i + 1);
       if (top?.keys && top.expectKey) {
         const key = JSON.parse(text.slice(i, end + 1)) as string;
         if (top.keys.has(key)) return { key, offset: i };
