@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closest, correctedGlob, editDistance, globMatcher, splitAction } from './action-pattern';
+import { closest, correctedGlob, editDistance, globMatcher, globMatches, splitAction } from './action-pattern';
 
 describe('globMatcher', () => {
   it.each([
@@ -55,5 +55,15 @@ describe('splitAction', () => {
     expect(splitAction('s3:GetObject')).toEqual({ service: 's3', action: 'GetObject' });
     expect(splitAction('GetObject')).toBeNull();
     expect(splitAction(':x')).toBeNull();
+  });
+});
+
+describe('globMatches', () => {
+  it('takes any one character for ?, and, when the text is a glob too, never its * (any run)', () => {
+    expect(globMatches('invoice-?', 'invoice-a')).toBe(true);
+    expect(globMatches('invoice-?', 'invoice-*')).toBe(true);
+    expect(globMatches('invoice-?', 'invoice-*', true)).toBe(false);
+    expect(globMatches('invoice-*', 'invoice-*', true)).toBe(true);
+    expect(globMatches('invoice-?', 'invoice-a', true)).toBe(true);
   });
 });

@@ -17,15 +17,20 @@ export function globMatcher(glob: string): (text: string) => boolean {
   return (input: string) => globMatches(pattern, input.toLowerCase());
 }
 
-/** `pattern` and `text` already lower-cased (and `**` collapsed): for callers that keep lower-cased names. */
-export function globMatches(pattern: string, text: string): boolean {
+/**
+ * `pattern` and `text` already lower-cased (and `**` collapsed): for callers that keep lower-cased
+ * names. With `textIsGlob`, the text is itself a pattern (a user's ARN glob judged against a
+ * preset's): a `?` of `pattern` is one character, so it never takes the text's `*`, any run.
+ */
+export function globMatches(pattern: string, text: string, textIsGlob = false): boolean {
   let p = 0;
   let t = 0;
   let star = -1;
   let resume = 0;
   while (t < text.length) {
     const c = pattern.charCodeAt(p);
-    if (p < pattern.length && (c === 63 /* ? */ || c === text.charCodeAt(t)) && c !== 42) {
+    const one = c === 63 /* ? */ && !(textIsGlob && text.charCodeAt(t) === 42);
+    if (p < pattern.length && c !== 42 && (one || c === text.charCodeAt(t))) {
       p++;
       t++;
     } else if (p < pattern.length && c === 42 /* * */) {

@@ -13,6 +13,7 @@
  * Matching is case-sensitive, as IAM's is for resource ARNs. Conditions: see conditionsCovered.
  */
 import type { PolicyDocument, Statement } from '../model/types';
+import { globMatches } from './action-pattern';
 import type { Catalog } from './catalog';
 import { documentGrants, type Grant } from './grants';
 import { remember } from './memo';
@@ -27,41 +28,14 @@ function tokensAsStar(resource: string): string {
   return resource.replace(/\$\{[^}]*\}/g, (token) => (POLICY_VARIABLE.test(token) ? token : '*'));
 }
 
-/**
- * Whether the preset glob `pattern` matches every ARN the user's glob `text` does. A preset `*`
- * takes any run of the text, the user's own `*` included; a preset `?` one character, but never
- * the user's `*` (any run: `invoice-?` does not cover `invoice-*`). Case-sensitive.
- */
-function covers(pattern: string, text: string): boolean {
-  let p = 0;
-  let t = 0;
-  let star = -1;
-  let resume = 0;
-  while (t < text.length) {
-    const c = pattern.charCodeAt(p);
-    if (p < pattern.length && c !== 42 && (c === text.charCodeAt(t) || (c === 63 && text.charCodeAt(t) !== 42))) {
-      p++;
-      t++;
-    } else if (p < pattern.length && c === 42) {
-      star = p++;
-      resume = t;
-    } else if (star >= 0) {
-      p = star + 1;
-      t = ++resume;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.length && pattern.charCodeAt(p) === 42) p++;
-  return p === pattern.length;
-}
-
 function presetResourceMatcher(resource: string): (text: string) => boolean {
   let matcher = presetPatterns.get(resource);
   if (!matcher) {
     // Case counts, as IAM matches ARNs: a preset's `table/*invoice*` does not cover `table/*INVOICE*`.
+    // The user's ARN is a glob too: a preset `*` takes any run of it, its own `*` included; a
+    // preset `?` never takes the user's `*` (`invoice-?` does not cover `invoice-*`).
     const pattern = tokensAsStar(resource).replace(/\*{2,}/g, '*');
-    matcher = (text) => covers(pattern, text);
+    matcher = (text) => globMatches(pattern, text, true);
     presetPatterns.set(resource, matcher);
   }
   return matcher;
