@@ -60,19 +60,30 @@ function operatorConstrains(operator: string): boolean {
   return base.toLowerCase() !== 'null' && !/^(String|Arn|Numeric|Date)Not/i.test(base);
 }
 
-/** True when the condition block narrows who or what the statement's grant reaches. */
-export function conditionConstrains(condition: ConditionBlock | null): boolean {
-  if (!condition) return false;
+/** One test of a condition block that narrows what the grant reaches (see the module comment). */
+interface ConstrainingTest {
+  key: string;
+  values: readonly string[];
+  /** A `*Like` operator: the values are globs. */
+  like: boolean;
+}
+
+/** The tests of `condition` that constrain, in order: the one place that says which do. */
+function* constrainingTests(condition: ConditionBlock): Generator<ConstrainingTest> {
   for (const [operator, keys] of Object.entries(condition)) {
     if (!operatorConstrains(operator)) continue;
     const like = /Like$/i.test(operator);
     for (const [key, values] of Object.entries(keys)) {
       if (isContextOnlyKey(key)) continue;
       if (like && values.length > 0 && values.every((v) => v === '*')) continue;
-      return true;
+      yield { key, values, like };
     }
   }
-  return false;
+}
+
+/** True when the condition block narrows who or what the statement's grant reaches. */
+export function conditionConstrains(condition: ConditionBlock | null): boolean {
+  return condition !== null && constrainingTests(condition).next().done !== true;
 }
 
 /** One test of `iam:PassedToService`: its values, lower-cased; globs for the `*Like` operators. */
@@ -91,15 +102,9 @@ export interface PassedToServiceTest {
 export function passedToServiceTests(condition: ConditionBlock | null): PassedToServiceTest[] | null {
   if (!condition) return null;
   const tests: PassedToServiceTest[] = [];
-  for (const [operator, keys] of Object.entries(condition)) {
-    if (!operatorConstrains(operator)) continue;
-    const like = /Like$/i.test(operator);
-    for (const [key, values] of Object.entries(keys)) {
-      if (isContextOnlyKey(key)) continue;
-      if (like && values.length > 0 && values.every((v) => v === '*')) continue;
-      if (key.toLowerCase() !== 'iam:passedtoservice') return null;
-      tests.push({ values: values.map((v) => v.toLowerCase()), glob: like });
-    }
+  for (const { key, values, like } of constrainingTests(condition)) {
+    if (key.toLowerCase() !== 'iam:passedtoservice') return null;
+    tests.push({ values: values.map((v) => v.toLowerCase()), glob: like });
   }
   return tests.length > 0 ? tests : null;
 }
