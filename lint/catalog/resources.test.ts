@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parsePolicyDocument } from '../model/parse-document';
-import { conditionConstrains } from './conditions';
 import type { Statement } from '../model/types';
 import { couldBeOfFormat, isBroadResource, isSelfOnly, reachesAllResources, reachInWords } from './resources';
 
@@ -47,47 +46,20 @@ describe('isBroadResource', () => {
   });
 });
 
+/** An Allow of `Action` on `Resource`, as the model holds it. */
+const allowOn = (Action: string, Resource: string[]) =>
+  parsePolicyDocument({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action, Resource }] }).statements[0];
+
 describe('isSelfOnly', () => {
-  const statement = (Resource: string[]) =>
-    parsePolicyDocument({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource }] }).statements[0];
+  const statement = (Resource: string[]) => allowOn('iam:CreateAccessKey', Resource);
   it('holds when every resource is the caller itself', () => {
     expect(isSelfOnly(statement(['arn:aws:iam::*:user/${aws:username}']))).toBe(true);
     expect(isSelfOnly(statement(['arn:aws:iam::*:user/${aws:username}', 'arn:aws:iam::*:user/admin']))).toBe(false);
   });
 });
 
-describe('conditionConstrains', () => {
-  it('counts keys that narrow who or what is reached', () => {
-    expect(conditionConstrains({ StringEquals: { 'iam:PassedToService': ['ec2.amazonaws.com'] } })).toBe(true);
-    expect(conditionConstrains({ StringEquals: { 'aws:ResourceTag/team': ['web'] } })).toBe(true);
-  });
-  it('does not count transport, place, time, MFA, IfExists, Null or a bare * test', () => {
-    expect(conditionConstrains(null)).toBe(false);
-    expect(conditionConstrains({ Bool: { 'aws:SecureTransport': ['true'] } })).toBe(false);
-    expect(conditionConstrains({ StringEquals: { 'aws:RequestedRegion': ['eu-west-1'] }, Bool: { 'aws:MultiFactorAuthPresent': ['true'] } })).toBe(false);
-    expect(conditionConstrains({ StringEqualsIfExists: { 'aws:ResourceTag/team': ['web'] } })).toBe(false);
-    expect(conditionConstrains({ Null: { 'aws:ResourceTag/team': ['false'] } })).toBe(false);
-    expect(conditionConstrains({ StringLike: { 'iam:PassedToService': ['*'] } })).toBe(false);
-  });
-  it('does not count keys about the caller itself, only resource keys compared with them', () => {
-    expect(conditionConstrains({ StringEquals: { 'aws:PrincipalTag/team': ['web'], 'aws:username': ['alice'] } })).toBe(false);
-    expect(conditionConstrains({ StringEquals: { 'AWS:PrincipalOrgID': ['o-abc'] }, ArnLike: { 'aws:PrincipalArn': ['arn:aws:iam::*:user/a'] } })).toBe(false);
-    expect(conditionConstrains({ StringEquals: { 'aws:ResourceTag/team': ['${aws:PrincipalTag/team}'] } })).toBe(true);
-    expect(conditionConstrains({ Bool: { 'aws:PrincipalIsAWSService': ['true'] } })).toBe(true);
-  });
-  it('does not count ForAllValues (true when the key is absent) nor negated operators (everything but)', () => {
-    expect(conditionConstrains({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } })).toBe(false);
-    expect(conditionConstrains({ StringNotEquals: { 'iam:PassedToService': ['ec2.amazonaws.com'] } })).toBe(false);
-    expect(conditionConstrains({ 'ForAnyValue:StringNotLike': { 'aws:TagKeys': ['team'] } })).toBe(false);
-    expect(conditionConstrains({ ArnNotLike: { 'aws:SourceArn': ['arn:aws:sns:*:*:x'] } })).toBe(false);
-    expect(conditionConstrains({ 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['team'] } })).toBe(true);
-    expect(conditionConstrains({ StringNotEquals: { 'aws:ResourceTag/a': ['x'] }, ArnLike: { 'aws:SourceArn': ['arn:aws:sns:*:*:x'] } })).toBe(true);
-  });
-});
-
 describe('reachesAllResources', () => {
-  const statement = (Resource: string[]) =>
-    parsePolicyDocument({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource }] }).statements[0];
+  const statement = (Resource: string[]) => allowOn('iam:PassRole', Resource);
   it('holds when every entry is broad, or one matches every ARN', () => {
     expect(reachesAllResources(statement(['arn:aws:iam::*:role/*']))).toBe(true);
     expect(reachesAllResources(statement(['arn:aws:iam::210987654321:role/app', '*']))).toBe(true);
