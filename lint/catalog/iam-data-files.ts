@@ -103,11 +103,24 @@ interface CompactDetails {
 let compact: CompactData | null | undefined;
 let compactDetails: CompactDetails | null | undefined;
 
+interface PackageJson {
+  version?: string;
+  updatedAt?: string;
+}
+
+let packageJson: PackageJson | undefined;
+
+/** The data package's package.json, read once: the compact files' names and --version both need it. */
+function dataPackage(): PackageJson {
+  root ??= packageRoot();
+  packageJson ??= readJson(join(root, 'package.json')) as PackageJson;
+  return packageJson;
+}
+
 /** A file of lint/build/compact-data.cjs's for this package version, or null (no build, another version or format). */
 function readCompact<T extends { format: number }>(name: string): T | null {
-  root ??= packageRoot();
   try {
-    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string };
+    const { version } = dataPackage();
     const data = JSON.parse(readFileSync(join(__dirname, '..', 'dist', 'data', `${name}-${version}.json`), 'utf8')) as T;
     return data.format === COMPACT_FORMAT ? data : null;
   } catch {
@@ -201,8 +214,7 @@ export function readServiceSummary(service: string): ServiceSummary {
 
 /** `version (updated date)` of the data package, for --version and SARIF. */
 export function readDataVersion(): string {
-  root ??= packageRoot();
-  const pkg = readJson(join(root, 'package.json')) as { version?: string; updatedAt?: string };
+  const pkg = dataPackage();
   const updated = pkg.updatedAt ? ` (data updated ${pkg.updatedAt.slice(0, 10)})` : '';
   return `${PACKAGE_NAME}@${pkg.version ?? 'unknown'}${updated}`;
 }
