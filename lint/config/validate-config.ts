@@ -1,14 +1,16 @@
 /**
- * Check a parsed config value and turn it into a LintConfig. Pure: no file access, so the aspect
- * can validate a config it got elsewhere. Every problem names the source and the place in it.
+ * Check a parsed config value and turn it into a LintConfig. It reads no config file, so the aspect
+ * can validate a config it got elsewhere (only a `presets` mapping lists the preset files).
+ * Every problem names the source and the place in it.
  */
-import { closest, editDistance } from '../catalog/action-pattern';
 import type { Severity } from '../model/types';
 import { rules as registry } from '../rules/index';
+import { checkPresetMapping } from './preset-mapping';
 import { ConfigError, type LintConfig, type RuleSetting, type Suppression } from './types';
+import { meantName, unknownNameMessage } from './unknown-name';
 
 const SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'off'];
-const TOP_KEYS = new Set(['$schema', 'rules', 'suppressions', 'presets']);
+const TOP_KEYS = ['$schema', 'rules', 'suppressions', 'presets'];
 const SUPPRESSION_KEYS = new Set(['rule', 'file', 'resource', 'statement', 'reason']);
 /** Rules added at run time by optional integrations; their ids are not in the registry. */
 const EXTERNAL_RULE_PREFIXES = ['access-analyzer/'];
@@ -23,9 +25,7 @@ function knownRule(id: string, known: readonly string[]): boolean {
 
 /** A typo'd id names the rule it was meant to be: a silent "unknown" would leave the rule on. */
 function unknownRuleMessage(where: string, id: string, known: readonly string[]): string {
-  const near = closest(id, known);
-  const meant = near !== null && editDistance(id.toLowerCase(), near.toLowerCase()) <= Math.max(2, Math.floor(near.length / 4)) ? `; did you mean "${near}"? Rules are` : '; rules are';
-  return `${where}: unknown rule "${id}"${meant} ${known.join(', ')}`;
+  return unknownNameMessage(where, 'rule', id, known, 'rules are');
 }
 
 export interface ValidateOptions {
@@ -33,6 +33,8 @@ export interface ValidateOptions {
   ruleIds?: readonly string[];
   /** Folder file globs are relative to. */
   baseDir?: string | null;
+  /** Preset names `presets` may name; those in policies/ by default. */
+  presetNames?: () => readonly string[];
 }
 
 export function validateConfig(value: unknown, source: string, options: ValidateOptions = {}): LintConfig {
@@ -43,7 +45,9 @@ export function validateConfig(value: unknown, source: string, options: Validate
   if (!isRecord(value)) fail('the config must be a JSON object with "rules" and/or "suppressions"');
   const config = value as Record<string, unknown>;
   for (const key of Object.keys(config)) {
-    if (!TOP_KEYS.has(key)) fail(`unknown key "${key}"; the config takes "rules", "suppressions" and "presets"`);
+    if (TOP_KEYS.includes(key)) continue;
+    const near = meantName(key, TOP_KEYS);
+    fail(`unknown key "${key}"${near === null ? '; the' : `; did you mean "${near}"? The`} config takes "rules", "suppressions" and "presets"`);
   }
 
   const rules: Record<string, RuleSetting> = {};
@@ -65,14 +69,7 @@ export function validateConfig(value: unknown, source: string, options: Validate
       suppressions.push(checkSuppression(raw, `suppressions[${i}]`, source, ruleIds));
     });
   }
-  const presets: Record<string, string> = {};
-  if (config.presets !== undefined) {
-    if (!isRecord(config.presets)) fail('"presets" must be an object of user name -> preset name(s), e.g. {"deployer": "eks-eksctl"}');
-    for (const [user, names] of Object.entries(config.presets as Record<string, unknown>)) {
-      if (typeof names !== 'string' || names.trim() === '') fail(`presets["${user}"] must name one or more presets from policies/, separated by spaces`);
-      presets[user] = (names as string).trim();
-    }
-  }
+  const presets = config.presets === undefined ? {} : checkPresetMapping(config.presets, fail, options.presetNames);
   return { rules, suppressions, presets, baseDir: options.baseDir ?? null };
 }
 
