@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -95,6 +95,8 @@ describe('loadConfig', () => {
   });
 
   it('finds .iam-policy-lint.json in the working folder, and is empty without one', () => {
+    // A repository root: the search for a config goes no higher (config-search.test.ts).
+    mkdirSync(path.join(dir, '.git'));
     expect(resolveConfig(null, undefined, dir).rules).toEqual({});
     writeFileSync(path.join(dir, '.iam-policy-lint.json'), JSON.stringify({ rules: { 'policy-size': 'warning' } }));
     const config = resolveConfig(null, undefined, dir);

@@ -1,5 +1,8 @@
 /**
- * Read a config file: `--config FILE`, or `.iam-policy-lint.json` in the working folder when present.
+ * Read a config file. Which one (locateConfig): `--config FILE`; else the file IAM_POLICY_LINT_CONFIG
+ * names, which is how `npm run lint-policies -- --config FILE` hands the synth guard the same file;
+ * else the nearest `.iam-policy-lint.json` from the working folder up to the repository root, as
+ * ESLint and Prettier look for theirs, so a run from a subfolder keeps the repository's config.
  * Problems are ConfigErrors that name the file, and the line and column for malformed JSON.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,6 +13,8 @@ import { ConfigError, emptyConfig, type LintConfig } from './types';
 import { validateConfig } from './validate-config';
 
 export const DEFAULT_CONFIG_FILE = '.iam-policy-lint.json';
+/** A config file for runs given no `--config`: the synth guard's, and the CLI's. */
+export const CONFIG_FILE_VARIABLE = 'IAM_POLICY_LINT_CONFIG';
 
 export function loadConfig(file: string, ruleIds?: readonly string[]): LintConfig {
   let text: string;
@@ -30,9 +35,45 @@ export function loadConfig(file: string, ruleIds?: readonly string[]): LintConfi
   return validateConfig(parsed.value, file, { ruleIds, baseDir: path.dirname(path.resolve(file)) });
 }
 
-/** The config for a run: the file given, else the default file in `cwd` if it exists, else none. */
-export function resolveConfig(file: string | null, ruleIds?: readonly string[], cwd = process.cwd()): LintConfig {
-  if (file !== null) return loadConfig(file, ruleIds);
-  const fallback = path.join(cwd, DEFAULT_CONFIG_FILE);
-  return existsSync(fallback) ? loadConfig(fallback, ruleIds) : emptyConfig();
+/**
+ * The nearest `.iam-policy-lint.json` in `cwd` or a folder above it. The search stops at the
+ * folder holding `.git` (a config above the repository belongs to something else) or at the
+ * filesystem root.
+ */
+export function findConfigFile(cwd: string): string | null {
+  for (let folder = path.resolve(cwd); ; ) {
+    const candidate = path.join(folder, DEFAULT_CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(folder);
+    if (parent === folder || existsSync(path.join(folder, '.git'))) return null;
+    folder = parent;
+  }
+}
+
+export interface ConfigLocation {
+  file: string;
+  /** How it was chosen, for messages: `--config`, IAM_POLICY_LINT_CONFIG, or found by the search. */
+  from: 'option' | 'environment' | 'search';
+}
+
+/** Which config file a run uses, or null for none (every rule at its default). */
+export function locateConfig(file: string | null, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): ConfigLocation | null {
+  if (file !== null) return { file, from: 'option' };
+  const named = env[CONFIG_FILE_VARIABLE];
+  if (named !== undefined && named !== '') return { file: path.resolve(cwd, named), from: 'environment' };
+  const found = findConfigFile(cwd);
+  return found === null ? null : { file: found, from: 'search' };
+}
+
+/** The config for a run: see locateConfig. */
+export function resolveConfig(file: string | null, ruleIds?: readonly string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): LintConfig {
+  const location = locateConfig(file, cwd, env);
+  if (location === null) return emptyConfig();
+  try {
+    return loadConfig(location.file, ruleIds);
+  } catch (error) {
+    // The file is nowhere on the command line: say where its name came from.
+    if (location.from === 'environment' && error instanceof ConfigError) throw new ConfigError(`${error.message} (the file ${CONFIG_FILE_VARIABLE} names)`);
+    throw error;
+  }
 }
