@@ -260,23 +260,42 @@ class LiteralParser {
 }
 
 /**
- * The value of `jsonencode(...)` for an expression (the inside of `${...}`); undefined when the
- * expression is not a jsonencode call or is not valid HCL.
+ * The arguments of a call to `name` whose whole expression (the inside of `${...}`) is that call,
+ * each evaluated as a literal (non-literal arguments become opaque `${...}` tokens); undefined when
+ * the expression is another call or is not valid HCL.
  */
-export function evaluateJsonencode(expression: string): unknown {
-  const m = /^jsonencode\s*\(/.exec(expression);
-  if (m === null) return undefined;
+export function literalCallArguments(expression: string, name: string): unknown[] | undefined {
+  if (!expression.startsWith(name)) return undefined;
   const parser = new LiteralParser(expression);
-  parser.pos = m[0].length;
+  parser.pos = name.length;
+  parser.skipSpace(false);
+  if (expression[parser.pos] !== '(') return undefined;
+  parser.pos++;
+  const args: unknown[] = [];
   try {
-    const value = parser.value();
     parser.skipSpace(true);
-    if (expression[parser.pos] !== ')') return undefined;
+    while (expression[parser.pos] !== ')') {
+      args.push(parser.value());
+      parser.skipSpace(true);
+      if (expression[parser.pos] === ',') {
+        parser.pos++;
+        parser.skipSpace(true);
+      } else if (expression[parser.pos] !== ')') return undefined;
+    }
     parser.pos++;
     parser.skipSpace(true);
-    return parser.pos === expression.length ? value : undefined;
+    return parser.pos === expression.length ? args : undefined;
   } catch (error) {
     if (error instanceof HclSyntaxError) return undefined;
     throw error;
   }
+}
+
+/**
+ * The value of `jsonencode(...)` for an expression (the inside of `${...}`); undefined when the
+ * expression is not a jsonencode call of one value or is not valid HCL.
+ */
+export function evaluateJsonencode(expression: string): unknown {
+  const args = literalCallArguments(expression, 'jsonencode');
+  return args?.length === 1 ? args[0] : undefined;
 }

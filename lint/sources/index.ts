@@ -4,6 +4,7 @@
  * is an error for that file only: the rest is still read.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { emptyInventory, type Inventory } from '../model/types';
 import { CLOUDFORMATION_SKIP_REASON, isCloudFormationJson, isCloudFormationText } from './cloudformation';
 import { isTrustDocument } from './policy-file';
@@ -11,6 +12,7 @@ import { isResourcePolicyDocument, RESOURCE_POLICY_SKIP_REASON } from './resourc
 import { JSON_FORMATS, isHclFile } from './formats';
 import { parseJsonText, stripBom } from './json-text';
 import type { InputError, ReadResult, SkippedFile } from './read-result';
+import { ReferencedFiles, type LintedTree } from './referenced-files';
 import type { ReaderOutput } from './reader';
 import { readHcl } from './terraform-hcl';
 import { inventoryOfTerraform } from './terraform-inventory';
@@ -26,11 +28,17 @@ export interface ReadOptions {
 
 /** Collects what each file gave, in file order; Terraform units are linked at the end. */
 class Collector {
+  private readonly files: ReferencedFiles;
   private readonly parts: (Inventory | TerraformUnit)[] = [];
   private readonly units = new Map<string, TerraformUnit>();
   filesRead = 0;
   readonly skipped: SkippedFile[] = [];
   readonly errors: InputError[] = [];
+
+  /** `tree` says which files configuration may read with file(); null for input given in memory. */
+  constructor(tree: LintedTree | null) {
+    this.files = new ReferencedFiles(tree);
+  }
 
   add(output: ReaderOutput): void {
     this.filesRead++;
@@ -53,15 +61,22 @@ class Collector {
   result(): ReadResult {
     const inventory = emptyInventory();
     const keys = Object.keys(inventory) as (keyof Inventory)[];
-    for (const part of this.parts) {
-      const piece = 'scope' in part ? inventoryOfTerraform(part) : part;
+    // Every unit is linked first: only then is it known which policy files configuration reads.
+    const pieces = this.parts.map((part) => ('scope' in part ? { piece: inventoryOfTerraform(part, this.files), plainFiles: false } : { piece: part, plainFiles: true }));
+    const readByTerraform = this.files.read;
+    for (const { piece, plainFiles } of pieces) {
+      // A policy file that configuration reads with file() is checked as that resource's policy:
+      // its record as a file on its own would repeat every finding without saying who holds it.
+      const superseded = plainFiles && readByTerraform.size > 0 && piece.policies.some((p) => readByTerraform.has(p.origin.file));
       for (const key of keys) {
+        if (superseded && key === 'policies') continue;
         // One element at a time: spreading 130,000 or more items into push() overflows the stack.
         const into = inventory[key] as unknown[];
         for (const item of piece[key]) into.push(item);
       }
     }
-    return { inventory, filesRead: this.filesRead, skipped: this.skipped, errors: this.errors };
+    const errors = [...this.errors, ...this.files.errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return { inventory, filesRead: this.filesRead, skipped: this.skipped, errors };
   }
 }
 
@@ -131,7 +146,7 @@ function readFileText(file: string): string | InputError {
 /** Read files and folders (searched recursively) into one inventory. */
 export async function readPaths(paths: string[], options: ReadOptions = {}): Promise<ReadResult> {
   const listed = listFiles(paths);
-  const into = new Collector();
+  const into = new Collector({ files: new Map(listed.files.map((file) => [resolve(file), file])), roots: paths.map((path) => resolve(path)) });
   for (const error of listed.errors) into.errors.push(error);
   // Files are read one after another: small files read faster in sequence than through the
   // thread pool, and only one large file is held in memory at a time.
@@ -143,13 +158,12 @@ export async function readPaths(paths: string[], options: ReadOptions = {}): Pro
     else if (isHclFile(file)) await readOne(file, text, into);
     else readJson(file, stripBom(text), into);
   }
-  into.errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return into.result();
 }
 
 /** One in-memory JSON file (tests, the synth-time aspect). HCL needs readTextAsync. */
 export function readText(file: string, text: string): ReadResult {
-  const into = new Collector();
+  const into = new Collector(null);
   if (isHclFile(file)) into.skipped.push({ file, reason: 'HCL is parsed asynchronously: use readTextAsync' });
   else readJson(file, stripBom(text), into);
   return into.result();
@@ -157,7 +171,7 @@ export function readText(file: string, text: string): ReadResult {
 
 /** One in-memory file of any format, HCL included. */
 export async function readTextAsync(file: string, text: string): Promise<ReadResult> {
-  const into = new Collector();
+  const into = new Collector(null);
   await readOne(file, text, into);
   return into.result();
 }

@@ -3,7 +3,7 @@
  * array of documents or an object of name -> document.
  */
 import { POLICY_VERSIONS, looksLikePolicyDocument, parsePolicyDocument } from '../model/parse-document';
-import { emptyInventory, type PolicyRecord } from '../model/types';
+import { emptyInventory, type PolicyDocument, type PolicyRecord } from '../model/types';
 import { isRecord, type JsonFormat, type ParsedJsonFile, type ReaderOutput } from './reader';
 import { policyLayout } from './policy-layout';
 import { pointer, valueLines } from './value-lines';
@@ -55,19 +55,28 @@ function baseName(file: string): string {
   return /\.json$/i.test(last) ? last.slice(0, -5) : last;
 }
 
-/** The common case, a file that is one document: its lines come from policyLayout. */
-function wholeFileRecord({ file, text, value }: ParsedJsonFile): PolicyRecord {
+/**
+ * A text that is one document, each statement at its line (from policyLayout): a policy file, or a
+ * file Terraform reads into a policy with file().
+ */
+export function wholeTextDocument(text: string, value: unknown, trust: boolean): { document: PolicyDocument; line: number } {
   const layout = policyLayout(text);
-  const trust = isTrustDocument(value);
   const document = parsePolicyDocument(value, { text, compactLength: layout.compactLength, trust });
   const listed = isRecord(value) && Array.isArray(value.Statement);
   for (const statement of document.statements) {
     statement.line = (listed ? layout.elementLines[statement.index] : layout.statementLine) ?? null;
   }
+  return { document, line: layout.line };
+}
+
+/** The common case, a file that is one document. */
+function wholeFileRecord({ file, text, value }: ParsedJsonFile): PolicyRecord {
+  const trust = isTrustDocument(value);
+  const { document, line } = wholeTextDocument(text, value, trust);
   return {
     key: file,
     kind: trust ? 'trust' : 'file',
-    origin: { file, resource: null, pointer: null, line: layout.line },
+    origin: { file, resource: null, pointer: null, line },
     name: baseName(file),
     arn: null,
     document,

@@ -17,9 +17,11 @@ import {
   type Principal,
   type PrincipalKind,
 } from '../model/types';
+import { fileReference, type FileReference } from './file-reference';
 import { evaluateJsonencode } from './hcl-literal';
 import { mergeStatements, statementsOf, type PlacedStatement } from './merge-policy-documents';
 import { documentFromDataSource } from './policy-document-data';
+import type { ReferencedFiles } from './referenced-files';
 import { TextKeyedCache } from './text-keyed-cache';
 import { isRecord } from './reader';
 import { parseReference, referenceIn, wholeInterpolation } from './terraform-expression';
@@ -74,6 +76,8 @@ interface ResolvedDocument {
   document: PolicyDocument | null;
   parseError: string | null;
   unresolved: string | null;
+  /** Where the document was read from when that is another file (file(), templatefile()). */
+  readFrom?: { file: string; line: number };
 }
 
 function describeValue(value: unknown): string {
@@ -100,7 +104,10 @@ class UnitLinker {
    */
   private readonly plannedDocuments = { trust: new TextKeyedCache<PolicyDocument>(), identity: new TextKeyedCache<PolicyDocument>() };
 
-  constructor(private readonly unit: TerraformUnit) {
+  constructor(
+    private readonly unit: TerraformUnit,
+    private readonly files: ReferencedFiles,
+  ) {
     for (const r of unit.resources) {
       const key = r.module + baseAddress(r.address.slice(r.module.length));
       if (!this.byAddress.has(key)) this.byAddress.set(key, r);
@@ -301,6 +308,8 @@ class UnitLinker {
       if (encoded !== undefined) {
         return { document: parsePolicyDocument(encoded, { text: JSON.stringify(encoded), trust }), parseError: null, unresolved: null };
       }
+      const reference = this.unit.planned ? null : fileReference(inner);
+      if (reference !== null) return this.documentFromFile(value, reference, from, trust);
       const target = this.referencedDataDocument(inner, from);
       if (target !== undefined) {
         this.usedDataDocuments.add(target);
@@ -326,12 +335,21 @@ class UnitLinker {
     }
   }
 
+  /** A policy given as `file(...)` or `templatefile(...)`: the file's document, at its own lines. */
+  private documentFromFile(value: string, reference: FileReference | string, from: TerraformResource, trust: boolean): ResolvedDocument {
+    const read = typeof reference === 'string' ? { unresolved: reference } : this.files.document(reference, from.origin, trust);
+    if ('unresolved' in read) return { document: null, parseError: null, unresolved: `${value}: ${read.unresolved}` };
+    return { document: read.document, parseError: null, unresolved: null, readFrom: { file: read.file, line: read.line } };
+  }
+
   private addPolicy(r: TerraformResource, attribute: string, kind: PolicyKind, keySuffix: string, name: string | null, value: unknown): PolicyRecord {
     const resolved = this.resolveDocument(value, r, kind === 'trust', !this.unit.planned);
+    // Read from a file: findings point at that file's lines, under the resource's address.
+    const origin: Origin = resolved.readFrom ? { file: resolved.readFrom.file, resource: r.origin.resource, pointer: null, line: resolved.readFrom.line } : this.origin(r, attribute);
     const record: PolicyRecord = {
       key: this.key(r, keySuffix),
       kind,
-      origin: this.origin(r, attribute),
+      origin,
       name,
       arn: null,
       document: resolved.document,
@@ -470,6 +488,7 @@ class UnitLinker {
   }
 }
 
-export function inventoryOfTerraform(unit: TerraformUnit): Inventory {
-  return new UnitLinker(unit).link();
+/** `files` reads the policy files configuration names with file() and templatefile(), once per run. */
+export function inventoryOfTerraform(unit: TerraformUnit, files: ReferencedFiles): Inventory {
+  return new UnitLinker(unit, files).link();
 }

@@ -1,0 +1,53 @@
+/**
+ * `file(...)` and `templatefile(...)` calls that give a policy its text, as written in
+ * configuration: `policy = file("${path.module}/policy.json")`. Only a literal path, or one of
+ * path.module / path.root / path.cwd joined with a literal, names a file without Terraform; all
+ * three are taken as the folder of the .tf file (the folder linted is read as a root module).
+ */
+import { literalCallArguments } from './hcl-literal';
+
+export interface FileReference {
+  /** The call as written, for messages: `file("${path.module}/policy.json")`. */
+  written: string;
+  /** The path relative to the folder of the file that holds the call (or absolute). */
+  path: string;
+  /** templatefile's variables, each a literal or an opaque `${...}` token; null for file(). */
+  vars: Record<string, unknown> | null;
+}
+
+const MODULE_PATH = /^\$\{\s*path\.(?:module|root|cwd)\s*\}/;
+
+/** The call a whole interpolation makes; a string saying why it names no file; null when it is no such call. */
+export function fileReference(expression: string): FileReference | string | null {
+  const isFile = expression.startsWith('file');
+  if (!isFile && !expression.startsWith('templatefile')) return null;
+  const args = isFile ? literalCallArguments(expression, 'file') : literalCallArguments(expression, 'templatefile');
+  if (args === undefined) return null;
+  const [path, vars] = args;
+  if (args.length !== (isFile ? 1 : 2) || typeof path !== 'string') return 'its arguments are not what Terraform takes';
+  const written = oneLine(expression);
+  const relative = literalPath(path);
+  if (relative === null) return 'its path is built from an expression only Terraform evaluates';
+  if (isFile) return { written, path: relative, vars: null };
+  if (typeof vars !== 'object' || vars === null || Array.isArray(vars)) return 'its variables are not written as a literal map';
+  return { written, path: relative, vars: vars as Record<string, unknown> };
+}
+
+/** `${path.module}/x.json` or `x.json` to `x.json`; null when the path needs Terraform. */
+function literalPath(path: string): string | null {
+  const module = MODULE_PATH.exec(path);
+  if (module !== null) {
+    const rest = path.slice(module[0].length);
+    // `${path.module}policy.json` is `.policy.json` to Terraform: only a joined path is read.
+    if (!rest.startsWith('/') || rest.length === 1) return null;
+    path = rest.slice(1);
+  }
+  if (path === '' || path.includes('${') || path.includes('%{')) return null;
+  return path;
+}
+
+/** Calls span lines in HCL (a templatefile map): messages show them on one. */
+function oneLine(expression: string): string {
+  const flat = expression.replace(/\s*\n\s*/g, ' ');
+  return flat.length > 120 ? `${flat.slice(0, 119)}…` : flat;
+}
