@@ -4,15 +4,27 @@ import { join } from 'node:path';
 import { TerraformStack, Testing } from 'cdktf';
 import { IamGroupPolicyAttachment } from '@cdktf/provider-aws/lib/iam-group-policy-attachment';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LeastPrivilegeUser } from '../modules';
 import { PolicyLintAspect } from './aspect/policy-lint-aspect';
 import { suppressLint } from './aspect/suppress-lint';
-import { lintPolicies, SYNTH_STAMP, synthIsStale, takeConfigOption, withConstructSuppressions } from './lint-policies';
+import { CONFIG_FILE_VARIABLE } from './config/load-config';
+import {
+  lintConfigFile,
+  lintConfigNote,
+  lintPolicies,
+  SYNTH_STAMP,
+  synthEnvironment,
+  synthIsStale,
+  takeConfigOption,
+  withConstructSuppressions,
+} from './lint-policies';
 
-/** A project folder whose files carry the given ages in seconds. */
+/** A project folder (a repository root) whose files carry the given ages in seconds. */
 function project(ages: Record<string, number>): string {
   const root = mkdtempSync(join(tmpdir(), 'lint-policies-'));
+  // The search for a lint config stops here, whatever lies above the temporary folder.
+  mkdirSync(join(root, '.git'));
   const now = Date.now() / 1000;
   for (const [file, age] of Object.entries(ages)) {
     const path = join(root, file);
@@ -60,6 +72,73 @@ describe('synthIsStale', () => {
   it('ignores test files, which do not change what is synthesized', () => {
     const root = project({ 'main.ts': 100, 'modules/user.test.ts': 5, 'cdktf.out/manifest.json': 50 });
     expect(synthIsStale(root)).toBe(false);
+  });
+});
+
+describe('the lint config of a run', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('is --config (relative to the project root), else the file IAM_POLICY_LINT_CONFIG names, else the nearest .iam-policy-lint.json', () => {
+    const root = project({ 'ci.json': 1, '.iam-policy-lint.json': 1, 'stacks/x.ts': 1 });
+    expect(lintConfigFile('ci.json', root, { [CONFIG_FILE_VARIABLE]: '/elsewhere.json' })).toBe(join(root, 'ci.json'));
+    expect(lintConfigFile(undefined, root, { [CONFIG_FILE_VARIABLE]: 'ci.json' })).toBe(join(root, 'ci.json'));
+    expect(lintConfigFile(undefined, root, {})).toBe(join(root, '.iam-policy-lint.json'));
+    expect(lintConfigFile(undefined, project({ 'main.ts': 1 }), {})).toBeNull();
+    // `--config` without a file: the linter says what it takes; the guard gets no file.
+    expect(lintConfigFile('', root, {})).toBeNull();
+  });
+
+  it('is the one the synth guard reads: lint-policies hands it over in the synth environment', () => {
+    const root = project({});
+    const write = (file: string, config: unknown) => writeFileSync(join(root, file), JSON.stringify(config));
+    write('plain.json', {});
+    write('ci.json', { rules: { 'admin-access': 'off' } });
+    write('typo.json', { presets: { deployer: 'eks-eksctll' } });
+    // What `cdktf synth` under lint-policies runs: the guard with the environment lint-policies gives it.
+    const guardAnnotations = (given: string) => {
+      for (const [name, value] of Object.entries(synthEnvironment(lintConfigFile(given, root, {}), {}))) vi.stubEnv(name, value);
+      const stack = new TerraformStack(Testing.app(), 'deploy');
+      new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+      const user = new LeastPrivilegeUser(stack, 'user', { userName: 'deployer', accessKey: false });
+      new IamGroupPolicyAttachment(user, 'admin', { group: user.groupName!, policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' });
+      new PolicyLintAspect().visit(stack);
+      return stack.node.findAll().flatMap((c) => c.node.metadata.map((m) => `${m.type} ${String(m.data)}`));
+    };
+    expect(guardAnnotations('plain.json')).toContainEqual(expect.stringMatching(/^@cdktf\/warn admin-access: .*reported as a warning as IAM_POLICY_LINT_GUARD=report/));
+    expect(guardAnnotations('ci.json').filter((a) => a.includes('admin-access'))).toEqual([]);
+    expect(guardAnnotations('typo.json')).toContainEqual(
+      expect.stringMatching(new RegExp(`^@cdktf/error iam-policy-lint: ${join(root, 'typo.json')}: presets\\["deployer"\\]: unknown preset "eks-eksctll"; did you mean "eks-eksctl"\\?.*\\(the file ${CONFIG_FILE_VARIABLE} names\\)$`)),
+    );
+  });
+
+  it('leaves the guard no file to read when the run has none', () => {
+    expect(synthEnvironment(null, { [CONFIG_FILE_VARIABLE]: '', PATH: '/bin' })).toEqual({ CHECKPOINT_DISABLE: '1', PATH: '/bin', IAM_POLICY_LINT_GUARD: 'report' });
+  });
+
+  it('makes cdktf.out stale when it was built with another lint config, or the config changed after the synth', () => {
+    const root = project({ 'main.ts': 100, 'ci.json': 100, 'other.json': 100, '.iam-policy-lint.json': 100, 'cdktf.out/manifest.json': 50 });
+    mkdirSync(join(root, SYNTH_STAMP, '..'), { recursive: true });
+    writeFileSync(join(root, SYNTH_STAMP), JSON.stringify({ usersConfig: null, lintConfig: join(root, 'ci.json') }));
+    const stale = (given: string | undefined, env: NodeJS.ProcessEnv = {}) => synthIsStale(root, env, lintConfigFile(given, root, env));
+    expect(stale('ci.json')).toBe(false);
+    expect(stale(undefined, { [CONFIG_FILE_VARIABLE]: 'ci.json' })).toBe(false);
+    expect(synthIsStale(root, { [CONFIG_FILE_VARIABLE]: 'ci.json' }), 'found the way the CLI finds it').toBe(false);
+    expect(stale('other.json'), 'another file').toBe(true);
+    expect(stale(undefined), '.iam-policy-lint.json now').toBe(true);
+    const now = Date.now() / 1000;
+    utimesSync(join(root, 'ci.json'), now, now);
+    expect(stale('ci.json'), 'edited after the synth').toBe(true);
+  });
+
+  it('is named when the synth runs, for both the guard and the linter', () => {
+    const root = project({});
+    expect(lintConfigNote(join(root, 'ci.json'), root)).toBe('the synth guard and the linter both read the config ci.json');
+    expect(lintConfigNote('/shared/iam-policy-lint.json', root)).toBe('the synth guard and the linter both read the config /shared/iam-policy-lint.json');
+    expect(lintConfigNote(null, root)).toBe(
+      `the synth guard and the linter both run without a config (no --config, no ${CONFIG_FILE_VARIABLE}, no .iam-policy-lint.json up to the repository root)`,
+    );
   });
 });
 

@@ -1,9 +1,13 @@
 /**
  * `npm run lint-policies [-- OPTIONS]`: lint what this project deploys. Synthesizes the stacks when
- * cdktf.out is missing, older than the app's sources or than the IAM_USERS_CONFIG file, or was
- * built from another IAM_USERS_CONFIG (never with --no-synth), then runs
+ * cdktf.out is missing, older than the app's sources, the IAM_USERS_CONFIG file or the lint config,
+ * or was built from another IAM_USERS_CONFIG or lint config (never with --no-synth), then runs
  * iam-policy-lint on cdktf.out and policies/ with the other options passed through. The exit status
  * is the linter's (0, 1, 2); a synth that fails is 2, as there is then nothing sound to lint.
+ *
+ * The synth guard reads the lint config the linter reads (`--config FILE`, or the one the CLI would
+ * find): the guard's findings decide which construct suppressions the synth records, and a config
+ * the guard cannot use fails the synth.
  *
  * Paths are given relative to the project root so reports (SARIF for code scanning above all) name
  * files the way the repository does.
@@ -11,11 +15,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { CONFIG_ENV } from '../config';
 import { GUARD_MODE_VARIABLE } from './aspect/guard-mode';
 import { suppressionsInSynthOutput, type ConfigFileSuppression } from './aspect/synth-output-suppressions';
-import { DEFAULT_CONFIG_FILE } from './config/load-config';
+import { CONFIG_FILE_VARIABLE, DEFAULT_CONFIG_FILE, locateConfig } from './config/load-config';
 import { validateConfig } from './config/validate-config';
 
 export const ROOT = join(__dirname, '..');
@@ -41,8 +45,9 @@ export function newestModification(path: string): number {
 }
 
 /**
- * Which IAM_USERS_CONFIG the last synth of lint-policies used: a switch to another file is a change
- * too. Kept outside cdktf.out, which is linted (a stamp there would count as a skipped file).
+ * Which IAM_USERS_CONFIG and lint config the last synth of lint-policies used: a switch to another
+ * file is a change too. Kept outside cdktf.out, which is linted (a stamp there would count as a
+ * skipped file).
  */
 export const SYNTH_STAMP = join('node_modules', '.cache', 'iam-policy-lint', 'synth.json');
 
@@ -51,40 +56,79 @@ function usersConfig(env: NodeJS.ProcessEnv): string | null {
   return file === undefined || file === '' ? null : file;
 }
 
-function stampedUsersConfig(root: string): string | null {
+interface SynthStamp {
+  usersConfig: string | null;
+  /** Absolute path of the lint config the guard read, or null for none. */
+  lintConfig: string | null;
+}
+
+function readStamp(root: string): SynthStamp {
   try {
-    const stamp: unknown = JSON.parse(readFileSync(join(root, SYNTH_STAMP), 'utf8'));
-    const file = (stamp as { usersConfig?: unknown }).usersConfig;
-    return typeof file === 'string' ? file : null;
+    const stamp = JSON.parse(readFileSync(join(root, SYNTH_STAMP), 'utf8')) as Record<string, unknown>;
+    const text = (value: unknown) => (typeof value === 'string' ? value : null);
+    return { usersConfig: text(stamp.usersConfig), lintConfig: text(stamp.lintConfig) };
   } catch {
-    // No stamp: cdktf.out came from a plain `cdktf synth`, taken to be without IAM_USERS_CONFIG.
-    return null;
+    // No stamp: cdktf.out came from a plain `cdktf synth`, taken to be without either file.
+    return { usersConfig: null, lintConfig: null };
   }
 }
 
-/** True when cdktf.out is missing, older than a source of the app, or built from another IAM_USERS_CONFIG. */
-export function synthIsStale(root: string, env: NodeJS.ProcessEnv = process.env): boolean {
+/**
+ * The lint config of this run, as an absolute path (null for none): `--config FILE` (relative to
+ * the root, where the linter runs), else the file the CLI would find from the root.
+ */
+export function lintConfigFile(given: string | undefined, root: string, env: NodeJS.ProcessEnv = process.env): string | null {
+  // `--config` without a file is the linter's usage error to report.
+  if (given === '') return null;
+  return locateConfig(given === undefined ? null : resolve(root, given), root, env)?.file ?? null;
+}
+
+/**
+ * True when cdktf.out is missing, older than a source of the app, the IAM_USERS_CONFIG file or the
+ * lint config, or built from another IAM_USERS_CONFIG or lint config.
+ */
+export function synthIsStale(root: string, env: NodeJS.ProcessEnv = process.env, lintConfig: string | null = lintConfigFile(undefined, root, env)): boolean {
   const manifest = join(root, SYNTH_OUTPUT, 'manifest.json');
   if (!existsSync(manifest)) return true;
   const configFile = usersConfig(env);
-  if (configFile !== stampedUsersConfig(root)) return true;
+  const stamp = readStamp(root);
+  if (configFile !== stamp.usersConfig || lintConfig !== stamp.lintConfig) return true;
   const built = statSync(manifest).mtimeMs;
-  const sources = configFile === null ? APP_SOURCES : [...APP_SOURCES, configFile];
+  const sources = [...APP_SOURCES, ...(configFile === null ? [] : [configFile]), ...(lintConfig === null ? [] : [lintConfig])];
   return sources.some((source) => newestModification(resolve(root, source)) > built);
 }
 
-function synthesize(root: string): number {
-  process.stderr.write(`lint-policies: ${SYNTH_OUTPUT} is missing or older than the app or its ${CONFIG_ENV}; running cdktf synth\n`);
-  // The guard reports instead of failing, so the linter below sees the findings and sets the exit
-  // status. The synth's own output goes to stderr: stdout carries the report (--format json).
-  const result = spawnSync('npx', ['cdktf', 'synth'], {
-    cwd: root,
-    stdio: ['ignore', 2, 2],
-    env: { CHECKPOINT_DISABLE: '1', ...process.env, [GUARD_MODE_VARIABLE]: 'report' },
-  });
+/**
+ * The synth's environment: the guard reports instead of failing, so the linter sees the findings
+ * and sets the exit status, and it reads the linter's config.
+ */
+export function synthEnvironment(lintConfig: string | null, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const synthEnv: NodeJS.ProcessEnv = { CHECKPOINT_DISABLE: '1', ...env, [GUARD_MODE_VARIABLE]: 'report' };
+  // Unset, the guard would look for a config itself and, with nothing found, use none: as wanted.
+  if (lintConfig === null) delete synthEnv[CONFIG_FILE_VARIABLE];
+  else synthEnv[CONFIG_FILE_VARIABLE] = lintConfig;
+  return synthEnv;
+}
+
+/** Which config the synth guard and the linter read, as one line for the run's output. */
+export function lintConfigNote(lintConfig: string | null, root: string): string {
+  if (lintConfig === null) {
+    return `the synth guard and the linter both run without a config (no --config, no ${CONFIG_FILE_VARIABLE}, no ${DEFAULT_CONFIG_FILE} up to the repository root)`;
+  }
+  const shown = relative(root, lintConfig);
+  return `the synth guard and the linter both read the config ${shown.startsWith('..') ? lintConfig : shown}`;
+}
+
+function synthesize(root: string, lintConfig: string | null): number {
+  process.stderr.write(
+    `lint-policies: ${SYNTH_OUTPUT} is missing or older than the app, its ${CONFIG_ENV} or the lint config; running cdktf synth; ${lintConfigNote(lintConfig, root)}\n`,
+  );
+  // The synth's own output goes to stderr: stdout carries the report (--format json).
+  const result = spawnSync('npx', ['cdktf', 'synth'], { cwd: root, stdio: ['ignore', 2, 2], env: synthEnvironment(lintConfig) });
   if (result.status === 0) {
     mkdirSync(join(root, SYNTH_STAMP, '..'), { recursive: true });
-    writeFileSync(join(root, SYNTH_STAMP), `${JSON.stringify({ usersConfig: usersConfig(process.env) })}\n`);
+    const stamp: SynthStamp = { usersConfig: usersConfig(process.env), lintConfig };
+    writeFileSync(join(root, SYNTH_STAMP), `${JSON.stringify(stamp)}\n`);
   }
   return result.status ?? 2;
 }
@@ -137,11 +181,11 @@ export function withConstructSuppressions(argv: readonly string[], root: string)
   if (suppressions.length === 0) return unchanged;
   const { given, rest } = takeConfigOption(argv);
   if (given === '') return unchanged;
-  const configFile = given ?? (existsSync(join(root, DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : null);
+  const configFile = lintConfigFile(given, root);
   let config: Record<string, unknown> = {};
   if (configFile !== null) {
     try {
-      const value: unknown = JSON.parse(readFileSync(resolve(root, configFile), 'utf8'));
+      const value: unknown = JSON.parse(readFileSync(configFile, 'utf8'));
       validateConfig(value, configFile);
       config = value as Record<string, unknown>;
     } catch {
@@ -161,8 +205,9 @@ export function lintPolicies(argv: readonly string[], root: string = ROOT): numb
   const passed = argv.filter((argument) => !LINT_POLICIES_OPTIONS.includes(argument));
   // Help and version say nothing about the stacks: no reason to wait for a synth, or to fail on one.
   const informational = passed.some((argument) => INFORMATIONAL_OPTIONS.includes(argument));
-  if (!noSynth && !informational && synthIsStale(root)) {
-    const status = synthesize(root);
+  const lintConfig = lintConfigFile(takeConfigOption(passed).given, root);
+  if (!noSynth && !informational && synthIsStale(root, process.env, lintConfig)) {
+    const status = synthesize(root, lintConfig);
     if (status !== 0) {
       process.stderr.write(
         `lint-policies: cdktf synth failed (exit ${status}); fix main.ts, or pass --no-synth to lint the existing ${SYNTH_OUTPUT}\n`,
