@@ -75,7 +75,7 @@ class Collector {
         for (const item of piece[key]) into.push(item);
       }
     }
-    const errors = [...this.errors, ...this.files.errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const errors = [...this.errors, ...this.files.errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
     return { inventory, filesRead: this.filesRead, skipped: this.skipped, errors };
   }
 }

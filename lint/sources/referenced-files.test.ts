@@ -1,0 +1,153 @@
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../index';
+import { readPaths } from './index';
+import { tree } from './testing';
+
+// Statement 0 at line 4, statement 1 at line 5: findings must point there, in the JSON file.
+const ADMIN_FILE = ['{', '  "Version": "2012-10-17",', '  "Statement": [', '    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"},', '    {"Effect": "Allow", "Action": "*", "Resource": "*"}', '  ]', '}', ''].join('\n');
+const SECRET = 'root:$6$not-for-your-eyes:19000:0:99999:7:::';
+
+function hcl(...blocks: string[]): string {
+  return blocks.join('\n\n') + '\n';
+}
+
+function policyResource(name: string, policy: string): string {
+  return `resource "aws_iam_policy" "${name}" {\n  name   = "${name}"\n  policy = ${policy}\n}`;
+}
+
+describe('policies Terraform reads with file() and templatefile()', () => {
+  it('reads file("${path.module}/...") from beside the .tf: findings at the JSON file\'s lines, under the resource address, once', async () => {
+    const dir = tree({ 'infra/main.tf': hcl(policyResource('deploy', 'file("${path.module}/policies/deploy.json")')), 'infra/policies/deploy.json': ADMIN_FILE });
+    const result = await lint([dir]);
+    expect(result.inputErrors).toEqual([]);
+    const admin = result.findings.filter((f) => f.ruleId === 'admin-access');
+    // The file is also in the folder linted: it is checked once, as the resource's policy.
+    expect(admin).toEqual([expect.objectContaining({ file: join(dir, 'infra/policies/deploy.json'), line: 5, resource: 'aws_iam_policy.deploy', statement: 1 })]);
+    const [policy] = result.inventory.policies;
+    expect(result.inventory.policies).toHaveLength(1);
+    expect(policy).toMatchObject({ key: `${join(dir, 'infra/main.tf')}::aws_iam_policy.deploy`, kind: 'managed', name: 'deploy', origin: { file: join(dir, 'infra/policies/deploy.json'), line: 1 } });
+    expect(policy?.unresolved).toBeUndefined();
+  });
+
+  it('reads "${file(\\"...\\")}" in Terraform JSON the same way, relative to the .tf.json', async () => {
+    const config = { resource: { aws_iam_role_policy: { r: { role: 'app', policy: '${file("role.json")}' } } } };
+    const dir = tree({ 'stack/main.tf.json': JSON.stringify(config, null, 2), 'stack/role.json': ADMIN_FILE });
+    const result = await lint([dir]);
+    expect(result.inputErrors).toEqual([]);
+    expect(result.findings.filter((f) => f.ruleId === 'admin-access').map((f) => [f.file, f.line, f.resource])).toEqual([
+      [join(dir, 'stack/role.json'), 5, 'aws_iam_role_policy.r'],
+    ]);
+    expect(result.inventory.policies.map((p) => p.kind)).toEqual(['inline-role']);
+  });
+
+  it('parses a file named by many resources once, as a trust policy where it is one', async () => {
+    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+    const dir = tree({
+      'main.tf': hcl(
+        policyResource('a', 'file("${path.module}/shared.json")'),
+        policyResource('b', 'file("shared.json")'),
+        'locals {\n  shared = file("shared.json")\n}',
+        policyResource('c', 'local.shared'),
+        'resource "aws_iam_role" "r" {\n  name               = "r"\n  assume_role_policy = file("trust.json")\n}',
+      ),
+      'shared.json': ADMIN_FILE,
+      'trust.json': trust,
+    });
+    const { inventory, errors } = await readPaths([dir]);
+    expect(errors).toEqual([]);
+    const byResource = new Map(inventory.policies.map((p) => [p.origin.resource, p]));
+    const a = byResource.get('aws_iam_policy.a')?.document;
+    expect(a?.statements.map((s) => s.line)).toEqual([4, 5]);
+    expect(byResource.get('aws_iam_policy.b')?.document).toBe(a);
+    expect(byResource.get('aws_iam_policy.c')?.document).toBe(a);
+    const role = byResource.get('aws_iam_role.r');
+    expect(role).toMatchObject({ kind: 'trust', origin: { file: join(dir, 'trust.json') } });
+    expect(role?.document?.problems).toEqual([]);
+  });
+
+  it('renders templatefile() when every interpolation is a variable given a literal', async () => {
+    const template = '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::${bucket}/*"}]\n}\n';
+    const dir = tree({
+      'main.tf': hcl(
+        policyResource('logs', 'templatefile("${path.module}/read.json.tpl", { bucket = "logs" })'),
+        policyResource('any', 'templatefile("${path.module}/read.json.tpl", { bucket = "*" })'),
+        policyResource('env', 'templatefile("${path.module}/read.json.tpl", { bucket = var.bucket })'),
+        policyResource('loop', 'templatefile("${path.module}/loop.json.tpl", { buckets = ["a"] })'),
+      ),
+      'read.json.tpl': template,
+      'loop.json.tpl': '{"Version": "2012-10-17", "Statement": [%{ for b in buckets }{"Effect": "Allow", "Action": "s3:*", "Resource": "${b}"}%{ endfor }]}',
+    });
+    const result = await lint([dir]);
+    expect(result.inputErrors).toEqual([]);
+    const byResource = new Map(result.inventory.policies.map((p) => [p.origin.resource, p]));
+    expect(byResource.get('aws_iam_policy.logs')?.document?.statements[0]?.resources).toEqual(['arn:aws:s3:::logs/*']);
+    expect(byResource.get('aws_iam_policy.any')?.document?.statements[0]?.resources).toEqual(['arn:aws:s3:::*/*']);
+    expect(byResource.get('aws_iam_policy.env')).toMatchObject({
+      document: null,
+      origin: { file: join(dir, 'main.tf'), line: 11 },
+      unresolved: `\${templatefile("\${path.module}/read.json.tpl", { bucket = var.bucket })}: the template's \${bucket} is given \${var.bucket}, which only Terraform evaluates (${join(dir, 'read.json.tpl')})`,
+    });
+    expect(byResource.get('aws_iam_policy.loop')?.unresolved).toMatch(/: the template has %\{ \} directives, which the linter does not evaluate/);
+    // The wildcard bucket is reported in the template, under the resource that renders it.
+    expect(result.findings.filter((f) => f.ruleId === 'data-exfiltration').map((f) => [f.file, f.line, f.resource])).toEqual([[join(dir, 'read.json.tpl'), 3, 'aws_iam_policy.any']]);
+  });
+
+  it('never reads a file outside the paths linted, nor through a link that leads out, and never shows its content', async () => {
+    const outside = tree({ 'secret.json': SECRET, 'policy.json': ADMIN_FILE }, 'outside-');
+    const dir = tree({
+      'main.tf': hcl(
+        policyResource('abs', 'file("/etc/passwd")'),
+        policyResource('up', `file("\${path.module}/../${outside.split('/').pop()}/secret.json")`),
+        policyResource('link', 'file("${path.module}/linked.json")'),
+        policyResource('skipped', 'file("${path.module}/.terraform/p.json")'),
+      ),
+      '.terraform/p.json': ADMIN_FILE,
+    });
+    symlinkSync(join(outside, 'policy.json'), join(dir, 'linked.json'));
+    const result = await lint([dir]);
+    expect(result.inputErrors).toEqual([]);
+    const reasons = new Map(result.inventory.policies.map((p) => [p.origin.resource, p.unresolved]));
+    expect(reasons.get('aws_iam_policy.abs')).toBe('${file("/etc/passwd")}: /etc/passwd is outside the paths being linted, so it is not read; lint a folder that holds it to check it');
+    expect(reasons.get('aws_iam_policy.up')).toMatch(/secret\.json is outside the paths being linted, so it is not read/);
+    expect(reasons.get('aws_iam_policy.link')).toMatch(/: .*linked\.json is a link to a file outside the paths being linted, so it is not read$/);
+    expect(reasons.get('aws_iam_policy.skipped')).toMatch(/is not among the files linted \(a folder the linter skips/);
+    const resources = result.inventory.policies.filter((p) => p.origin.resource !== null);
+    expect(resources.every((p) => p.document === null && p.origin.file === join(dir, 'main.tf'))).toBe(true);
+    expect(JSON.stringify(result)).not.toContain('not-for-your-eyes');
+  });
+
+  it('reads nothing beside a .tf given on its own: only what is linted is read', async () => {
+    const dir = tree({ 'main.tf': hcl(policyResource('p', 'file("p.json")')), 'p.json': ADMIN_FILE });
+    const { inventory } = await readPaths([join(dir, 'main.tf')]);
+    expect(inventory.policies.map((p) => p.unresolved)).toEqual(['${file("p.json")}: p.json is outside the paths being linted, so it is not read; lint a folder that holds it to check it']);
+  });
+
+  it('reports a missing or malformed file as an input error at the .tf line, without its content, and lints the rest', async () => {
+    const dir = tree({
+      'main.tf': hcl(policyResource('gone', 'file("${path.module}/gone.json")'), policyResource('bad', 'file("bad.txt")'), policyResource('ok', 'file("ok.json")')),
+      'bad.txt': '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow",X}]\n}',
+      'ok.json': ADMIN_FILE,
+    });
+    const result = await lint([dir]);
+    const main = join(dir, 'main.tf');
+    expect(result.inputErrors).toEqual([
+      { file: main, line: 1, column: null, message: 'file("${path.module}/gone.json"): gone.json does not exist; add the file or fix the path' },
+      { file: main, line: 6, column: null, message: `file("bad.txt"): ${join(dir, 'bad.txt')} is not valid JSON (line 3, column 36: expected a double-quoted property name); fix the file` },
+    ]);
+    expect(result.findings.filter((f) => f.ruleId === 'admin-access').map((f) => [f.file, f.resource])).toEqual([[join(dir, 'ok.json'), 'aws_iam_policy.ok']]);
+    // Not also judged invalid: the input error says what is wrong.
+    expect(result.findings.filter((f) => f.ruleId === 'invalid-document')).toEqual([]);
+  });
+
+  it('leaves the policy file as a file of its own when no resource could read it', async () => {
+    const dir = tree({ 'main.tf': hcl(policyResource('p', 'templatefile("p.json", { x = var.x })')), 'p.json': '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "${x}"}]}' });
+    const { inventory } = await readPaths([dir]);
+    expect(inventory.policies.map((p) => [p.origin.file, p.origin.resource, p.document !== null])).toEqual([
+      [join(dir, 'main.tf'), 'aws_iam_policy.p', false],
+      [join(dir, 'p.json'), null, true],
+    ]);
+  });
+});
+

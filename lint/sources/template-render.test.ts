@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { renderTemplate } from './template-render';
+
+describe('renderTemplate', () => {
+  it('substitutes plain variables with literal strings, numbers and booleans, and keeps escapes as their characters', () => {
+    const template = '{"Resource": "arn:aws:s3:::${bucket}/${ prefix }/*", "n": ${n}, "b": ${on}, "u": "$${aws:username}", "d": "%%{x}"}';
+    expect(renderTemplate(template, { bucket: 'logs', prefix: 'in', n: 3, on: true })).toEqual({
+      text: '{"Resource": "arn:aws:s3:::logs/in/*", "n": 3, "b": true, "u": "${aws:username}", "d": "%{x}"}',
+    });
+  });
+
+  it('leaves a template unrendered, saying why, when only Terraform could render it', () => {
+    const why = (template: string, vars: Record<string, unknown> = {}) => {
+      const rendered = renderTemplate(template, vars);
+      return 'unresolved' in rendered ? rendered.unresolved : null;
+    };
+    expect(why('${env}', { env: '${var.env}' })).toBe("the template's ${env} is given ${var.env}, which only Terraform evaluates");
+    expect(why('${tags}', { tags: { a: 'b' } })).toBe("the template's ${tags} is given a value that is not a string, which only Terraform evaluates");
+    expect(why('"${bucket}"')).toBe('the template uses ${bucket}, which its variables do not give (Terraform fails on it)');
+    expect(why('${upper(bucket)}', { bucket: 'b' })).toBe('the template interpolates an expression (${upper(bucket)}), not a plain variable');
+    expect(why('%{ for b in buckets }"${b}"%{ endfor }', { b: 'x' })).toBe('the template has %{ } directives, which the linter does not evaluate');
+    expect(why('"${bucket"', { bucket: 'b' })).toBe('the template has a ${ that is never closed (Terraform fails on it)');
+  });
+
+  it('does not take a name the variables only inherit', () => {
+    expect(renderTemplate('${toString}', {})).toEqual({ unresolved: 'the template uses ${toString}, which its variables do not give (Terraform fails on it)' });
+  });
+});
