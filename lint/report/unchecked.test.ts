@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { PolicyRecord } from '../model/types';
+import { uncheckedLines } from './unchecked';
+
+function record(resource: string, unresolved: string | undefined, line: number | null): PolicyRecord {
+  const policy: PolicyRecord = { key: resource, kind: 'managed', origin: { file: 'infra/main.tf', resource, pointer: null, line }, name: null, arn: null, document: null, parseError: null };
+  if (unresolved !== undefined) policy.unresolved = unresolved;
+  return policy;
+}
+
+describe('uncheckedLines', () => {
+  const policies = [
+    record('aws_iam_policy.a', '${var.p}', 2),
+    record('aws_iam_policy.b', '${file("/etc/passwd")}: /etc/passwd is outside the paths being linted, so it is not read', null),
+    // Malformed, not unchecked: invalid-document reports it.
+    { ...record('aws_iam_policy.c', undefined, 9), parseError: 'the policy is not valid JSON' },
+  ];
+
+  it('counts the policies whose text the run did not have, and says where to look', () => {
+    expect(uncheckedLines(policies, false)).toEqual([
+      'note: 2 policies were not checked: their text is not in the files read (a variable, a module output, a file outside the paths linted, ' +
+        'a template only Terraform renders); lint the plan (terraform show -json) to check them (--debug lists them with why)',
+    ]);
+    expect(uncheckedLines([policies[2] as PolicyRecord], false)).toEqual([]);
+  });
+
+  it('lists each with its place and why under --debug', () => {
+    expect(uncheckedLines(policies, true).slice(1)).toEqual([
+      'unchecked infra/main.tf:2 aws_iam_policy.a: ${var.p}',
+      'unchecked infra/main.tf aws_iam_policy.b: ${file("/etc/passwd")}: /etc/passwd is outside the paths being linted, so it is not read',
+    ]);
+  });
+});
