@@ -10,6 +10,7 @@ import { PolicyLintAspect } from './aspect/policy-lint-aspect';
 import { suppressLint } from './aspect/suppress-lint';
 import { CONFIG_FILE_VARIABLE } from './config/load-config';
 import {
+  configProblem,
   lintConfigFile,
   lintConfigNote,
   lintPolicies,
@@ -196,6 +197,22 @@ describe('lintPolicies', () => {
     const root = mkdtempSync(join(tmpdir(), 'lint-policies-help-'));
     for (const option of ['--help', '--version']) expect(lintPolicies([option], root), option).toBe(0);
     expect(existsSync(join(root, 'cdktf.out'))).toBe(false);
+  });
+
+  it('exits 2 on a lint config the synth guard could not use, naming the file and the key, before any synth', () => {
+    // A stale cdktf.out, and no app to synthesize: had the synth run, it would have failed otherwise.
+    const root = project({ 'main.ts': 1 });
+    writeFileSync(join(root, 'typo.json'), JSON.stringify({ presets: { deployer: 'eks-eksctll' } }));
+    expect(configProblem(join(root, 'typo.json'))).toMatch(new RegExp(`^${join(root, 'typo.json')}: presets\\["deployer"\\]: unknown preset "eks-eksctll"; did you mean "eks-eksctl"\\?`));
+    expect(configProblem(null)).toBeNull();
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(lintPolicies(['--config', 'typo.json'], root)).toBe(2);
+      const written = stderr.mock.calls.map(([text]) => String(text)).join('');
+      expect(written).toBe(`lint-policies: ${configProblem(join(root, 'typo.json'))}\n`);
+    } finally {
+      stderr.mockRestore();
+    }
   });
 
   it('exits 2 when there is nothing synthesized to lint', () => {

@@ -19,7 +19,8 @@ import { join, relative, resolve } from 'node:path';
 import { CONFIG_ENV } from '../config';
 import { GUARD_MODE_VARIABLE } from './aspect/guard-mode';
 import { suppressionsInSynthOutput, type ConfigFileSuppression } from './aspect/synth-output-suppressions';
-import { CONFIG_FILE_VARIABLE, DEFAULT_CONFIG_FILE, locateConfig } from './config/load-config';
+import { CONFIG_FILE_VARIABLE, DEFAULT_CONFIG_FILE, loadConfig, locateConfig } from './config/load-config';
+import { ConfigError } from './config/types';
 import { validateConfig } from './config/validate-config';
 
 export const ROOT = join(__dirname, '..');
@@ -119,6 +120,18 @@ export function lintConfigNote(lintConfig: string | null, root: string): string 
   return `the synth guard and the linter both read the config ${shown.startsWith('..') ? lintConfig : shown}`;
 }
 
+/** Why the lint config cannot be used (naming the file and the key), or null. */
+export function configProblem(lintConfig: string | null): string | null {
+  if (lintConfig === null) return null;
+  try {
+    loadConfig(lintConfig);
+    return null;
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+}
+
 function synthesize(root: string, lintConfig: string | null): number {
   process.stderr.write(
     `lint-policies: ${SYNTH_OUTPUT} is missing or older than the app, its ${CONFIG_ENV} or the lint config; running cdktf synth; ${lintConfigNote(lintConfig, root)}\n`,
@@ -207,10 +220,16 @@ export function lintPolicies(argv: readonly string[], root: string = ROOT): numb
   const informational = passed.some((argument) => INFORMATIONAL_OPTIONS.includes(argument));
   const lintConfig = lintConfigFile(takeConfigOption(passed).given, root);
   if (!noSynth && !informational && synthIsStale(root, process.env, lintConfig)) {
+    // The guard would fail the synth on it, after ten seconds and under cdktf's output.
+    const problem = configProblem(lintConfig);
+    if (problem !== null) {
+      process.stderr.write(`lint-policies: ${problem}\n`);
+      return 2;
+    }
     const status = synthesize(root, lintConfig);
     if (status !== 0) {
       process.stderr.write(
-        `lint-policies: cdktf synth failed (exit ${status}); fix main.ts, or pass --no-synth to lint the existing ${SYNTH_OUTPUT}\n`,
+        `lint-policies: cdktf synth failed (exit ${status}); fix what it reports above, or pass --no-synth to lint the existing ${SYNTH_OUTPUT}\n`,
       );
       return 2;
     }
