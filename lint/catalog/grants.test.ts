@@ -31,6 +31,33 @@ describe('documentGrants', () => {
     expect(grants[0].actions.has('iam:PassRole')).toBe(true);
   });
 
+  it('narrows an Allow on * to the NotResource of an unconditional Deny that takes all its actions away', () => {
+    const onlyAppRole = { Effect: 'Deny', Action: 'iam:Pass*', NotResource: 'arn:aws:iam::210987654321:role/app-lambda' };
+    const [narrowed, partly] = documentGrants(
+      doc({ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }, { Effect: 'Allow', Action: ['iam:PassRole', 'iam:CreateAccessKey'], Resource: '*' }, onlyAppRole),
+      catalog,
+    );
+    expect(narrowed.allResources).toBe(false);
+    expect(narrowed.actions.has('iam:PassRole')).toBe(true);
+    // CreateAccessKey still reaches every user, and a grant's reach is judged as one.
+    expect(partly.allResources).toBe(true);
+  });
+
+  it('does not narrow by a NotResource that is itself broad, conditional, or by a Deny with NotAction', () => {
+    const allow = { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' };
+    const denies = [
+      { Effect: 'Deny', Action: 'iam:PassRole', NotResource: 'arn:aws:iam::*:role/*' },
+      { Effect: 'Deny', Action: 'iam:PassRole', NotResource: 'arn:aws:iam::210987654321:role/app', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } } },
+      { Effect: 'Deny', NotAction: 's3:*', NotResource: 'arn:aws:iam::210987654321:role/app' },
+    ];
+    for (const deny of denies) expect(documentGrants(doc(allow, deny), catalog)[0].allResources).toBe(true);
+    // `*` and NotAction Allows are narrowed only by a Deny of every action.
+    const star = doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:PassRole', NotResource: 'arn:aws:iam::210987654321:role/app' });
+    expect(documentGrants(star, catalog)[0].allResources).toBe(true);
+    const denyAll = doc({ Effect: 'Allow', NotAction: 's3:*', Resource: '*' }, { Effect: 'Deny', Action: '*', NotResource: 'arn:aws:iam::210987654321:role/app' });
+    expect(documentGrants(denyAll, catalog)[0].allResources).toBe(false);
+  });
+
   it('reads an Allow with NotAction as everything but the listed actions', () => {
     const [grant] = documentGrants(doc({ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*'], Resource: '*' }), catalog);
     expect(grant.viaNotAction).toBe(true);

@@ -7,15 +7,18 @@
  * (`*`, or every Allow resource listed verbatim). A Deny with Action takes those actions away; one
  * with NotAction takes away everything but its list, so only that list stays granted. A
  * conditional Deny may not apply, so it subtracts nothing; rules then judge the Allow as written.
+ * A Deny with NotResource that surely applies and takes away every action the Allow grants leaves
+ * it only the NotResource list: when that list names specific resources, the Allow no longer
+ * reaches every resource (see narrowedByNotResource).
  */
 import type { Inventory, PolicyDocument, PolicyRecord, Statement } from '../model/types';
 import type { Catalog } from './catalog';
 import { isAllActions } from './action-pattern';
 import { listInWords } from './list-in-words';
-import { actionSet, type ActionSet, type ActionSetParts } from './action-set';
+import { actionSet, hasBit, idBits, type ActionSet, type ActionSetParts } from './action-set';
 import { conditionConstrains, passedToServiceTests, type PassedToServiceTest } from './conditions';
 import { catalogTable, memoPerCatalog, remember } from './memo';
-import { isSelfOnly, reachesAllResources } from './resources';
+import { isBroadResource, isSelfOnly, reachesAllResources } from './resources';
 
 export interface PatternGrant {
   /** The pattern as written in Action. */
@@ -61,6 +64,22 @@ function denyCovers(deny: Statement, allow: Statement): boolean {
   // A Set for long lists: 100,000 ARNs on each side must not cost 10^10 comparisons.
   const deniedSet = denied.length > 16 ? new Set(denied) : null;
   return allow.resources.every((r) => (deniedSet ? deniedSet.has(r) : denied.includes(r)));
+}
+
+/**
+ * True when `deny`, a Deny with NotResource and no Condition, takes away every action of an Allow
+ * on `*`: the Allow then reaches only the NotResource list, and that list names specific resources
+ * (`arn:aws:iam::*:role/*` would still be every role). `allowed` is the Allow's pattern expansions,
+ * or null for `*` and NotAction (then only a Deny of `*` takes all of it away). A Deny that takes
+ * some of the actions narrows nothing: rules judge a statement's reach as one, so those stay reported.
+ */
+function narrowedByNotResource(deny: Statement, allowed: readonly Int32Array[] | null, catalog: Catalog): boolean {
+  if (deny.condition !== null || deny.notResources === null || deny.actions === null || deny.notResources.length === 0) return false;
+  if (deny.notResources.some(isBroadResource)) return false;
+  if (deny.actions.some(isAllActions)) return true;
+  if (allowed === null) return false;
+  const denied = idBits(deny.actions.map((p) => catalog.ids.expand(p)));
+  return allowed.every((ids) => ids.every((id) => hasBit(denied, id)));
 }
 
 /**
@@ -184,7 +203,7 @@ function analyse(document: PolicyDocument, id: string, catalog: Catalog): GrantC
       patterns,
       viaNotAction,
       denied: deniedEverything || denied.length > 0 || keptOnly.length > 0,
-      allResources: reachesAllResources(statement),
+      allResources: reachesAllResources(statement) && !denies.some((deny) => narrowedByNotResource(deny, parts.everything ? null : parts.included, catalog)),
       selfOnly: isSelfOnly(statement),
       constrained: conditionConstrains(statement.condition),
       passedTo: passedToServiceTests(statement.condition),

@@ -32,6 +32,15 @@ testRule(
       { name: 'iam:PassRole restricted to a service', inventory: allow('iam:PassRole', '*', { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } }) },
       { name: 'iam:PassRole on named roles', inventory: allow('iam:PassRole', 'arn:aws:iam::210987654321:role/eksctl-*') },
       {
+        name: 'iam:PassRole on * under a Deny of PassRole on every role but one: only that role can be passed',
+        inventory: policyFile(
+          doc(
+            { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' },
+            { Effect: 'Deny', Action: 'iam:PassRole', NotResource: 'arn:aws:iam::210987654321:role/app-lambda' },
+          ),
+        ),
+      },
+      {
         name: 'iam:PassRole to EC2 with Lambda create and invoke: the role cannot reach the function',
         inventory: policyFile(
           doc(
