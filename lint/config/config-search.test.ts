@@ -35,7 +35,7 @@ describe('findConfigFile', () => {
     writeFileSync(path.join(top, 'worktree', '.git'), 'gitdir: ../repo/.git/worktrees/w\n');
     expect(findConfigFile(path.join(top, 'repo', 'sub'))).toBeNull();
     expect(findConfigFile(path.join(top, 'worktree', 'sub'))).toBeNull();
-    expect(resolveConfig(null, undefined, path.join(top, 'repo', 'sub'), {})).toEqual({ rules: {}, suppressions: [], presets: {}, baseDir: null });
+    expect(resolveConfig(null, undefined, path.join(top, 'repo', 'sub'), {})).toEqual({ rules: {}, suppressions: [], presets: {}, baseDir: null, source: null });
     // Outside any repository the search goes on upward.
     expect(findConfigFile(path.join(top, 'repo'))).toBeNull();
     mkdirSync(path.join(top, 'loose', 'sub'), { recursive: true });

@@ -29,6 +29,8 @@ export interface LintConfig {
   presets: Record<string, string>;
   /** Folder suppression file globs are relative to, besides the paths as reported. */
   baseDir: string | null;
+  /** The config file (or other source) these settings came from, for notes; null without one. */
+  source: string | null;
 }
 
 export interface SuppressedFinding extends Finding {
@@ -36,7 +38,7 @@ export interface SuppressedFinding extends Finding {
 }
 
 export function emptyConfig(): LintConfig {
-  return { rules: {}, suppressions: [], presets: {}, baseDir: null };
+  return { rules: {}, suppressions: [], presets: {}, baseDir: null, source: null };
 }
 
 export class ConfigError extends Error {

@@ -70,7 +70,7 @@ export function validateConfig(value: unknown, source: string, options: Validate
     });
   }
   const presets = config.presets === undefined ? {} : checkPresetMapping(config.presets, fail, options.presetNames);
-  return { rules, suppressions, presets, baseDir: options.baseDir ?? null };
+  return { rules, suppressions, presets, baseDir: options.baseDir ?? null, source };
 }
 
 /**
