@@ -25,6 +25,6 @@ describe('applyBaseline', () => {
     const result = applyBaseline(run, [finding('admin-access', 'error', 4), finding('policy-size', 'error', 1)]);
     expect(result.findings.map((f) => f.ruleId)).toEqual(['data-exfiltration']);
     expect(result.summary).toMatchObject({ error: 0, warning: 1, info: 0, filesRead: 1 });
-    expect(result.baseline).toEqual({ known: 1, gone: 1 });
+    expect(result.baseline).toEqual({ known: 1, gone: 1, knownFindings: [run.findings[0]] });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The stderr lines of a `--baseline` run. The reports show only new findings, so without these a
  * run hiding twenty known errors reads exactly like a clean one, and a baseline that matches
- * nothing (written from another folder, or by a version whose messages differ) fails silently.
+ * nothing (written from another folder, or with other file paths) fails silently.
  */
 import type { BaselineCounts } from './apply-baseline';
 
@@ -16,7 +16,7 @@ export function baselineNotes(file: string, counts: BaselineCounts, fresh: numbe
   if (known === 0 && gone > 0 && fresh > 0) {
     lines.push(
       `note: --baseline ${file} matched none of this run's ${findings(fresh)}: was it written from another folder, or by another version? ` +
-        'File paths, resources and messages must match; write it again with --format json from where the check runs',
+        'File paths, resources and statements must match; write it again with --format json from where the check runs',
     );
   }
   return lines;

@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli-testing';
 
@@ -60,6 +61,79 @@ describe('iam-policy-lint --baseline', () => {
     const elsewhere = await run(['--baseline', baseline, policy], mkdtempSync(join(tmpdir(), 'cli-baseline-cwd-')));
     expect(elsewhere.code).toBe(1);
     expect(elsewhere.stderr).toContain(`note: --baseline ${baseline} matched none of this run's 1 finding: was it written from another folder, or by another version?`);
+  });
+
+  it('keeps a baseline written by an earlier version, whose messages were worded otherwise, working', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-baseline-'));
+    const policy = join(dir, 'admin.json');
+    writeFileSync(policy, JSON.stringify({ Version: '2012-10-17', Statement: [statement('Old')] }));
+    // As the previous format wrote it: the same JSON report, with the messages of its day.
+    const baseline = join(dir, 'baseline.json');
+    writeFileSync(
+      baseline,
+      JSON.stringify({
+        findings: [{ ruleId: 'admin-access', severity: 'error', message: 'Allow of * on * grants full administrator access', file: policy, resource: null, statement: 'Old', line: 1 }],
+        suppressed: [],
+        summary: { error: 1, warning: 0, info: 0, filesRead: 1, filesSkipped: 0, suppressed: 0 },
+      }),
+    );
+    const same = await run(['--baseline', baseline, policy], dir);
+    expect(same.stderr).toContain(`note: --baseline ${baseline}: 1 known finding not reported`);
+    expect(same.code).toBe(0);
+    // It stands for one finding at its place, not for every finding there could be.
+    writeFileSync(policy, JSON.stringify({ Version: '2012-10-17', Statement: [statement('Old'), statement('New')] }));
+    const more = await run(['--format', 'json', '--baseline', baseline, policy], dir);
+    expect((JSON.parse(more.stdout) as { findings: Array<{ statement: unknown }> }).findings.map((f) => f.statement)).toEqual(['New']);
+    expect(more.code).toBe(1);
+  });
+
+  it('reports an unknown action as new where the baseline had another one in the same statement', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-baseline-'));
+    const policy = join(dir, 'typo.json');
+    const actions = (...names: string[]) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Read', Effect: 'Allow', Action: names, Resource: 'arn:aws:s3:::bucket/*' }] });
+    writeFileSync(policy, actions('s3:GetObjcet'));
+    const baseline = join(dir, 'baseline.json');
+    writeFileSync(baseline, (await run(['--format', 'json', '--fail-on', 'never', policy], dir)).stdout);
+    expect(readFileSync(baseline, 'utf8')).toContain('s3:GetObjcet');
+
+    writeFileSync(policy, actions('s3:GetObject', 's3:PutObjcet'));
+    const swapped = await run(['--format', 'json', '--baseline', baseline, policy], dir);
+    const report = JSON.parse(swapped.stdout) as { findings: Array<{ ruleId: string; message: string }> };
+    expect(report.findings.map((f) => f.ruleId)).toEqual(['unknown-action']);
+    expect(report.findings[0]!.message).toContain('s3:PutObjcet');
+    expect(swapped.code).toBe(1);
+    expect(swapped.stderr).toContain('0 known findings not reported; 1 of its findings no longer found');
+  });
+
+  it('keeps known findings in SARIF, marked unchanged and suppressed, and counts only new ones for the exit status', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-baseline-'));
+    const policy = join(dir, 'admin.json');
+    writeFileSync(policy, JSON.stringify({ Version: '2012-10-17', Statement: [statement('Old')] }));
+    const baseline = join(dir, 'baseline.json');
+    writeFileSync(baseline, (await run(['--format', 'json', policy], dir)).stdout);
+
+    const sarifRun = (...args: string[]) => run(['--format', 'sarif', ...args, policy], dir);
+    const onlyKnown = await sarifRun('--baseline', baseline);
+    expect(onlyKnown.code).toBe(0);
+    const known = (JSON.parse(onlyKnown.stdout) as Log).runs[0]!;
+    expect(known.results!.map((r) => [r.ruleId, r.baselineState, r.suppressions?.[0]?.status])).toEqual([['admin-access', 'unchanged', 'accepted']]);
+    expect(known.results![0]!.suppressions![0]).toMatchObject({ kind: 'external', justification: expect.stringContaining('--baseline') });
+    expect(known.properties).toMatchObject({ baseline: { known: 1, gone: 0 }, summary: { error: 0 } });
+
+    writeFileSync(policy, JSON.stringify({ Version: '2012-10-17', Statement: [statement('New'), statement('Old')] }, null, 2));
+    const withNew = await sarifRun('--baseline', baseline);
+    expect(withNew.code).toBe(1);
+    const results = (JSON.parse(withNew.stdout) as Log).runs[0]!.results!;
+    expect(results.map((r) => [r.properties?.statement, r.baselineState, r.suppressions === undefined])).toEqual([
+      ['New', 'new', true],
+      ['Old', 'unchanged', false],
+    ]);
+    // The same results, in the same order and with the same fingerprints, as a run without the baseline.
+    const plain = (JSON.parse((await sarifRun()).stdout) as Log).runs[0]!.results!;
+    expect(results.map((r) => r.partialFingerprints)).toEqual(plain.map((r) => r.partialFingerprints));
+    expect(plain.every((r) => r.baselineState === undefined && r.suppressions === undefined)).toBe(true);
+    // Byte for byte the same on a second run.
+    expect((await sarifRun('--baseline', baseline)).stdout).toBe(withNew.stdout);
   });
 
   it('exits 2 naming the baseline file and its problem', async () => {

@@ -4,13 +4,13 @@
  * because silently treating a bad baseline as empty would report every finding as new.
  */
 import { readFileSync } from 'node:fs';
-import type { Finding } from '../model/types';
 import { parseJsonText, stripBom } from '../sources/json-text';
+import type { IdentifiedFinding } from './finding-identity';
 
 const WRITE_ONE = 'iam-policy-lint --format json --fail-on never --output FILE PATH...';
 
 /** The part of a reported finding a baseline needs. */
-export type BaselineFinding = Pick<Finding, 'ruleId' | 'file' | 'resource' | 'statement' | 'message'>;
+export type BaselineFinding = IdentifiedFinding;
 
 export class BaselineError extends Error {
   constructor(

@@ -1,0 +1,125 @@
+/**
+ * What a finding is about, beyond its rule, file, resource and statement: the action pattern of an
+ * unknown-action finding, the user of a console-password one. Baselines and SARIF fingerprints use
+ * it to tell apart two findings of one rule on one statement, without using the message's prose,
+ * which a rewording or a catalog update (a longer action list) changes.
+ *
+ * The JSON report (the contract, and so a baseline file) has only the message, so the subject is
+ * read back out of it with the rule's own message templates. A message no template matches (one
+ * written by a version with other wording, or an Access Analyzer finding) has no subject: the
+ * baseline then matches it on rule, file, resource and statement alone.
+ */
+import { formatMessage, type RuleMeta } from '../rules/rule';
+import { rules as registry } from '../rules/index';
+
+/**
+ * Per rule and messageId, the subject as a template over the message's placeholders. Only the
+ * placeholders that name the thing found: never action lists, counts, sizes or suggestions, which
+ * change with the catalog. Messages that name the same thing share a subject (unknown-action's
+ * verdicts change with the catalog; admin-access's `allowAll` becomes `allowAllMinusDeny` when a
+ * Deny is added), so such a change keeps the finding known.
+ */
+export const SUBJECTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'admin-access': { allowAll: 'allows all', allowAllMinusDeny: 'allows all', attachedAdmin: '{{arn}} on {{principal}}' },
+  'console-and-key': { consoleAndKey: '{{user}}' },
+  'console-password': { literalPassword: 'literal password of {{user}}', noReset: 'no reset for {{user}}', noPgp: 'no PGP key for {{user}}' },
+  'credentials-exposure': { onEveryResource: '{{policy}}' },
+  'data-exfiltration': { onEveryResource: '{{policy}}' },
+  'exceeds-preset': {
+    beyondPreset: 'beyond {{preset}}: {{principal}} through {{via}}',
+    adminWherePresetExists: 'administrator: {{principal}} through {{via}}',
+    unknownPreset: 'unknown preset {{name}}: {{principal}}',
+    cannotCheck: 'not checked against {{preset}}: {{principal}} through {{via}}',
+  },
+  'full-service-access': { fullService: '{{policy}}' },
+  // A document problem has no name but its text (written by lint/model, not by a catalog).
+  'invalid-document': { unparseable: 'unparseable', problem: 'problem: {{problem}}' },
+  'not-action-allow': { notAction: '{{policy}}NotAction', notResource: '{{policy}}NotResource' },
+  'placeholder-account': {
+    exampleAccount: 'account {{account}} in {{value}}',
+    placeholderAccount: 'account {{account}} in {{value}}',
+    placeholderText: 'placeholder {{text}} in {{value}}',
+  },
+  'policy-size': { tooLarge: 'document size', inlineTotalTooLarge: 'inline policies of {{principal}}' },
+  'privilege-escalation': { escalationAcrossPolicies: 'across the policies of {{principal}}', escalation: '{{policy}}' },
+  'resource-exposure': { onEveryResource: '{{policy}}' },
+  // wrongType names one action per finding; needsStar lists them all in one.
+  'resource-mismatch': { wrongType: '{{policy}}wrong resource type for {{actions}}', needsStar: '{{policy}}needs Resource *' },
+  'unknown-action': {
+    unknownAction: '{{policy}}{{field}} {{pattern}}',
+    unknownService: '{{policy}}{{field}} {{pattern}}',
+    noMatch: '{{policy}}{{field}} {{pattern}}',
+    notAnAction: '{{policy}}{{field}} {{pattern}}',
+  },
+  'user-attached-policy': { attached: '{{policy}} on {{user}}', inline: 'inline{{name}} of {{user}}' },
+  'write-without-constraint': { writeOnEveryResource: '{{policy}}' },
+};
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+/**
+ * Where `{{policy}}` sits right before another placeholder it is policyLabel()'s text, empty or
+ * `AWS managed policy NAME: ` (lint/catalog/policy-label.ts): a lazy match would give it nothing
+ * and its text to the next placeholder. Elsewhere literal text after a placeholder ends it.
+ */
+const BEFORE_PLACEHOLDER: Record<string, string> = { policy: '((?:AWS managed policy [^\\n]*?: )?)' };
+
+interface Reader {
+  messageId: string;
+  names: string[];
+  pattern: RegExp;
+  subject: string;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function readerFor(messageId: string, template: string, subject: string): Reader {
+  const names: string[] = [];
+  let source = '^';
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    source += escapeRegExp(template.slice(last, match.index));
+    const name = match[1]!;
+    names.push(name);
+    last = match.index + match[0].length;
+    const adjacent = template.startsWith('{{', last);
+    source += (adjacent ? BEFORE_PLACEHOLDER[name] : undefined) ?? '([\\s\\S]*?)';
+  }
+  source += `${escapeRegExp(template.slice(last))}$`;
+  return { messageId, names, pattern: new RegExp(source), subject };
+}
+
+/** Message readers per rule id, built on first use from the rules' templates. */
+function buildReaders(metas: readonly RuleMeta[]): Map<string, Reader[]> {
+  const readers = new Map<string, Reader[]>();
+  for (const meta of metas) {
+    const subjects = SUBJECTS[meta.id];
+    if (subjects === undefined) continue;
+    const list: Reader[] = [];
+    for (const [messageId, template] of Object.entries(meta.messages)) {
+      const subject = subjects[messageId];
+      if (subject !== undefined) list.push(readerFor(messageId, template, subject));
+    }
+    // Longer templates first: `{{problem}}` alone would match every message of its rule.
+    list.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
+    readers.set(meta.id, list);
+  }
+  return readers;
+}
+
+let registryReaders: Map<string, Reader[]> | undefined;
+
+/** The subject of a finding with this rule and message, or null when no template of the rule's matches the message. */
+export function findingSubject(ruleId: string, message: string): string | null {
+  registryReaders ??= buildReaders(registry.map((r) => r.meta));
+  for (const reader of registryReaders.get(ruleId) ?? []) {
+    const match = reader.pattern.exec(message);
+    if (match === null) continue;
+    const data: Record<string, string> = {};
+    reader.names.forEach((name, i) => (data[name] = match[i + 1]!));
+    return formatMessage(reader.subject, data);
+  }
+  return null;
+}
