@@ -5,10 +5,11 @@ import { validateConfig } from '../config/validate-config';
 import { lintInventory } from '../engine/lint-inventory';
 import type { Finding } from '../model/types';
 import { rules as registry } from '../rules/index';
+import { formatMessage } from '../rules/rule';
 import { InventoryBuilder } from '../rules/testing';
 import { exitCode, type FailOn } from './exit-code';
 import { formatReport } from './index';
-import { artifactUri } from './sarif';
+import { artifactUri, FINGERPRINT_KEY, type SarifReportInput } from './sarif';
 import { docsUrl } from './tool';
 import type { ReportInput } from './types';
 
@@ -68,8 +69,10 @@ describe('sarif', () => {
     expect(results.find((r) => r.ruleId === 'user-attached-policy')!.level).toBe('note');
     const suppressed = results.filter((r) => r.suppressions !== undefined);
     expect(suppressed).toHaveLength(1);
-    expect(suppressed[0]!.suppressions).toEqual([{ kind: 'external', justification: 'break-glass, reviewed 2026-11' }]);
-    expect(results.every((r) => typeof r.ruleIndex === 'number' && r.partialFingerprints?.['iamPolicyLint/v1']?.length === 64)).toBe(true);
+    expect(suppressed[0]!.suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: 'break-glass, reviewed 2026-11' }]);
+    expect(results.every((r) => typeof r.ruleIndex === 'number' && /^[0-9a-f]{64}:1$/.test(r.partialFingerprints?.[FINGERPRINT_KEY] ?? ''))).toBe(true);
+    // Without --baseline, no result claims a baseline state.
+    expect(results.every((r) => r.baselineState === undefined)).toBe(true);
   });
 
   it('gives a finding the same fingerprint whether its file was given as ./policies/a.json or policies/a.json', () => {
@@ -77,10 +80,53 @@ describe('sarif', () => {
     const asGiven = (file: string) => {
       const findings = base.findings.map((f) => ({ ...f, file }));
       const sarif = JSON.parse(formatReport('sarif', { ...base, findings, suppressed: [] }, { env })) as Log;
-      return sarif.runs[0]!.results!.map((r) => r.partialFingerprints!['iamPolicyLint/v1']);
+      return sarif.runs[0]!.results!.map((r) => r.partialFingerprints![FINGERPRINT_KEY]);
     };
     expect(asGiven('./policies/a.json')).toEqual(asGiven('policies/a.json'));
     expect(asGiven('policies/b.json')).not.toEqual(asGiven('policies/a.json'));
+  });
+
+  describe('fingerprints follow what a finding is about, not its wording', () => {
+    const base = input();
+    const fingerprintsOf = (findings: Finding[]) =>
+      (JSON.parse(formatReport('sarif', { ...base, findings, suppressed: [] }, { env })) as Log).runs[0]!.results!.map((r) => r.partialFingerprints![FINGERPRINT_KEY]!);
+    const admin = base.findings.find((f) => f.ruleId === 'admin-access')!;
+    const unknown = (pattern: string, message = `Action "${pattern}" matches no action AWS defines; check its spelling.`): Finding => ({ ...admin, ruleId: 'unknown-action', message });
+
+    it('keeps a fingerprint through another message for the same grant, a moved line and a catalog verdict change', () => {
+      const adminMeta = rules.find((r) => r.meta.id === 'admin-access')!.meta;
+      const minusDeny = formatMessage(adminMeta.messages.allowAllMinusDeny!, { action: '*:*', resource: '*' });
+      expect(fingerprintsOf([{ ...admin, message: minusDeny, line: 70 }])).toEqual(fingerprintsOf([admin]));
+      expect(fingerprintsOf([unknown('s3:GetObjcet', 'Action "s3:GetObjcet" matches no action of s3; did you mean s3:GetObject?')])).toEqual(fingerprintsOf([unknown('s3:GetObjcet')]));
+    });
+
+    it('tells apart findings of one statement that name different things, and numbers those it cannot', () => {
+      const [a, b] = fingerprintsOf([unknown('s3:GetObjcet'), unknown('s3:PutObjcet')]);
+      expect(a).not.toBe(b);
+      const analyzer = { ...admin, ruleId: 'access-analyzer/PASS_ROLE_WITH_STAR_IN_RESOURCE' };
+      const twice = fingerprintsOf([{ ...analyzer, message: 'first' }, { ...analyzer, message: 'second' }]);
+      expect(twice.map((f) => f.slice(-2))).toEqual([':1', ':2']);
+      expect(twice[0]!.slice(0, -2)).toBe(twice[1]!.slice(0, -2));
+    });
+  });
+
+  it('with a baseline, keeps known findings as unchanged and accepted-suppressed, new ones as new, in report order', () => {
+    const base = input();
+    const [first, ...rest] = base.findings;
+    const withBaseline: SarifReportInput = { ...base, findings: rest, baseline: { knownFindings: [first!], known: 1, gone: 2 } };
+    const format = () => formatReport('sarif', withBaseline, { env });
+    const sarifRun = (JSON.parse(format()) as Log).runs[0]!;
+    const plain = (JSON.parse(formatReport('sarif', base, { env })) as Log).runs[0]!;
+    expect(sarifRun.results!.map((r) => r.partialFingerprints)).toEqual(plain.results!.map((r) => r.partialFingerprints));
+    const states = sarifRun.results!.map((r) => [r.baselineState ?? null, r.suppressions?.map((s) => s.status) ?? []]);
+    expect(states).toEqual([
+      ['unchanged', ['accepted']],
+      ...rest.map(() => ['new', []]),
+      // A config suppression is its own matter: accepted, and not compared with the baseline.
+      [null, ['accepted']],
+    ]);
+    expect(sarifRun.properties).toMatchObject({ baseline: { known: 1, gone: 2 } });
+    expect(format()).toBe(format());
   });
 
   it('in GitHub Actions, gives paths relative to the workspace, also when run from a subfolder or with absolute paths', () => {
@@ -91,7 +137,7 @@ describe('sarif', () => {
       const sarif = JSON.parse(formatReport('sarif', { ...base, findings, suppressed: [] }, { env: { ...env, GITHUB_WORKSPACE: workspace }, cwd })) as Log;
       const result = sarif.runs[0]!.results![0]!;
       const github = formatReport('github', { ...base, findings, suppressed: [] }, { env: { GITHUB_WORKSPACE: workspace }, cwd });
-      return { uri: result.locations![0]!.physicalLocation!.artifactLocation!.uri, fingerprint: result.partialFingerprints!['iamPolicyLint/v1'], annotation: github.split(',')[0]!.replace(/^::\w+ /, '') };
+      return { uri: result.locations![0]!.physicalLocation!.artifactLocation!.uri, fingerprint: result.partialFingerprints![FINGERPRINT_KEY], annotation: github.split(',')[0]!.replace(/^::\w+ /, '') };
     };
     const fromRoot = at('infra/cdktf.out/cdk.tf.json', workspace);
     expect(fromRoot).toMatchObject({ uri: 'infra/cdktf.out/cdk.tf.json', annotation: 'file=infra/cdktf.out/cdk.tf.json' });

@@ -1,7 +1,14 @@
 /**
  * `--format sarif`: SARIF 2.1.0 for code scanning. Rules carry their description, the docs page
  * as help text and a link to it; results carry file, line, the Terraform address as a logical
- * location, a stable fingerprint, and `suppressions` with the reason when a config accepted them.
+ * location, a fingerprint of what the finding is about (not of its wording), and `suppressions`
+ * with the reason when a config accepted them.
+ *
+ * With `--baseline`, the findings the baseline had stay in the log as `baselineState: "unchanged"`
+ * with an accepted external suppression, and the others are `"new"`. Dropping them would tell code
+ * scanning they were fixed; GitHub reads an accepted suppression as a closed alert (it ignores
+ * baselineState, which other SARIF viewers show). Baseline findings no longer found are only
+ * counted (run.properties.baseline.gone): an "absent" result would open an alert on GitHub.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -10,6 +17,8 @@ import { pathToFileURL } from 'node:url';
 import type { SarifResultBuilder, SarifRuleBuilder } from 'node-sarif-builder';
 import type { Result } from 'sarif';
 import type { SuppressedFinding } from '../config/types';
+import { findingIdentity } from '../baseline/finding-identity';
+import { compareFindings } from '../engine/sort-findings';
 import type { Finding, Severity } from '../model/types';
 import type { RuleMeta } from '../rules/rule';
 import { canonicalPath } from '../model/report-path';
@@ -56,10 +65,39 @@ function ruleBuilder(meta: RuleMeta, env: NodeJS.ProcessEnv): SarifRuleBuilder {
   });
 }
 
-/** Identity of a finding that survives unrelated edits moving it to another line. */
-function fingerprint(f: Finding): string {
-  return createHash('sha256').update([f.ruleId, path.isAbsolute(f.file) ? f.file : canonicalPath(f.file), f.resource ?? '', String(f.statement ?? ''), f.message].join('\u0000')).digest('hex');
+/**
+ * What a `--baseline` run adds to the report input (lint/baseline/apply-baseline.ts): the findings
+ * the baseline had, which the other formats leave out.
+ */
+export interface SarifBaseline {
+  knownFindings: readonly Finding[];
+  known: number;
+  gone: number;
 }
+
+export type SarifReportInput = ReportInput & { baseline?: SarifBaseline };
+
+/** The fingerprint's key: v1 hashed the message too, so its values would not match these. */
+export const FINGERPRINT_KEY = 'iamPolicyLint/v2';
+
+/**
+ * Identity of a finding that survives edits moving it to another line, a reworded message and a
+ * catalog update (lint/baseline/finding-identity.ts). Findings with the same identity (an Access
+ * Analyzer check reported twice in one statement) are told apart by their order, as GitHub's own
+ * `primaryLocationLineHash` does with a `:n` suffix.
+ */
+function fingerprints(): (f: Finding, file: string) => string {
+  const seen = new Map<string, number>();
+  return (f, file) => {
+    const { place, subject } = findingIdentity({ ...f, file }, null);
+    const hash = createHash('sha256').update(JSON.stringify([place, subject])).digest('hex');
+    const n = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, n);
+    return `${hash}:${n}`;
+  };
+}
+
+const KNOWN_JUSTIFICATION = 'in the --baseline report: known before this change, not counted for the exit status';
 
 /** Relative paths stay relative (code scanning resolves them against the repository); absolute ones become file: URIs. */
 export function artifactUri(file: string): string {
@@ -72,8 +110,11 @@ export function artifactUri(file: string): string {
     .join('/');
 }
 
+/** How a result stands against `--baseline`; null without one. */
+type BaselineState = 'new' | 'unchanged' | null;
+
 /** `file`: the finding's file as code scanning should see it (relative to the repository in GitHub Actions). */
-function resultBuilder(f: Finding | SuppressedFinding, file: string): SarifResultBuilder {
+function resultBuilder(f: Finding | SuppressedFinding, file: string, fingerprint: string, baselineState: BaselineState): SarifResultBuilder {
   const { SarifResultBuilder } = sarifBuilders();
   const builder = new SarifResultBuilder().initSimple({
     level: LEVEL[f.severity],
@@ -88,21 +129,40 @@ function resultBuilder(f: Finding | SuppressedFinding, file: string): SarifResul
   if (f.resource !== null) {
     result.locations![0]!.logicalLocations = [{ fullyQualifiedName: f.resource, kind: 'resource' }];
   }
-  result.partialFingerprints = { 'iamPolicyLint/v1': fingerprint({ ...f, file }) };
+  result.partialFingerprints = { [FINGERPRINT_KEY]: fingerprint };
   result.properties = { statement: f.statement, severity: f.severity };
-  if ('reason' in f) result.suppressions = [{ kind: 'external', justification: f.reason }];
+  if (baselineState !== null) result.baselineState = baselineState;
+  // `status` as SARIF 2.1.0 spells it (GitHub's docs call it `state`); accepted closes the alert.
+  if ('reason' in f) result.suppressions = [{ kind: 'external', status: 'accepted', justification: f.reason }];
+  else if (baselineState === 'unchanged') result.suppressions = [{ kind: 'external', status: 'accepted', justification: KNOWN_JUSTIFICATION }];
   return builder;
 }
 
-export function formatSarif(input: ReportInput, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+/** With a baseline, new and known findings in the one report order a run without it has. */
+function unsuppressedResults(input: SarifReportInput): { finding: Finding; state: BaselineState }[] {
+  if (input.baseline === undefined) return input.findings.map((finding) => ({ finding, state: null }));
+  const all = [
+    ...input.findings.map((finding) => ({ finding, state: 'new' as const })),
+    ...input.baseline.knownFindings.map((finding) => ({ finding, state: 'unchanged' as const })),
+  ];
+  return all.sort((a, b) => compareFindings(a.finding, b.finding));
+}
+
+export function formatSarif(input: SarifReportInput, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
   const inRepository = (file: string) => repositoryPath(file, env, cwd);
   const { SarifBuilder, SarifRunBuilder } = sarifBuilders();
   const run = new SarifRunBuilder().initSimple({ toolDriverName: TOOL_NAME, toolDriverVersion: input.toolVersion });
   run.run.tool.driver.semanticVersion = input.toolVersion;
   run.run.properties = { catalogDataVersion: input.catalogDataVersion ?? 'not loaded (no enabled rule needed the AWS catalog)', summary: { ...input.summary } };
+  if (input.baseline !== undefined) run.run.properties.baseline = { known: input.baseline.known, gone: input.baseline.gone };
   for (const meta of input.rules) run.addRule(ruleBuilder(meta, env));
-  for (const f of input.findings) run.addResult(resultBuilder(f, inRepository(f.file)));
-  for (const f of input.suppressed) run.addResult(resultBuilder(f, inRepository(f.file)));
+  const fingerprint = fingerprints();
+  const add = (f: Finding, state: BaselineState) => {
+    const file = inRepository(f.file);
+    run.addResult(resultBuilder(f, file, fingerprint(f, file), state));
+  };
+  for (const { finding, state } of unsuppressedResults(input)) add(finding, state);
+  for (const f of input.suppressed) add(f, null);
   const unreadable = input.inputErrors ?? [];
   // Files that could not be read are the tool's failures, not results about the code.
   run.run.invocations = [
