@@ -46,6 +46,24 @@ function riskIndex(catalog: Catalog): WantedIds {
   });
 }
 
+/** The risk classes whose rule runs (all when `enabledRules` is absent), in a fixed order. */
+export function riskClassesRunning(enabledRules: ReadonlySet<string> | undefined): RiskClass[] {
+  return CLASSES.filter((riskClass) => enabledRules === undefined || enabledRules.has(riskClass));
+}
+
+/**
+ * The actions of `classes` (scopable ones, as the risk rules report them) as a test on catalog
+ * ids; null for no class. write-without-constraint leaves these to their rule, which reports them
+ * by name and by what they risk.
+ */
+export function riskActionTest(catalog: Catalog, classes: readonly RiskClass[]): ((id: number) => boolean) | null {
+  let mask = 0;
+  for (const riskClass of classes) mask |= 1 << CLASSES.indexOf(riskClass);
+  if (mask === 0) return null;
+  const { flags } = riskIndex(catalog);
+  return (id) => id < flags.length && (flags[id] & mask) !== 0;
+}
+
 /** The risky actions one grant allows, per class (catalog spelling, sorted). */
 function grantRisks(grant: Grant, catalog: Catalog): string[][] {
   const index = riskIndex(catalog);

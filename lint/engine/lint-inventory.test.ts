@@ -37,6 +37,17 @@ function adminUser(): Inventory {
 }
 
 describe('lintInventory', () => {
+  it('tells the rules which rules run: a risk-class rule turned off gives its actions back to write-without-constraint', () => {
+    const b = new InventoryBuilder();
+    b.policy(doc({ Sid: 'Keys', Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: '*' }), { kind: 'managed', resource: 'aws_iam_policy.keys', line: 3 });
+    const ruleIds = (config?: ReturnType<typeof validateConfig>) =>
+      lintInventory(b.inventory, { config })
+        .findings.map((f) => f.ruleId)
+        .filter((id) => id === 'credentials-exposure' || id === 'write-without-constraint');
+    expect(ruleIds()).toEqual(['credentials-exposure']);
+    expect(ruleIds(validateConfig({ rules: { 'credentials-exposure': 'off' } }, 'test.json'))).toEqual(['write-without-constraint']);
+  });
+
   it('never builds the catalog when no enabled rule needs it', () => {
     const { factory, calls } = countingFactory();
     const catalogFree = rules.filter((r) => !r.meta.needsCatalog);

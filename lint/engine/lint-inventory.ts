@@ -82,7 +82,12 @@ export function lintInventory(inventory: Inventory, options: EngineOptions = {})
   const catalog = lazy?.catalog ?? catalogNotLoaded;
   const judged = lazy === null ? inventory : resolveManagedPolicies(inventory, catalog);
   // Presets are read from policies/ only when exceeds-preset asks for one.
-  const context = { inventory: judged, catalog, presets: options.presets ?? createPresetLookup(judged, config.presets) };
+  const context = {
+    inventory: judged,
+    catalog,
+    presets: options.presets ?? createPresetLookup(judged, config.presets),
+    enabledRules: new Set(enabled.map((e) => e.rule.meta.id)),
+  };
 
   const all: Finding[] = [];
   const ruleTimings: Record<string, number> = {};

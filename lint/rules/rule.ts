@@ -30,6 +30,12 @@ export interface RuleContext {
   inventory: Inventory;
   catalog: Catalog;
   presets: PresetLookup;
+  /**
+   * Ids of the rules that run in this pass (the config's choice). A rule that leaves part of what
+   * it would report to a more specific rule asks here whether that rule runs, so turning the
+   * specific rule off gives the findings back instead of losing them. Absent: every rule runs.
+   */
+  enabledRules?: ReadonlySet<string>;
 }
 
 export interface Rule {

@@ -1,7 +1,9 @@
+import { describe, expect, it } from 'vitest';
 import { createCatalog } from '../catalog/aws-catalog';
 import { policyFile, testRule } from './testing';
 import { writeWithoutConstraint } from './write-without-constraint';
 
+const catalog = createCatalog();
 const doc = (...Statement: unknown[]) => ({ Version: '2012-10-17', Statement });
 const allow = (Action: unknown, Resource: unknown = '*', Condition?: unknown) =>
   policyFile(doc({ Effect: 'Allow', Action, Resource, ...(Condition ? { Condition } : {}) }));
@@ -19,6 +21,7 @@ testRule(
       { name: 'a pattern that lists all of a service without `:*` is full-service-access too', inventory: allow('sqs:*e*') },
       { name: 'patterns that together list a whole service are full-service-access', inventory: allow(['sqs:*e*', 'sqs:*']) },
       { name: '* is admin-access', inventory: allow('*') },
+      { name: 'risk-class actions are their rules (kms:Decrypt data-exfiltration, iam:CreateAccessKey credentials-exposure)', inventory: allow(['kms:Decrypt', 'iam:CreateAccessKey']) },
       { name: 'NotAction is not-action-allow', inventory: policyFile(doc({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' })) },
       {
         name: 'a Deny that takes the write away',
@@ -41,11 +44,28 @@ testRule(
         errors: [{ messageId: 'writeOnEveryResource', message: /allows 1 write .*sns:Publish/ }],
       },
       {
+        name: 'risk-class actions beside other writes: only the others are reported here',
+        inventory: allow(['kms:Decrypt', 's3:PutObject']),
+        errors: [{ messageId: 'writeOnEveryResource', message: /allows 1 write .*: s3:PutObject\./ }],
+      },
+      {
         name: 'a Condition that restricts nothing (aws:SecureTransport, aws:RequestedRegion)',
         inventory: allow('s3:DeleteBucket', '*', { Bool: { 'aws:SecureTransport': 'true' }, StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } }),
         errors: [{ messageId: 'writeOnEveryResource' }],
       },
     ],
   },
-  createCatalog(),
+  catalog,
 );
+
+describe('write-without-constraint and the risk-class rules', () => {
+  const noPresets = { names: () => [], document: () => null, declaredFor: () => null };
+  const messages = (enabledRules: string[]) =>
+    writeWithoutConstraint.check({ inventory: allow(['kms:Decrypt', 'iam:CreateAccessKey']), catalog, presets: noPresets, enabledRules: new Set(enabledRules) }).map((f) => f.message);
+
+  it('reports a risk-class action itself when that class\'s rule is turned off', () => {
+    expect(messages(['write-without-constraint', 'data-exfiltration'])).toEqual([expect.stringMatching(/allows 1 write .*: iam:CreateAccessKey\./)]);
+    expect(messages(['write-without-constraint'])).toEqual([expect.stringMatching(/allows 2 write .*: iam:CreateAccessKey, kms:Decrypt\./)]);
+    expect(messages(['write-without-constraint', 'data-exfiltration', 'credentials-exposure'])).toEqual([]);
+  });
+});

@@ -3,7 +3,10 @@
  * Condition that narrows who or what they reach (lint/catalog/conditions.ts says which do).
  * Left to other rules, so one grant draws one finding per thing it does wrong: `*` (admin-access),
  * the actions of services granted whole (full-service-access: `s3:*`, or patterns that together
- * list a whole service; see lint/catalog/whole-services.ts) and NotAction (not-action-allow).
+ * list a whole service; see lint/catalog/whole-services.ts), NotAction (not-action-allow), and
+ * the actions of the risk classes (data-exfiltration, resource-exposure, credentials-exposure),
+ * whose rules name them with what they risk: `kms:Decrypt` on `*` is one finding, not two. Each
+ * is left only while its rule runs: turning it off brings its actions back here.
  * `s3:*` under a Deny that takes some of S3 away is not whole, so its writes are reported here.
  * Actions that only take `*` cannot be scoped
  * and are not reported; access levels that mislead are corrected by
@@ -14,6 +17,7 @@ import type { Catalog } from '../catalog/catalog';
 import { catalogTable, memoTable, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { reachInWords } from '../catalog/resources';
+import { riskActionTest, riskClassesRunning } from '../catalog/risk-classes';
 import { wholeServices } from '../catalog/whole-services';
 import { statementId } from '../model/parse-document';
 import type { RawFinding } from '../model/types';
@@ -48,9 +52,12 @@ function scopableWrites(expanded: Int32Array, catalog: Catalog): Int32Array {
 
 export const writeWithoutConstraint: Rule = {
   meta,
-  check({ inventory, catalog }) {
+  check({ inventory, catalog, enabledRules }) {
     const findings: RawFinding[] = [];
-    const byGrant = memoTable<{ count: number; actions: string } | null>(catalog, 'write-without-constraint');
+    const riskRules = riskClassesRunning(enabledRules);
+    const reportedAsRisk = riskActionTest(catalog, riskRules);
+    // A table per set of risk rules that run: one catalog may serve passes of different configs.
+    const byGrant = memoTable<{ count: number; actions: string } | null>(catalog, `write-without-constraint:${riskRules.join(',')}`);
     const verdict = perDocument((document) => {
       const out: { grant: Grant; count: number; actions: string }[] = [];
       for (const grant of unconstrainedGrants(document, catalog)) {
@@ -63,6 +70,7 @@ export const writeWithoutConstraint: Rule = {
             for (const id of scopableWrites(ids, catalog)) {
               if (grant.denied && !grant.actions.hasId(id)) continue;
               if (whole.size > 0 && whole.has(catalog.ids.serviceOf(id))) continue;
+              if (reportedAsRisk !== null && reportedAsRisk(id)) continue;
               writes.add(id);
             }
           }
