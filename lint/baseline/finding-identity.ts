@@ -41,9 +41,3 @@ export function findingIdentity(finding: IdentifiedFinding, cwd: string | null =
     subject: findingSubject(finding.ruleId, finding.message),
   };
 }
-
-/** One string for a finding's identity (a finding without a readable subject has the place alone). */
-export function fingerprint(finding: IdentifiedFinding, cwd: string | null = null): string {
-  const { place, subject } = findingIdentity(finding, cwd);
-  return subject === null ? place : `${place}${JSON.stringify([subject])}`;
-}
