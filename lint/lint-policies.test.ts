@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { TerraformStack, Testing } from 'cdktf';
 import { IamGroupPolicyAttachment } from '@cdktf/provider-aws/lib/iam-group-policy-attachment';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
@@ -148,9 +148,9 @@ interface JsonReport {
   suppressed: Array<{ ruleId: string; reason: string }>;
 }
 
-/** A project whose cdktf.out holds one stack granting AdministratorAccess, suppressed or not. */
-function synthesizedProject(suppressed: boolean): string {
-  const root = mkdtempSync(join(tmpdir(), 'lint-policies-run-'));
+/** A project (in `under`, else a temporary folder) whose cdktf.out holds one stack granting AdministratorAccess, suppressed or not. */
+function synthesizedProject(suppressed: boolean, under: string = tmpdir()): string {
+  const root = mkdtempSync(join(under, 'lint-policies-run-'));
   const stack = new TerraformStack(Testing.app(), 'deploy');
   new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
   const reader = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::invoices/*' }] };
@@ -189,6 +189,22 @@ describe('lintPolicies', () => {
     expect(report.suppressed).toEqual([
       expect.objectContaining({ ruleId: 'admin-access', reason: 'break-glass user, ticket SEC-123 (suppressLint on deploy/user)' }),
     ]);
+    expect(status).toBe(0);
+  });
+
+  it('keeps the file globs of a config found above the project, merged with the construct suppressions', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'lint-policies-repo-'));
+    mkdirSync(join(repo, '.git'));
+    const root = synthesizedProject(true, repo);
+    writeFileSync(join(root, 'policies', 'buckets.json'), JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] }));
+    const glob = `${basename(root)}/policies/buckets.json`;
+    writeFileSync(join(repo, '.iam-policy-lint.json'), JSON.stringify({ suppressions: [{ rule: '*', file: glob, reason: 'bucket admin, SEC-7' }] }));
+    const { status, report } = run(root);
+    expect(report.findings).toEqual([]);
+    expect(new Set(report.suppressed.map((f) => `${f.ruleId === 'admin-access' ? f.ruleId : 'buckets.json'}: ${f.reason}`))).toEqual(
+      new Set(['admin-access: break-glass user, ticket SEC-123 (suppressLint on deploy/user)', 'buckets.json: bucket admin, SEC-7']),
+    );
+    expect(report.suppressed.filter((f) => f.ruleId === 'full-service-access')).toHaveLength(1);
     expect(status).toBe(0);
   });
 

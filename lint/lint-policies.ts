@@ -15,11 +15,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { CONFIG_ENV } from '../config';
 import { GUARD_MODE_VARIABLE } from './aspect/guard-mode';
 import { suppressionsInSynthOutput, type ConfigFileSuppression } from './aspect/synth-output-suppressions';
 import { CONFIG_FILE_VARIABLE, DEFAULT_CONFIG_FILE, loadConfig, locateConfig } from './config/load-config';
+import { rebaseFileGlobs } from './config/rebase-file-globs';
 import { ConfigError } from './config/types';
 import { validateConfig } from './config/validate-config';
 
@@ -205,7 +206,8 @@ export function withConstructSuppressions(argv: readonly string[], root: string)
       return unchanged;
     }
   }
-  const merged = { ...config, suppressions: [...((config.suppressions as unknown[] | undefined) ?? []), ...suppressions] };
+  const own = configFile === null ? [] : rebaseFileGlobs((config.suppressions as unknown[] | undefined) ?? [], dirname(configFile), root);
+  const merged = { ...config, suppressions: [...own, ...suppressions] };
   // Outside cdktf.out, which is linted; findings name paths relative to the root, so globs still match.
   const folder = mkdtempSync(join(tmpdir(), 'iam-policy-lint-'));
   const mergedFile = join(folder, 'config.json');
