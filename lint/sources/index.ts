@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { emptyInventory, type Inventory } from '../model/types';
+import { emptyInventory, type Inventory, type PolicyRecord } from '../model/types';
 import { CLOUDFORMATION_SKIP_REASON, isCloudFormationJson, isCloudFormationText } from './cloudformation';
 import { isTrustDocument } from './policy-file';
 import { isResourcePolicyDocument, RESOURCE_POLICY_SKIP_REASON } from './resource-policy';
@@ -29,6 +29,8 @@ export interface ReadOptions {
 /** Collects what each file gave, in file order; Terraform units are linked at the end. */
 class Collector {
   private readonly files: ReferencedFiles;
+  /** Policy files read whole, by path: configuration that reads one with file() takes its document from here. */
+  private readonly wholeFiles = new Map<string, PolicyRecord>();
   private readonly parts: (Inventory | TerraformUnit)[] = [];
   private readonly units = new Map<string, TerraformUnit>();
   filesRead = 0;
@@ -37,13 +39,14 @@ class Collector {
 
   /** `tree` says which files configuration may read with file(); null for input given in memory. */
   constructor(tree: LintedTree | null) {
-    this.files = new ReferencedFiles(tree);
+    this.files = new ReferencedFiles(tree, (file) => this.wholeFiles.get(file));
   }
 
   add(output: ReaderOutput): void {
     this.filesRead++;
     if ('inventory' in output) {
       this.parts.push(output.inventory);
+      for (const policy of output.inventory.policies) if (policy.key === policy.origin.file) this.wholeFiles.set(policy.key, policy);
       return;
     }
     const { scope, resources, locals } = output.terraform;

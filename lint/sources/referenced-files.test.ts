@@ -51,6 +51,7 @@ describe('policies Terraform reads with file() and templatefile()', () => {
         'locals {\n  shared = file("shared.json")\n}',
         policyResource('c', 'local.shared'),
         'resource "aws_iam_role" "r" {\n  name               = "r"\n  assume_role_policy = file("trust.json")\n}',
+        policyResource('misused', 'file("trust.json")'),
       ),
       'shared.json': ADMIN_FILE,
       'trust.json': trust,
@@ -65,6 +66,13 @@ describe('policies Terraform reads with file() and templatefile()', () => {
     const role = byResource.get('aws_iam_role.r');
     expect(role).toMatchObject({ kind: 'trust', origin: { file: join(dir, 'trust.json') } });
     expect(role?.document?.problems).toEqual([]);
+    // The same file as an identity policy is judged as one: no Resource, and a Principal it must not have.
+    const misused = byResource.get('aws_iam_policy.misused');
+    expect(misused?.document).not.toBe(role?.document);
+    expect(misused?.document?.problems.map((p) => p.message)).toEqual([
+      'statement has neither Resource nor NotResource',
+      'an identity policy must not carry Principal or NotPrincipal',
+    ]);
   });
 
   it('renders templatefile() when every interpolation is a variable given a literal', async () => {

@@ -7,7 +7,7 @@
  */
 import { lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { PolicyDocument } from '../model/types';
+import type { PolicyDocument, PolicyRecord } from '../model/types';
 import type { FileReference } from './file-reference';
 import { parseJsonText, stripBom } from './json-text';
 import { wholeTextDocument } from './policy-file';
@@ -31,7 +31,11 @@ export interface ReferenceSite {
 
 export type ReferencedDocument = { document: PolicyDocument; file: string; line: number } | { unresolved: string };
 
-type Loaded = { text: string; shown: string } | { unresolved: string } | { problem: string };
+/** A policy file the walk read on its own, as one document: what it gave, to reuse rather than read again. */
+export type WalkedPolicy = (shown: string) => PolicyRecord | undefined;
+
+type Located = { shown: string } | { unresolved: string } | { problem: string };
+type Parsed = { document: PolicyDocument; line: number } | { problem: string };
 
 function within(path: string, root: string): boolean {
   const inside = relative(root, path);
@@ -43,34 +47,57 @@ export class ReferencedFiles {
   readonly errors: InputError[] = [];
   /** Shown paths of the files some policy was read from (their own plain-file records are then dropped). */
   readonly read = new Set<string>();
-  private readonly loaded = new Map<string, Loaded>();
-  private readonly documents = new Map<string, { document: PolicyDocument; line: number } | { problem: string }>();
+  private readonly located = new Map<string, Located>();
+  private readonly texts = new Map<string, { text: string } | { problem: string }>();
+  private readonly documents = new Map<string, Parsed>();
   private realRoots: string[] | undefined;
 
   /** `tree` is null for input read from memory, where no file is read. */
-  constructor(private readonly tree: LintedTree | null) {}
+  constructor(
+    private readonly tree: LintedTree | null,
+    private readonly walked: WalkedPolicy,
+  ) {}
 
   document(reference: FileReference, site: ReferenceSite, trust: boolean): ReferencedDocument {
     const path = resolve(dirname(site.file), reference.path);
-    const loaded = this.load(path, reference.path);
-    if ('unresolved' in loaded) return loaded;
-    if ('problem' in loaded) return this.fail(site, reference, loaded.problem);
-    let text = loaded.text;
-    if (reference.vars !== null) {
-      const rendered = renderTemplate(text, reference.vars);
-      if ('unresolved' in rendered) return { unresolved: `${rendered.unresolved} (${loaded.shown})` };
-      text = rendered.text;
+    let located = this.located.get(path);
+    if (located === undefined) {
+      located = this.locate(path, reference.path);
+      this.located.set(path, located);
     }
-    // A template's documents differ by their variables: keyed by the rendered text.
-    const key = `${trust ? 'trust' : 'identity'}\u0000${path}${reference.vars === null ? '' : `\u0000${text}`}`;
-    let parsed = this.documents.get(key);
-    if (parsed === undefined) {
-      parsed = this.parse(text, loaded.shown, trust);
+    if ('unresolved' in located) return located;
+    if ('problem' in located) return this.fail(site, reference, located.problem);
+    const { shown } = located;
+    let parsed: Parsed | { unresolved: string };
+    if (reference.vars === null) {
+      const key = `${trust ? 'trust' : 'identity'}\u0000${path}`;
+      parsed = this.documents.get(key) ?? this.fileDocument(path, shown, trust);
       this.documents.set(key, parsed);
-    }
+    } else parsed = this.templateDocument(path, shown, reference.vars, trust);
+    if ('unresolved' in parsed) return parsed;
     if ('problem' in parsed) return this.fail(site, reference, parsed.problem);
-    this.read.add(loaded.shown);
-    return { document: parsed.document, file: loaded.shown, line: parsed.line };
+    this.read.add(shown);
+    return { document: parsed.document, file: shown, line: parsed.line };
+  }
+
+  /** The walk has most policy files parsed already: their document is taken as it is when read the same way. */
+  private fileDocument(path: string, shown: string, trust: boolean): Parsed {
+    const walked = this.walked(shown);
+    if (walked?.document && walked.origin.line !== null && (walked.kind === 'trust') === trust) return { document: walked.document, line: walked.origin.line };
+    const text = this.text(path, shown);
+    return 'problem' in text ? text : this.parse(text.text, shown, trust);
+  }
+
+  private templateDocument(path: string, shown: string, vars: Record<string, unknown>, trust: boolean): Parsed | { unresolved: string } {
+    const text = this.text(path, shown);
+    if ('problem' in text) return text;
+    const rendered = renderTemplate(text.text, vars);
+    if ('unresolved' in rendered) return { unresolved: `${rendered.unresolved} (${shown})` };
+    // A template's documents differ by their variables: keyed by the rendered text.
+    const key = `${trust ? 'trust' : 'identity'}\u0000${path}\u0000${rendered.text}`;
+    const parsed = this.documents.get(key) ?? this.parse(rendered.text, shown, trust);
+    this.documents.set(key, parsed);
+    return parsed;
   }
 
   private fail(site: ReferenceSite, reference: FileReference, problem: string): ReferencedDocument {
@@ -81,27 +108,33 @@ export class ReferencedFiles {
     return { unresolved: 'the file could not be read (reported as an input error)' };
   }
 
-  private parse(text: string, shown: string, trust: boolean): { document: PolicyDocument; line: number } | { problem: string } {
+  private parse(text: string, shown: string, trust: boolean): Parsed {
     const parsed = parseJsonText(text);
     // The validator's words end with the character found there: the file's content, kept out of messages.
     if (!parsed.ok) return { problem: `${shown} is not valid JSON (line ${parsed.line}, column ${parsed.column}: ${parsed.message.replace(/^malformed JSON: /, '').replace(/, found .*$/s, '')}); fix the file` };
     return wholeTextDocument(text, parsed.value, trust);
   }
 
-  private load(path: string, written: string): Loaded {
-    let loaded = this.loaded.get(path);
-    if (loaded === undefined) {
-      loaded = this.loadOnce(path, written);
-      this.loaded.set(path, loaded);
+  private text(path: string, shown: string): { text: string } | { problem: string } {
+    let text = this.texts.get(path);
+    if (text === undefined) {
+      try {
+        text = { text: stripBom(readFileSync(path, 'utf8')) };
+      } catch (error) {
+        text = { problem: `${shown} cannot be read: ${describeFsError(error)}` };
+      }
+      this.texts.set(path, text);
     }
-    return loaded;
+    return text;
   }
 
-  private loadOnce(path: string, written: string): Loaded {
+  /** Which listed file a path is, checked before anything is read; or why it is not read. */
+  private locate(path: string, written: string): Located {
     const tree = this.tree;
     if (tree === null) return { unresolved: `${written} is not read: the input was given in memory, not as files` };
-    const outside = { unresolved: `${written} is outside the paths being linted, so it is not read; lint a folder that holds it to check it` };
-    if (!tree.roots.some((root) => within(path, root))) return outside;
+    if (!tree.roots.some((root) => within(path, root))) {
+      return { unresolved: `${written} is outside the paths being linted, so it is not read; lint a folder that holds it to check it` };
+    }
     const shown = tree.files.get(path);
     if (shown === undefined) {
       try {
@@ -120,11 +153,7 @@ export class ReferencedFiles {
       return { problem: `${shown} cannot be read: ${describeFsError(error)}` };
     }
     if (!this.realRootsOf(tree).some((root) => within(real, root))) return { unresolved: `${shown} is a link to a file outside the paths being linted, so it is not read` };
-    try {
-      return { text: stripBom(readFileSync(path, 'utf8')), shown };
-    } catch (error) {
-      return { problem: `${shown} cannot be read: ${describeFsError(error)}` };
-    }
+    return { shown };
   }
 
   private realRootsOf(tree: LintedTree): string[] {
