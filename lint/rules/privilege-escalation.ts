@@ -89,16 +89,25 @@ function pathsInCatalog(catalog: Catalog): PathInCatalog[] {
 const SELF_SERVICE_FLAG = 2;
 const ON_SELF_FLAG = 4;
 
-/** Every action of any path as wanted ids: flag 1, with SELF_SERVICE_FLAG for credential actions and ON_SELF_FLAG for those that escalate on oneself; once per catalog. */
-function pathActionIndex(catalog: Catalog): WantedIds {
+/**
+ * Every action of any path as wanted ids: flag 1, with SELF_SERVICE_FLAG for credential actions and
+ * ON_SELF_FLAG for those that escalate on oneself; and iam:PassRole's id (-1 when no path has it),
+ * for statements limited to a service. Once per catalog.
+ */
+function pathActionIndex(catalog: Catalog): WantedIds & { passRole: number } {
   return memoPerCatalog(catalog, 'escalation-index', '', () => {
     const byId = new Map<number, number>();
+    let passRole = -1;
     for (const { actions } of pathsInCatalog(catalog)) {
-      for (const { id, selfService, onSelf } of actions) if (id >= 0) byId.set(id, 1 | (selfService ? SELF_SERVICE_FLAG : 0) | (onSelf ? ON_SELF_FLAG : 0));
+      for (const action of actions) {
+        if (action.id < 0) continue;
+        byId.set(action.id, 1 | (action.selfService ? SELF_SERVICE_FLAG : 0) | (action.onSelf ? ON_SELF_FLAG : 0));
+        if (action.passRole) passRole = action.id;
+      }
     }
     const flags = new Uint8Array(catalog.ids.count());
     for (const [id, flag] of byId) flags[id] = flag;
-    return { flags, ids: [...byId.keys()] };
+    return { flags, ids: [...byId.keys()], passRole };
   });
 }
 
@@ -120,12 +129,11 @@ function openingsOf(document: PolicyDocument, catalog: Catalog): Openings {
   return remember(catalogTable(openingsByDocument, catalog, () => new WeakMap()), document, () => {
     const found = new Map<number, Grant>();
     const passRoleTo: Grant[] = [];
-    const passRole = passRoleId(catalog);
     const index = pathActionIndex(catalog);
     // In statement order, so each action keeps the first statement that opens a path by it.
     for (const grant of firstOfEachContent(documentGrants(document, catalog))) {
       if (grant.constrained) {
-        if (grant.passedTo !== null && grant.allResources && grant.actions.hasId(passRole)) passRoleTo.push(grant);
+        if (grant.passedTo !== null && grant.allResources && grant.actions.hasId(index.passRole)) passRoleTo.push(grant);
         continue;
       }
       // Scoped to the caller's own user, only the actions that escalate on oneself open a path;
@@ -138,10 +146,6 @@ function openingsOf(document: PolicyDocument, catalog: Catalog): Openings {
     }
     return { byAction: found, passRoleTo };
   });
-}
-
-function passRoleId(catalog: Catalog): number {
-  return memoPerCatalog(catalog, 'escalation-passrole', '', () => catalog.ids.of('iam:PassRole'));
 }
 
 /** The statement that opens `action` of `path`: granted as a path needs it, or iam:PassRole limited to a service the path passes its role to. */
