@@ -19,6 +19,7 @@ import { namedOutput } from './outputs';
 import { managedPolicyArns, policySources } from './grants';
 import { renderPolicy } from './policy-documents';
 import type { LeastPrivilegeUserProps } from './props';
+import { roleBoundaries } from './role-boundaries';
 
 /** The user tag naming the presets the user is meant to stay within (the linter's exceeds-preset rule reads it). */
 export const PRESET_TAG = 'iam-preset';
@@ -53,6 +54,11 @@ export class LeastPrivilegeUser extends Construct {
   readonly policyArns: string[];
   /** The current key's id; undefined when `accessKey` is false. */
   readonly accessKeyId: string | undefined;
+  /**
+   * ARN of the permissions boundary that roles made by each preset's user must carry, by preset
+   * name; only presets that let their user create roles have one.
+   */
+  readonly roleBoundaryArns: Record<string, string>;
   readonly user: IamUser;
 
   constructor(scope: Construct, id: string, props: LeastPrivilegeUserProps) {
@@ -96,6 +102,8 @@ export class LeastPrivilegeUser extends Construct {
         return { key: part.name, arn: policy.arn };
       }),
     );
+    const boundaries = roleBoundaries(this, sources, props.createRoleBoundaries ?? true);
+    this.roleBoundaryArns = Object.fromEntries(boundaries.map((b) => [b.preset, b.arn]));
     const grants = [...customerGrants, ...managedPolicyArns(props.managedPolicies ?? [], values.partition)];
     this.policyArns = grants.map((g) => g.arn);
     if (grants.length > ATTACHED_POLICY_QUOTA) {
@@ -131,5 +139,10 @@ export class LeastPrivilegeUser extends Construct {
     namedOutput(this, 'user_arn', this.userArn, { description: 'IAM user ARN' });
     if (this.groupName !== undefined) namedOutput(this, 'group_name', this.groupName, { description: 'Group holding the policies' });
     namedOutput(this, 'policy_arns', this.policyArns, { description: 'Managed policies attached (customer, then AWS)' });
+    if (boundaries.length > 0) {
+      namedOutput(this, 'role_boundary_arns', boundaries.map((b) => b.arn), {
+        description: 'Permissions boundaries the roles this user creates must carry (give them to the tool: eksctl, amplify, cdk, ...)',
+      });
+    }
   }
 }

@@ -83,6 +83,14 @@ export interface LeastPrivilegeUserProps {
    * @default no boundary
    */
   permissionsBoundary?: string;
+  /**
+   * Create the permissions boundary policy `<preset>-role-boundary` of each preset that lets its user
+   * create IAM roles (policies/<preset>.role-boundary.json); the preset allows role writes only on
+   * roles carrying it. Its name is fixed by the preset, so one stack per account creates it: set
+   * false in the others.
+   * @default true
+   */
+  createRoleBoundaries?: boolean;
   /** Delete the user even if it has keys, a login profile or MFA devices made outside Terraform. @default false */
   forceDestroy?: boolean;
   /** Least-privilege presets by name (files in policies/); each becomes a customer managed policy. @default [] */

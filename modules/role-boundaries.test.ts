@@ -1,0 +1,131 @@
+import { TerraformStack, Testing } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { describe, expect, it } from 'vitest';
+import { LeastPrivilegeUser, presetsFrom, type LeastPrivilegeUserProps } from '.';
+import { evaluateJsonencode } from '../lint/sources/hcl-literal';
+import { loadPreset, presetNames } from '../policies';
+import { all, type Json, type Synthesized } from '../test/fixtures/modules/stack';
+
+const ACCOUNT = '${data.aws_caller_identity.current.account_id}';
+const PARTITION = '${data.aws_partition.current.partition}';
+const REGION = '${data.aws_region.current.name}';
+
+const FUNCTION_ROLES = `arn:\${Partition}:iam::\${AccountId}:role/fn-*`;
+const BOUNDARY_ARN = `arn:\${Partition}:iam::\${AccountId}:policy/functions-role-boundary`;
+
+/** A preset whose user makes function roles, bounded as the presets in policies/ are. */
+const functionsPreset = presetsFrom(
+  {
+    functions: {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'Roles', Effect: 'Allow', Action: ['iam:CreateRole', 'iam:PutRolePolicy'], Resource: FUNCTION_ROLES, Condition: { StringEquals: { 'iam:PermissionsBoundary': BOUNDARY_ARN } } },
+        { Sid: 'Pass', Effect: 'Allow', Action: 'iam:PassRole', Resource: FUNCTION_ROLES, Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } },
+      ],
+    },
+    reader: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' }] },
+  },
+  'role-boundaries.test.ts',
+  {
+    functions: {
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'Logs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: 'arn:${Partition}:logs:${Region}:${AccountId}:log-group:/aws/lambda/fn-*:*' }],
+    },
+  },
+);
+
+function synthStack(users: Partial<LeastPrivilegeUserProps>[]): { synth: Synthesized; constructs: LeastPrivilegeUser[] } {
+  const stack = new TerraformStack(Testing.app(), 'boundaries');
+  new AwsProvider(stack, 'aws', {});
+  const constructs = users.map((props, i) => new LeastPrivilegeUser(stack, `u${i}`, { userName: `u${i}`, presetSource: functionsPreset, ...props }));
+  const parsed = JSON.parse(Testing.synth(stack)) as Partial<Synthesized>;
+  return { synth: { resource: parsed.resource ?? {}, data: parsed.data ?? {}, output: parsed.output ?? {} }, constructs };
+}
+
+function policyNamed(synth: Synthesized, name: string): Json | undefined {
+  return all(synth, 'aws_iam_policy').find((p) => p.name === name);
+}
+
+/** The document Terraform will send, interpolations as written. */
+function documentOf(policy: Json): { Statement: Json[] } {
+  const text = String(policy.policy);
+  expect(text).toMatch(/^\$\{jsonencode\(.*\)\}$/s);
+  return evaluateJsonencode(text.slice(2, -1)) as { Statement: Json[] };
+}
+
+describe('LeastPrivilegeUser: role boundaries of presets whose users create roles', () => {
+  it('creates the boundary under the name the preset names, at path /, with the account filled in', () => {
+    const { synth, constructs } = synthStack([{ presets: ['functions'], path: '/ci/' }]);
+    const boundary = policyNamed(synth, 'functions-role-boundary');
+    expect(boundary).toMatchObject({ path: '/' });
+    expect(documentOf(boundary!).Statement).toEqual([
+      { Sid: 'Logs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `arn:${PARTITION}:logs:${REGION}:${ACCOUNT}:log-group:/aws/lambda/fn-*:*` },
+    ]);
+    // The user's grant names the same ARN in its condition, rendered the same way.
+    const grant = documentOf(policyNamed(synth, 'u0-functions')!);
+    expect(grant.Statement[0]).toMatchObject({ Condition: { StringEquals: { 'iam:PermissionsBoundary': `arn:${PARTITION}:iam::${ACCOUNT}:policy/functions-role-boundary` } } });
+    // Only presets: the boundary is never attached to the user or its group.
+    expect(all(synth, 'aws_iam_group_policy_attachment').map((a) => a.policy_arn)).not.toContain(expect.stringContaining('functions-role-boundary'));
+    expect(constructs[0].roleBoundaryArns).toEqual({ functions: expect.stringMatching(/^\$\{TfToken\[/) });
+    expect(synth.output.u0_role_boundary_arns.value).toEqual(['${aws_iam_policy.functions-role-boundary.arn}']);
+  });
+
+  it('makes no boundary, and no output, for presets whose users create no roles', () => {
+    const { synth, constructs } = synthStack([{ presets: ['reader'] }]);
+    expect(all(synth, 'aws_iam_policy').map((p) => p.name)).toEqual(['u0-reader']);
+    expect(constructs[0].roleBoundaryArns).toEqual({});
+    expect(synth.output.u0_role_boundary_arns).toBeUndefined();
+  });
+
+  it('creates one boundary for two users of the preset in one stack (IAM names are per account)', () => {
+    const { synth } = synthStack([{ presets: ['functions'] }, { presets: ['functions', 'reader'] }]);
+    expect(all(synth, 'aws_iam_policy').filter((p) => p.name === 'functions-role-boundary')).toHaveLength(1);
+    expect(synth.output.u1_role_boundary_arns.value).toEqual(synth.output.u0_role_boundary_arns.value);
+  });
+
+  it('with createRoleBoundaries false, only names the boundary another stack creates', () => {
+    const { synth } = synthStack([{ presets: ['functions'], createRoleBoundaries: false }]);
+    expect(policyNamed(synth, 'functions-role-boundary')).toBeUndefined();
+    expect(synth.output.u0_role_boundary_arns.value).toEqual([`arn:${PARTITION}:iam::${ACCOUNT}:policy/functions-role-boundary`]);
+  });
+
+  it('refuses a boundary over the managed policy quota: a role has one boundary, so it cannot be split', () => {
+    const big = presetsFrom({ big: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' }] } }, 'big', {
+      big: {
+        Version: '2012-10-17',
+        Statement: Array.from({ length: 40 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:\${Partition}:s3:::bucket-${'x'.repeat(100)}-${i}/*` })),
+      },
+    });
+    const stack = new TerraformStack(Testing.app(), 'big');
+    new AwsProvider(stack, 'aws', {});
+    expect(() => new LeastPrivilegeUser(stack, 'u', { userName: 'u', presets: ['big'], presetSource: big })).toThrow(
+      /presets: "big": the role boundary big role boundary of "big" is over the managed policy quota .* a boundary must be one policy/,
+    );
+  });
+});
+
+describe('the presets in policies/ that let their users create roles', () => {
+  const bounded = presetNames().filter((name) => loadPreset(name).roleBoundary !== undefined);
+
+  it('there are such presets', () => {
+    expect(bounded.length).toBeGreaterThan(0);
+  });
+
+  it.each(bounded)('%s: the stack holds the boundary policy and the user\'s role writes are conditioned on its ARN', (name) => {
+    const stack = new TerraformStack(Testing.app(), 'presets');
+    new AwsProvider(stack, 'aws', {});
+    new LeastPrivilegeUser(stack, 'user', { userName: 'u', presets: [name] });
+    const synth = JSON.parse(Testing.synth(stack)) as Synthesized;
+    const boundary = policyNamed(synth, `${name}-role-boundary`);
+    expect(boundary, `${name}-role-boundary`).toBeDefined();
+    expect(documentOf(boundary!).Statement.length).toBe(loadPreset(name).roleBoundary!.document.Statement.length);
+    const rendered = `arn:${PARTITION}:iam::${ACCOUNT}:policy/${name}-role-boundary`;
+    const conditioned = all(synth, 'aws_iam_policy')
+      .filter((p) => p.name !== `${name}-role-boundary`)
+      .flatMap((p) => documentOf(p).Statement)
+      .filter((s) => JSON.stringify(s.Condition ?? {}).includes('iam:PermissionsBoundary'));
+    expect(conditioned.length).toBeGreaterThan(0);
+    for (const statement of conditioned) expect(statement.Condition).toMatchObject({ StringEquals: { 'iam:PermissionsBoundary': rendered } });
+    expect(conditioned.flatMap((s) => s.Action as string[])).toContain('iam:CreateRole');
+  });
+});
