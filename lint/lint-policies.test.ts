@@ -208,6 +208,19 @@ describe('lintPolicies', () => {
     expect(status).toBe(0);
   });
 
+  it('names the user\'s config, not the merged copy, in the linter\'s notes', () => {
+    const root = synthesizedProject(true);
+    writeFileSync(join(root, 'own-config.json'), JSON.stringify({ suppressions: [{ rule: 'policy-size', file: 'legacy/**', reason: 'split tracked in #42' }] }));
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(run(root, ['--config', 'own-config.json']).status).toBe(0);
+      const written = stderr.mock.calls.map(([text]) => String(text)).join('');
+      expect(written).toBe('note: a suppression in own-config.json (rule policy-size, legacy/**) matched no finding; remove it if it is stale\n');
+    } finally {
+      stderr.mockRestore();
+    }
+  });
+
   it('prints help or the version without synthesizing first', () => {
     // No cdktf.out and no app here: a synth would fail, and lint-policies would exit 2.
     const root = mkdtempSync(join(tmpdir(), 'lint-policies-help-'));

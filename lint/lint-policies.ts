@@ -117,8 +117,13 @@ export function lintConfigNote(lintConfig: string | null, root: string): string 
   if (lintConfig === null) {
     return `the synth guard and the linter both run without a config (no --config, no ${CONFIG_FILE_VARIABLE}, no ${DEFAULT_CONFIG_FILE} up to the repository root)`;
   }
-  const shown = relative(root, lintConfig);
-  return `the synth guard and the linter both read the config ${shown.startsWith('..') ? lintConfig : shown}`;
+  return `the synth guard and the linter both read the config ${shownPath(lintConfig, root)}`;
+}
+
+/** A file as the user would name it from the project root. */
+function shownPath(file: string, root: string): string {
+  const shown = relative(root, file);
+  return shown.startsWith('..') ? file : shown;
 }
 
 /** Why the lint config cannot be used (naming the file and the key), or null. */
@@ -181,13 +186,20 @@ export function takeConfigOption(argv: readonly string[]): { given: string | und
   return { given, rest };
 }
 
+export interface LintArguments {
+  argv: string[];
+  /** The temporary merged config, and what to call it in the linter's messages; null without one. */
+  merged: { file: string; standsFor: string } | null;
+  cleanUp(): void;
+}
+
 /**
  * The arguments with `--config` pointing at the user's config plus the constructs' suppressions,
  * so the report shows those findings as suppressed with their reasons. A config that is not valid
  * is left to the linter, which names the user's file in its error.
  */
-export function withConstructSuppressions(argv: readonly string[], root: string): { argv: string[]; cleanUp(): void } {
-  const unchanged = { argv: [...argv], cleanUp: () => undefined };
+export function withConstructSuppressions(argv: readonly string[], root: string): LintArguments {
+  const unchanged = { argv: [...argv], merged: null, cleanUp: () => undefined };
   // Without the options that report them, suppressions of access-analyzer/... findings could only
   // come out as "matched no finding" notes, naming the temporary config below.
   const online = argv.some((a) => ONLINE_OPTIONS.some((option) => a === option || a.startsWith(`${option}=`)));
@@ -212,7 +224,8 @@ export function withConstructSuppressions(argv: readonly string[], root: string)
   const folder = mkdtempSync(join(tmpdir(), 'iam-policy-lint-'));
   const mergedFile = join(folder, 'config.json');
   writeFileSync(mergedFile, `${JSON.stringify(merged, null, 2)}\n`);
-  return { argv: [...rest, '--config', mergedFile], cleanUp: () => rmSync(folder, { recursive: true, force: true }) };
+  const standsFor = configFile === null ? `the suppressLint calls recorded in ${SYNTH_OUTPUT}` : shownPath(configFile, root);
+  return { argv: [...rest, '--config', mergedFile], merged: { file: mergedFile, standsFor }, cleanUp: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
 export function lintPolicies(argv: readonly string[], root: string = ROOT): number {
@@ -237,11 +250,15 @@ export function lintPolicies(argv: readonly string[], root: string = ROOT): numb
     }
   }
   const lintArguments = withConstructSuppressions(passed, root);
+  const { merged } = lintArguments;
+  // The linter's notes (a suppression that matched nothing) would name the temporary config.
   const lint = spawnSync(process.execPath, [join(ROOT, 'lint', 'bin.cjs'), ...lintArguments.argv, ...LINTED_PATHS], {
     cwd: root,
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', merged === null ? 'inherit' : 'pipe'],
+    encoding: 'utf8',
   });
   lintArguments.cleanUp();
+  if (merged !== null && typeof lint.stderr === 'string') process.stderr.write(lint.stderr.split(merged.file).join(merged.standsFor));
   if (lint.error) {
     process.stderr.write(`lint-policies: could not run iam-policy-lint: ${lint.error.message}\n`);
     return 2;
