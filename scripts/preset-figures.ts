@@ -19,6 +19,11 @@ export interface PresetFigures {
   tutorialChanging: number;
   /** Share of the tutorial's actions the preset keeps, in percent. */
   percent: number;
+  /**
+   * At most what a role the user creates can do: the actions its permissions boundary allows, and of
+   * those the changing ones; null when the preset lets its user create no roles.
+   */
+  roleBoundary: { actions: number; changing: number } | null;
 }
 
 let everyAction: Promise<Set<string>> | undefined;
@@ -82,6 +87,7 @@ export async function presetFigures(name: string): Promise<PresetFigures> {
   if (!grant) throw new Error(`${preset.file.replace(/\.json$/, '.meta.json')}: tutorialGrant is missing; add the tutorial's managed policies and actions`);
   const granted = await expandActions(allowedPatterns(preset.document));
   const tutorial = await tutorialActions(grant);
+  const bounded = preset.roleBoundary ? await expandActions(allowedPatterns(preset.roleBoundary.document)) : null;
   return {
     name,
     seed: preset.metadata.replaces.seed,
@@ -90,17 +96,19 @@ export async function presetFigures(name: string): Promise<PresetFigures> {
     presetChanging: await changingCount(granted),
     tutorialChanging: await changingCount(tutorial),
     percent: tutorial.size === 0 ? 0 : (100 * granted.size) / tutorial.size,
+    roleBoundary: bounded ? { actions: bounded.size, changing: await changingCount(bounded) } : null,
   };
 }
 
 async function main(): Promise<void> {
   const catalogSize = (await allCatalogActions()).size;
   console.log(`catalog: ${catalogSize} actions (AdministratorAccess grants all of them)\n`);
-  console.log('| preset | seed | preset actions (changing) | tutorial actions (changing) | preset / tutorial |');
-  console.log('| --- | --- | ---: | ---: | ---: |');
+  console.log('| preset | seed | preset actions (changing) | tutorial actions (changing) | preset / tutorial | roles it creates: at most (changing) |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
   for (const name of presetNames()) {
     const f = await presetFigures(name);
-    console.log(`| ${f.name} | ${f.seed} | ${f.presetActions} (${f.presetChanging}) | ${f.tutorialActions} (${f.tutorialChanging}) | ${f.percent.toFixed(2)} % |`);
+    const roles = f.roleBoundary ? `${f.roleBoundary.actions} (${f.roleBoundary.changing})` : 'no roles';
+    console.log(`| ${f.name} | ${f.seed} | ${f.presetActions} (${f.presetChanging}) | ${f.tutorialActions} (${f.tutorialChanging}) | ${f.percent.toFixed(2)} % | ${roles} |`);
   }
 }
 
