@@ -111,8 +111,10 @@ function buildReaders(metas: readonly RuleMeta[]): Map<string, Reader[]> {
 
 let registryReaders: Map<string, Reader[]> | undefined;
 
-/** The subject of a finding with this rule and message, or null when no template of the rule's matches the message. */
-export function findingSubject(ruleId: string, message: string): string | null {
+/** Subjects read so far, per rule and message: a plan repeats the same documents, and so the same messages (27,744 findings, 1,638 messages). */
+const known = new Map<string, Map<string, string | null>>();
+
+function readSubject(ruleId: string, message: string): string | null {
   registryReaders ??= buildReaders(registry.map((r) => r.meta));
   for (const reader of registryReaders.get(ruleId) ?? []) {
     const match = reader.pattern.exec(message);
@@ -122,4 +124,13 @@ export function findingSubject(ruleId: string, message: string): string | null {
     return formatMessage(reader.subject, data);
   }
   return null;
+}
+
+/** The subject of a finding with this rule and message, or null when no template of the rule's matches the message. */
+export function findingSubject(ruleId: string, message: string): string | null {
+  let byMessage = known.get(ruleId);
+  if (byMessage === undefined) known.set(ruleId, (byMessage = new Map()));
+  let subject = byMessage.get(message);
+  if (subject === undefined) byMessage.set(message, (subject = readSubject(ruleId, message)));
+  return subject;
 }
