@@ -5,7 +5,7 @@ import type { IdentifiedFinding } from './finding-identity';
 import { diffAgainstBaseline } from './new-findings';
 
 export interface BaselineCounts {
-  /** Findings the baseline already had (not reported). */
+  /** Findings the baseline already had (not reported as new). */
   known: number;
   /** Baseline findings this run no longer has. */
   gone: number;

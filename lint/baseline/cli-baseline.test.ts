@@ -41,7 +41,7 @@ describe('iam-policy-lint --baseline', () => {
     writeFileSync(policy, JSON.stringify({ Version: '2012-10-17', Statement: [statement('A')] }));
     const second = await run(['--baseline', baseline, policy], dir);
     expect(second.code).toBe(0);
-    expect(second.stderr).toContain(`note: --baseline ${baseline}: 1 known finding not reported; 1 of its findings no longer found (fixed or suppressed since)`);
+    expect(second.stderr).toContain(`note: --baseline ${baseline}: 1 known finding not reported as new; 1 of its findings no longer found (fixed or suppressed since)`);
   });
 
   it('matches a baseline written with absolute paths to a run with relative ones (and back), and says when it matches nothing', async () => {
@@ -78,7 +78,7 @@ describe('iam-policy-lint --baseline', () => {
       }),
     );
     const same = await run(['--baseline', baseline, policy], dir);
-    expect(same.stderr).toContain(`note: --baseline ${baseline}: 1 known finding not reported`);
+    expect(same.stderr).toContain(`note: --baseline ${baseline}: 1 known finding not reported as new`);
     expect(same.code).toBe(0);
     // It stands for one finding at its place, not for every finding there could be.
     writeFileSync(policy, JSON.stringify({ Version: '2012-10-17', Statement: [statement('Old'), statement('New')] }));
@@ -102,7 +102,7 @@ describe('iam-policy-lint --baseline', () => {
     expect(report.findings.map((f) => f.ruleId)).toEqual(['unknown-action']);
     expect(report.findings[0]!.message).toContain('s3:PutObjcet');
     expect(swapped.code).toBe(1);
-    expect(swapped.stderr).toContain('0 known findings not reported; 1 of its findings no longer found');
+    expect(swapped.stderr).toContain('0 known findings not reported as new; 1 of its findings no longer found');
   });
 
   it('keeps known findings in SARIF, marked unchanged and suppressed, and counts only new ones for the exit status', async () => {
