@@ -22,13 +22,34 @@ import {
   type AccessKeyMetadata,
 } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LeastPrivilegeUser } from '.';
+import { LeastPrivilegeUser, presetsFrom } from '.';
 import { fixturePresets, relativeStateStack } from '../test/fixtures/modules/stack';
 import { MOTO_ACCOUNT_ID, startMoto, type Moto } from '../test/support/moto';
 import { run, runOk, terraformEnv } from '../test/support/terraform';
 import { requireTool } from '../test/support/tools';
 
 const USER = 'deployer';
+
+/** A preset whose user makes function roles, only with its role boundary (as policies/ eks-eksctl, sst-deployer...). */
+const BOUNDARY_ARN = 'arn:${Partition}:iam::${AccountId}:policy/functions-role-boundary';
+const functionsPreset = presetsFrom(
+  {
+    functions: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: ['iam:CreateRole', 'iam:PutRolePolicy'],
+          Resource: 'arn:${Partition}:iam::${AccountId}:role/fn-*',
+          Condition: { StringEquals: { 'iam:PermissionsBoundary': BOUNDARY_ARN } },
+        },
+      ],
+    },
+  },
+  'deploy.test.ts',
+  { functions: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'logs:PutLogEvents', Resource: 'arn:${Partition}:logs:${Region}:${AccountId}:log-group:/aws/lambda/fn-*:*' }] } },
+);
+
 const haveTools = requireTool('terraform') && requireTool('moto_server');
 
 describe.runIf(haveTools)('LeastPrivilegeUser deployed to moto_server', () => {
@@ -57,6 +78,7 @@ describe.runIf(haveTools)('LeastPrivilegeUser deployed to moto_server', () => {
     // Two more users for the other secret stores and for attachment to the user; their serial stays 0.
     new LeastPrivilegeUser(stack, 'in-ssm', { userName: 'in-ssm', attachTo: 'user', presetSource: fixturePresets, presets: ['self-service'], accessKey: { secret: { store: 'ssm' } } });
     new LeastPrivilegeUser(stack, 'in-sm', { userName: 'in-sm', accessKey: { secret: { store: 'secretsmanager', recoveryWindowInDays: 0 } } });
+    new LeastPrivilegeUser(stack, 'fn', { userName: 'fn-deployer', presetSource: functionsPreset, presets: ['functions'], accessKey: false });
     const out = Testing.fullSynth(stack);
     timings[`synth serial ${serial} (ms)`] = Math.round(performance.now() - started);
     copyFileSync(join(out, 'stacks', 'deploy', 'cdk.tf.json'), join(workdir, 'cdk.tf.json'));
@@ -183,6 +205,20 @@ describe.runIf(haveTools)('LeastPrivilegeUser deployed to moto_server', () => {
     const direct = (await iam.send(new ListAttachedUserPoliciesCommand({ UserName: 'in-ssm' }))).AttachedPolicies ?? [];
     expect(direct.map((p) => p.PolicyName)).toEqual(['in-ssm-self-service']);
     expect((await iam.send(new ListGroupsForUserCommand({ UserName: 'in-ssm' }))).Groups).toEqual([]);
+  });
+
+  it('creates the role boundary a preset names, under the ARN its condition names', { timeout: 60_000 }, async () => {
+    const arn = `arn:aws:iam::${MOTO_ACCOUNT_ID}:policy/functions-role-boundary`;
+    const boundary = (await iam.send(new GetPolicyCommand({ PolicyArn: arn }))).Policy;
+    expect(boundary).toMatchObject({ Arn: arn, Path: '/', AttachmentCount: 0 });
+    const boundaryText = (await iam.send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: boundary?.DefaultVersionId }))).PolicyVersion?.Document ?? '';
+    expect(JSON.parse(decodeURIComponent(boundaryText)).Statement[0].Resource).toBe(`arn:aws:logs:us-east-1:${MOTO_ACCOUNT_ID}:log-group:/aws/lambda/fn-*:*`);
+
+    const grantArn = `arn:aws:iam::${MOTO_ACCOUNT_ID}:policy/fn-deployer-functions`;
+    const grant = (await iam.send(new GetPolicyCommand({ PolicyArn: grantArn }))).Policy;
+    const grantText = (await iam.send(new GetPolicyVersionCommand({ PolicyArn: grantArn, VersionId: grant?.DefaultVersionId }))).PolicyVersion?.Document ?? '';
+    expect(JSON.parse(decodeURIComponent(grantText)).Statement[0].Condition).toEqual({ StringEquals: { 'iam:PermissionsBoundary': arn } });
+    expect((await outputs())['fn_role_boundary_arns'].value).toEqual([arn]);
   });
 
   it('plans no changes on a second run', { timeout: 120_000 }, async () => {
