@@ -256,6 +256,8 @@ export function lintPolicies(argv: readonly string[], root: string = ROOT): numb
     cwd: root,
     stdio: ['inherit', 'inherit', merged === null ? 'inherit' : 'pipe'],
     encoding: 'utf8',
+    // --debug lists every skipped file: more than spawnSync's default 1 MB on a large tree.
+    maxBuffer: 256 * 1024 * 1024,
   });
   lintArguments.cleanUp();
   if (merged !== null && typeof lint.stderr === 'string') process.stderr.write(lint.stderr.split(merged.file).join(merged.standsFor));
