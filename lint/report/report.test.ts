@@ -9,7 +9,7 @@ import { formatMessage } from '../rules/rule';
 import { InventoryBuilder } from '../rules/testing';
 import { exitCode, type FailOn } from './exit-code';
 import { formatReport } from './index';
-import { artifactUri, FINGERPRINT_KEY, type SarifReportInput } from './sarif';
+import { artifactUri, FINGERPRINT_KEY } from './sarif';
 import { docsUrl } from './tool';
 import type { ReportInput } from './types';
 
@@ -113,7 +113,7 @@ describe('sarif', () => {
   it('with a baseline, keeps known findings as unchanged and accepted-suppressed, new ones as new, in report order', () => {
     const base = input();
     const [first, ...rest] = base.findings;
-    const withBaseline: SarifReportInput = { ...base, findings: rest, baseline: { knownFindings: [first!], known: 1, gone: 2 } };
+    const withBaseline: ReportInput = { ...base, findings: rest, baseline: { knownFindings: [first!], known: 1, gone: 2 } };
     const format = () => formatReport('sarif', withBaseline, { env });
     const sarifRun = (JSON.parse(format()) as Log).runs[0]!;
     const plain = (JSON.parse(formatReport('sarif', base, { env })) as Log).runs[0]!;

@@ -65,17 +65,6 @@ function ruleBuilder(meta: RuleMeta, env: NodeJS.ProcessEnv): SarifRuleBuilder {
   });
 }
 
-/**
- * What a `--baseline` run adds to the report input (lint/baseline/apply-baseline.ts): the findings
- * the baseline had, which the other formats leave out.
- */
-export interface SarifBaseline {
-  knownFindings: readonly Finding[];
-  known: number;
-  gone: number;
-}
-
-export type SarifReportInput = ReportInput & { baseline?: SarifBaseline };
 
 /** The fingerprint's key: v1 hashed the message too, so its values would not match these. */
 export const FINGERPRINT_KEY = 'iamPolicyLint/v2';
@@ -139,7 +128,7 @@ function resultBuilder(f: Finding | SuppressedFinding, file: string, fingerprint
 }
 
 /** With a baseline, new and known findings in the one report order a run without it has. */
-function unsuppressedResults(input: SarifReportInput): { finding: Finding; state: BaselineState }[] {
+function unsuppressedResults(input: ReportInput): { finding: Finding; state: BaselineState }[] {
   if (input.baseline === undefined) return input.findings.map((finding) => ({ finding, state: null }));
   const all = [
     ...input.findings.map((finding) => ({ finding, state: 'new' as const })),
@@ -148,7 +137,7 @@ function unsuppressedResults(input: SarifReportInput): { finding: Finding; state
   return all.sort((a, b) => compareFindings(a.finding, b.finding));
 }
 
-export function formatSarif(input: SarifReportInput, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+export function formatSarif(input: ReportInput, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
   const inRepository = (file: string) => repositoryPath(file, env, cwd);
   const { SarifBuilder, SarifRunBuilder } = sarifBuilders();
   const run = new SarifRunBuilder().initSimple({ toolDriverName: TOOL_NAME, toolDriverVersion: input.toolVersion });

@@ -15,6 +15,17 @@ export interface ReportInput {
   catalogDataVersion: string | null;
   /** Files that could not be read; the findings cover the others. (Not part of the json format's contract.) */
   inputErrors?: readonly InputError[];
+  /**
+   * What a `--baseline` run adds (lint/baseline/apply-baseline.ts): the findings the baseline had,
+   * left out of `findings`; SARIF keeps them as unchanged results, the other formats leave them out.
+   */
+  baseline?: BaselineCounts;
+}
+
+export interface BaselineCounts {
+  knownFindings: readonly Finding[];
+  known: number;
+  gone: number;
 }
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
