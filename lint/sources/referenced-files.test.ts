@@ -149,6 +149,28 @@ describe('policies Terraform reads with file() and templatefile()', () => {
     expect(result.findings.filter((f) => f.ruleId === 'invalid-document')).toEqual([]);
   });
 
+  it('merges a file a policy document data source names, at the data source\'s line, and says why one outside is not', async () => {
+    const dir = tree({
+      'main.tf': hcl(
+        'data "aws_iam_policy_document" "d" {\n  source_policy_documents   = [file("${path.module}/base.json")]\n  override_policy_documents = [file("/etc/base.json")]\n\n  statement {\n    actions   = ["sqs:SendMessage"]\n    resources = ["*"]\n  }\n}',
+      ),
+      'base.json': ADMIN_FILE,
+    });
+    const result = await lint([dir]);
+    expect(result.inputErrors).toEqual([]);
+    const [policy] = result.inventory.policies;
+    expect(result.inventory.policies).toHaveLength(1);
+    expect(policy?.document?.statements.map((s) => [s.actions, s.line])).toEqual([
+      [['s3:GetObject'], 1],
+      [['*'], 1],
+      [['sqs:SendMessage'], 5],
+    ]);
+    expect(policy?.document?.problems.map((p) => p.message)).toEqual([
+      'override_policy_documents[0] (${file("/etc/base.json")}) is not checked: /etc/base.json is outside the paths being linted, so it is not read; lint a folder that holds it to check it',
+    ]);
+    expect(result.findings.filter((f) => f.ruleId === 'admin-access').map((f) => [f.file, f.line, f.resource])).toEqual([[join(dir, 'main.tf'), 1, 'data.aws_iam_policy_document.d']]);
+  });
+
   it('leaves the policy file as a file of its own when no resource could read it', async () => {
     const dir = tree({ 'main.tf': hcl(policyResource('p', 'templatefile("p.json", { x = var.x })')), 'p.json': '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "${x}"}]}' });
     const { inventory } = await readPaths([dir]);

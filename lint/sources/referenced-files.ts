@@ -42,6 +42,12 @@ function within(path: string, root: string): boolean {
   return inside.split(sep)[0] !== '..' && !isAbsolute(inside);
 }
 
+/** Where a referenced file's JSON goes wrong. The validator's words end with the character found there: the file's content, kept out. */
+function malformed(parsed: { line: number; column: number; message: string }, shown: string): string {
+  const what = parsed.message.replace(/^malformed JSON: /, '').replace(/, found .*$/s, '');
+  return `${shown} is not valid JSON (line ${parsed.line}, column ${parsed.column}: ${what}); fix the file`;
+}
+
 export class ReferencedFiles {
   /** Missing, unreadable and malformed referenced files, each named with the .tf line that reads it. */
   readonly errors: InputError[] = [];
@@ -59,15 +65,9 @@ export class ReferencedFiles {
   ) {}
 
   document(reference: FileReference, site: ReferenceSite, trust: boolean): ReferencedDocument {
-    const path = resolve(dirname(site.file), reference.path);
-    let located = this.located.get(path);
-    if (located === undefined) {
-      located = this.locate(path, reference.path);
-      this.located.set(path, located);
-    }
-    if ('unresolved' in located) return located;
-    if ('problem' in located) return this.fail(site, reference, located.problem);
-    const { shown } = located;
+    const where = this.where(reference, site);
+    if ('unresolved' in where) return where;
+    const { path, shown } = where;
     let parsed: Parsed | { unresolved: string };
     if (reference.vars === null) {
       const key = `${trust ? 'trust' : 'identity'}\u0000${path}`;
@@ -78,6 +78,37 @@ export class ReferencedFiles {
     if ('problem' in parsed) return this.fail(site, reference, parsed.problem);
     this.read.add(shown);
     return { document: parsed.document, file: shown, line: parsed.line };
+  }
+
+  /** The JSON value a file (or rendered template) holds, for a document Terraform merges into another. */
+  json(reference: FileReference, site: ReferenceSite): { value: unknown; file: string } | { unresolved: string } {
+    const where = this.where(reference, site);
+    if ('unresolved' in where) return where;
+    const { path, shown } = where;
+    const text = this.text(path, shown);
+    if ('problem' in text) return this.fail(site, reference, text.problem);
+    let body = text.text;
+    if (reference.vars !== null) {
+      const rendered = renderTemplate(body, reference.vars);
+      if ('unresolved' in rendered) return { unresolved: `${rendered.unresolved} (${shown})` };
+      body = rendered.text;
+    }
+    const parsed = parseJsonText(body);
+    if (!parsed.ok) return this.fail(site, reference, malformed(parsed, shown));
+    this.read.add(shown);
+    return { value: parsed.value, file: shown };
+  }
+
+  /** The listed file a reference names, checked once per path before anything is read; or why it is not read. */
+  private where(reference: FileReference, site: ReferenceSite): { path: string; shown: string } | { unresolved: string } {
+    const path = resolve(dirname(site.file), reference.path);
+    let located = this.located.get(path);
+    if (located === undefined) {
+      located = this.locate(path, reference.path);
+      this.located.set(path, located);
+    }
+    if ('problem' in located) return this.fail(site, reference, located.problem);
+    return 'unresolved' in located ? located : { path, shown: located.shown };
   }
 
   /** The walk has most policy files parsed already: their document is taken as it is when read the same way. */
@@ -100,7 +131,7 @@ export class ReferencedFiles {
     return parsed;
   }
 
-  private fail(site: ReferenceSite, reference: FileReference, problem: string): ReferencedDocument {
+  private fail(site: ReferenceSite, reference: FileReference, problem: string): { unresolved: string } {
     const message = `${reference.written}: ${problem}`;
     if (!this.errors.some((e) => e.file === site.file && e.line === site.line && e.message === message)) {
       this.errors.push({ file: site.file, line: site.line, column: null, message });
@@ -110,8 +141,7 @@ export class ReferencedFiles {
 
   private parse(text: string, shown: string, trust: boolean): Parsed {
     const parsed = parseJsonText(text);
-    // The validator's words end with the character found there: the file's content, kept out of messages.
-    if (!parsed.ok) return { problem: `${shown} is not valid JSON (line ${parsed.line}, column ${parsed.column}: ${parsed.message.replace(/^malformed JSON: /, '').replace(/, found .*$/s, '')}); fix the file` };
+    if (!parsed.ok) return { problem: malformed(parsed, shown) };
     return wholeTextDocument(text, parsed.value, trust);
   }
 

@@ -253,6 +253,11 @@ class UnitLinker {
     if (inner !== null) {
       const encoded = evaluateJsonencode(inner);
       if (encoded !== undefined) return placed(encoded);
+      const reference = this.unit.planned ? null : fileReference(inner);
+      if (reference !== null) {
+        const read = typeof reference === 'string' ? { unresolved: reference } : this.files.json(reference, from.origin);
+        return 'unresolved' in read ? `is not checked: ${read.unresolved}` : placed(read.value);
+      }
       const target = this.referencedDataDocument(inner, from);
       if (target === undefined) return outside;
       if (visiting.includes(target)) return 'merges back a document that merges it: Terraform rejects the cycle';
