@@ -73,7 +73,7 @@ describe('bad input: exit 2 naming the file and the place', () => {
     expect(stderr).toMatch(/link\.json: cannot read: broken symbolic link/);
   });
 
-  it('says how many policies only Terraform can produce, so a clean report does not read as "all checked"; --debug lists them', async () => {
+  it('says how many policies the run could not check, so a clean report does not read as "all checked"; --debug lists them with why', async () => {
     const dir = folder({
       'main.tf': [
         'variable "p" {}',
@@ -81,7 +81,7 @@ describe('bad input: exit 2 naming the file and the place', () => {
         '  policy = var.p',
         '}',
         'resource "aws_iam_policy" "b" {',
-        '  policy = file("${path.module}/b.json")',
+        '  policy = file("${path.module}/../b.json")',
         '}',
         'resource "aws_iam_policy" "c" {',
         '  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*" }] })',
@@ -91,12 +91,14 @@ describe('bad input: exit 2 naming the file and the place', () => {
     const quiet = await run([dir]);
     expect(quiet.code).toBe(0);
     expect(quiet.stderr).toBe(
-      'note: 2 policies were not checked: only Terraform can produce their text (file(), templatefile(), a variable, a module output); ' +
-        'lint the plan (terraform show -json) to check them (--debug lists them)\n',
+      'note: 2 policies were not checked: their text is not in the files read (a variable, a module output, a file outside the paths linted, ' +
+        'a template only Terraform renders); lint the plan (terraform show -json) to check them (--debug lists them with why)\n',
     );
     const debug = await run(['--debug', dir]);
     expect(debug.stderr).toContain(`unchecked ${path.join(dir, 'main.tf')}:2 aws_iam_policy.a: \${var.p}\n`);
-    expect(debug.stderr).toContain(`unchecked ${path.join(dir, 'main.tf')}:5 aws_iam_policy.b: \${file("\${path.module}/b.json")}\n`);
+    expect(debug.stderr).toContain(
+      `unchecked ${path.join(dir, 'main.tf')}:5 aws_iam_policy.b: \${file("\${path.module}/../b.json")}: ../b.json is outside the paths being linted, so it is not read; lint a folder that holds it to check it\n`,
+    );
     expect(debug.stderr).not.toContain('aws_iam_policy.c');
   });
 
@@ -241,6 +243,27 @@ describe('runs', () => {
     expect((await run([dir], { isTTY: true })).stdout).toContain(esc);
     expect((await run([dir], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(esc);
     expect((await run([dir], { isTTY: false })).stdout).not.toContain(esc);
+  });
+});
+
+describe('the config the CLI finds', () => {
+  const keyPolicy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Keys', Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: 'arn:aws:iam::210987654321:user/ci' }] });
+
+  it('takes the nearest .iam-policy-lint.json above the working folder, up to the repository root', async () => {
+    const repo = folder({ '.git/HEAD': 'ref: refs/heads/main\n', '.iam-policy-lint.json': JSON.stringify({ rules: { 'privilege-escalation': 'off' } }), 'infra/sub/p.json': keyPolicy });
+    const fromRoot = await run(['--format', 'json', 'p.json'], { cwd: path.join(repo, 'infra', 'sub') });
+    expect(JSON.parse(fromRoot.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('privilege-escalation');
+    // Without the config the same policy is an escalation path (credentials of another user).
+    const bare = await run(['--format', 'json', path.join(repo, 'infra', 'sub', 'p.json')]);
+    expect(JSON.parse(bare.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toContain('privilege-escalation');
+  });
+
+  it('takes the file IAM_POLICY_LINT_CONFIG names when --config is not given, and says so in its errors', async () => {
+    const dir = folder({ 'bad.json': JSON.stringify({ rules: { 'privilege-escalaton': 'off' } }), 'p.json': keyPolicy });
+    const { code, stderr } = await run([path.join(dir, 'p.json')], { env: { IAM_POLICY_LINT_CONFIG: path.join(dir, 'bad.json') } });
+    expect(code).toBe(2);
+    expect(stderr).toContain('bad.json');
+    expect(stderr).toContain('privilege-escalation');
   });
 });
 

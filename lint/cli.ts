@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { closest, editDistance } from './catalog/action-pattern';
 import { ConfigError } from './config/types';
 import { resolveConfig } from './config/load-config';
+import { presetMappingNotes } from './config/preset-mapping-notes';
 import { formatInputError, lint, type LintRunResult } from './index';
 import { loadAwsCatalog } from './engine/load-catalog';
 import { EXIT_USAGE, exitCode, FAIL_ON, formatReport, FORMATS, type FailOn, type Format } from './report/index';
@@ -30,7 +31,8 @@ Options:
   --output FILE                     write the report to FILE instead of standard output
   --fail-on error|warning|info|never
                                     exit 1 when a finding is at or above this severity (default: error)
-  --config FILE                     config file (default: ${'.iam-policy-lint.json'} in the working folder, if any)
+  --config FILE                     config file (default: the file IAM_POLICY_LINT_CONFIG names, else the nearest
+                                    .iam-policy-lint.json from the working folder up to the repository root)
   --baseline FILE                   report only findings that FILE (an earlier --format json report) does not have
   --access-analyzer                 also check each document with IAM Access Analyzer ValidatePolicy (online;
                                     AWS region and credentials from the usual chain)
@@ -166,7 +168,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (options.paths.length === 0) throw new UsageError('give at least one PATH (a file, or a folder to search), e.g. iam-policy-lint cdktf.out policies');
 
     if (options.output !== null) checkOutputFile(options.output, options.paths, { '--config': options.config, '--baseline': options.baseline, '--check-no-new-access': options.checkNoNewAccess });
-    const config = resolveConfig(options.config, undefined, io.cwd);
+    const config = resolveConfig(options.config, undefined, io.cwd, io.env);
     // Read before linting and before any request: a bad baseline or reference is a usage error.
     const baseline = options.baseline === null ? null : { file: options.baseline, findings: readBaseline(options.baseline) };
     const reference = options.checkNoNewAccess === null ? null : loadReferencePolicy(options.checkNoNewAccess);
@@ -200,6 +202,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     for (const s of result.unusedSuppressions) {
       note(`note: a suppression in ${s.source} (rule ${s.rule}, ${s.file ?? s.resource}) matched no finding; remove it if it is stale`);
     }
+    for (const line of presetMappingNotes(config, result.inventory.principals)) note(line);
 
     const color = options.format === 'text' && options.output === null && io.isTTY && !io.env.NO_COLOR;
     const report = formatReport(
