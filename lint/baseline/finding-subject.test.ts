@@ -3,7 +3,7 @@ import { policyLabel } from '../catalog/policy-label';
 import type { PolicyRecord } from '../model/types';
 import { rules as registry } from '../rules/index';
 import { formatMessage } from '../rules/rule';
-import { findingSubject, SUBJECTS } from './finding-subject';
+import { findingSubject } from './finding-subject';
 
 const placeholders = (template: string) => [...template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!);
 
@@ -17,8 +17,8 @@ function sample(template: string, variant: string, policy: string): Record<strin
 describe('findingSubject', () => {
   it('knows the subject of every message of every rule, from placeholders the message has', () => {
     for (const { meta } of registry) {
-      const subjects = SUBJECTS[meta.id];
-      expect(subjects, `${meta.id} has no entry in SUBJECTS`).toBeDefined();
+      const subjects = meta.subjects;
+      expect(subjects, `${meta.id} has no subjects in its meta`).toBeDefined();
       expect(Object.keys(subjects!).sort(), meta.id).toEqual(Object.keys(meta.messages).sort());
       for (const [messageId, subject] of Object.entries(subjects!)) {
         const own = placeholders(meta.messages[messageId]!);
@@ -30,7 +30,7 @@ describe('findingSubject', () => {
   it('reads each message back: the subject follows its placeholders and nothing else in the message', () => {
     for (const { meta } of registry) {
       for (const [messageId, template] of Object.entries(meta.messages)) {
-        const subjectTemplate = SUBJECTS[meta.id]![messageId]!;
+        const subjectTemplate = meta.subjects![messageId]!;
         const named = new Set(placeholders(subjectTemplate));
         for (const policy of ['', managed]) {
           const data = sample(template, 'a', policy);

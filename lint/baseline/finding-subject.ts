@@ -5,55 +5,13 @@
  * which a rewording or a catalog update (a longer action list) changes.
  *
  * The JSON report (the contract, and so a baseline file) has only the message, so the subject is
- * read back out of it with the rule's own message templates. A message no template matches (one
+ * read back out of it with the rule's own message templates; each rule's meta says which of a
+ * message's placeholders make its subject (RuleMeta.subjects). A message no template matches (one
  * written by a version with other wording, or an Access Analyzer finding) has no subject: the
  * baseline then matches it on rule, file, resource and statement alone.
  */
 import { formatMessage, type RuleMeta } from '../rules/rule';
 import { rules as registry } from '../rules/index';
-
-/**
- * Per rule and messageId, the subject as a template over the message's placeholders. Only the
- * placeholders that name the thing found: never action lists, counts, sizes or suggestions, which
- * change with the catalog. Messages that name the same thing share a subject (unknown-action's
- * verdicts change with the catalog; admin-access's `allowAll` becomes `allowAllMinusDeny` when a
- * Deny is added), so such a change keeps the finding known.
- */
-export const SUBJECTS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  'admin-access': { allowAll: 'allows all', allowAllMinusDeny: 'allows all', attachedAdmin: '{{arn}} on {{principal}}' },
-  'console-and-key': { consoleAndKey: '{{user}}' },
-  'console-password': { literalPassword: 'literal password of {{user}}', noReset: 'no reset for {{user}}', noPgp: 'no PGP key for {{user}}' },
-  'credentials-exposure': { onEveryResource: '{{policy}}' },
-  'data-exfiltration': { onEveryResource: '{{policy}}' },
-  'exceeds-preset': {
-    beyondPreset: 'beyond {{preset}}: {{principal}} through {{via}}',
-    adminWherePresetExists: 'administrator: {{principal}} through {{via}}',
-    unknownPreset: 'unknown preset {{name}}: {{principal}}',
-    cannotCheck: 'not checked against {{preset}}: {{principal}} through {{via}}',
-  },
-  'full-service-access': { fullService: '{{policy}}' },
-  // A document problem has no name but its text (written by lint/model, not by a catalog).
-  'invalid-document': { unparseable: 'unparseable', problem: 'problem: {{problem}}' },
-  'not-action-allow': { notAction: '{{policy}}NotAction', notResource: '{{policy}}NotResource' },
-  'placeholder-account': {
-    exampleAccount: 'account {{account}} in {{value}}',
-    placeholderAccount: 'account {{account}} in {{value}}',
-    placeholderText: 'placeholder {{text}} in {{value}}',
-  },
-  'policy-size': { tooLarge: 'document size', inlineTotalTooLarge: 'inline policies of {{principal}}' },
-  'privilege-escalation': { escalationAcrossPolicies: 'across the policies of {{principal}}', escalation: '{{policy}}' },
-  'resource-exposure': { onEveryResource: '{{policy}}' },
-  // wrongType names one action per finding; needsStar lists them all in one.
-  'resource-mismatch': { wrongType: '{{policy}}wrong resource type for {{actions}}', needsStar: '{{policy}}needs Resource *' },
-  'unknown-action': {
-    unknownAction: '{{policy}}{{field}} {{pattern}}',
-    unknownService: '{{policy}}{{field}} {{pattern}}',
-    noMatch: '{{policy}}{{field}} {{pattern}}',
-    notAnAction: '{{policy}}{{field}} {{pattern}}',
-  },
-  'user-attached-policy': { attached: '{{policy}} on {{user}}', inline: 'inline{{name}} of {{user}}' },
-  'write-without-constraint': { writeOnEveryResource: '{{policy}}' },
-};
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
@@ -95,7 +53,7 @@ function readerFor(messageId: string, template: string, subject: string): Reader
 function buildReaders(metas: readonly RuleMeta[]): Map<string, Reader[]> {
   const readers = new Map<string, Reader[]>();
   for (const meta of metas) {
-    const subjects = SUBJECTS[meta.id];
+    const subjects = meta.subjects;
     if (subjects === undefined) continue;
     const list: Reader[] = [];
     for (const [messageId, template] of Object.entries(meta.messages)) {

@@ -32,6 +32,7 @@ const meta: RuleMeta = {
       '{{arn}} is attached to {{principal}}: AdministratorAccess allows every action on every resource. ' +
       'Attach a least-privilege policy instead (start from a preset in policies/).',
   },
+  subjects: { allowAll: 'allows all', allowAllMinusDeny: 'allows all', attachedAdmin: '{{arn}} on {{principal}}' },
   needsCatalog: false,
 };
 

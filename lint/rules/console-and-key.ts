@@ -16,6 +16,7 @@ const meta: RuleMeta = {
       '{{user}} has both a console password and an access key: give the person a console-only user and ' +
       'the program its own user (or better, a role) with the key.',
   },
+  subjects: { consoleAndKey: '{{user}}' },
   needsCatalog: false,
 };
 

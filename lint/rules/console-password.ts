@@ -23,6 +23,7 @@ const meta: RuleMeta = {
       'the generated console password of {{user}} is stored unencrypted in the Terraform state: set pgp_key ' +
       '(keybase:<user> or a base64 public key) and hand out encrypted_password.',
   },
+  subjects: { literalPassword: 'literal password of {{user}}', noReset: 'no reset for {{user}}', noPgp: 'no PGP key for {{user}}' },
   needsCatalog: false,
 };
 

@@ -14,6 +14,7 @@ const meta: RuleMeta & { id: RiskClass } = {
   messages: {
     onEveryResource: '{{policy}}statement allows minting or reading credentials on {{reach}}: {{actions}}. Scope Resource to the users, roles or clusters meant (e.g. user/${aws:username} for self-service), or add a Condition.',
   },
+  subjects: { onEveryResource: '{{policy}}' },
   needsCatalog: true,
 };
 

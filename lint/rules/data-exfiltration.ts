@@ -14,6 +14,7 @@ const meta: RuleMeta & { id: RiskClass } = {
   messages: {
     onEveryResource: '{{policy}}statement allows reading data or secrets on {{reach}}: {{actions}}. Name the buckets, parameters, secrets and keys this identity reads in Resource, or add a Condition on resource tags.',
   },
+  subjects: { onEveryResource: '{{policy}}' },
   needsCatalog: true,
 };
 

@@ -34,6 +34,12 @@ const meta: RuleMeta = {
       '{{principal}} declares preset {{preset}} and holds {{via}}, whose document is not in the input ({{why}}), so it is not checked against the preset. ' +
       'Lint the plan (terraform show -json), where Terraform has computed it, or lint the files that define it together.',
   },
+  subjects: {
+    beyondPreset: 'beyond {{preset}}: {{principal}} through {{via}}',
+    adminWherePresetExists: 'administrator: {{principal}} through {{via}}',
+    unknownPreset: 'unknown preset {{name}}: {{principal}}',
+    cannotCheck: 'not checked against {{preset}}: {{principal}} through {{via}}',
+  },
   needsCatalog: true,
 };
 

@@ -23,6 +23,7 @@ const meta: RuleMeta = {
       '{{policy}}statement allows every action of {{services}} on {{reach}}. ' +
       'List the actions this identity uses (Read/List first) and name its resources.',
   },
+  subjects: { fullService: '{{policy}}' },
   needsCatalog: true,
 };
 

@@ -17,6 +17,8 @@ const meta: RuleMeta = {
     unparseable: 'the policy text cannot be read as a policy document: {{error}}',
     problem: '{{problem}}',
   },
+  // A document problem has no name but its text (written by lint/model, not by a catalog).
+  subjects: { unparseable: 'unparseable', problem: 'problem: {{problem}}' },
   needsCatalog: false,
 };
 

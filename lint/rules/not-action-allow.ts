@@ -21,6 +21,7 @@ const meta: RuleMeta = {
       '{{policy}}statement allows its actions on every resource except {{list}}: it grows with every resource created. ' +
       'List the ARNs to allow in Resource instead.',
   },
+  subjects: { notAction: '{{policy}}NotAction', notResource: '{{policy}}NotResource' },
   needsCatalog: false,
 };
 

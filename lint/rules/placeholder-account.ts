@@ -41,6 +41,11 @@ const meta: RuleMeta = {
     placeholderText:
       '{{value}} still contains the placeholder "{{text}}". Replace it with the real name before applying.',
   },
+  subjects: {
+    exampleAccount: 'account {{account}} in {{value}}',
+    placeholderAccount: 'account {{account}} in {{value}}',
+    placeholderText: 'placeholder {{text}} in {{value}}',
+  },
   needsCatalog: false,
 };
 

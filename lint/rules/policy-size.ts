@@ -36,6 +36,7 @@ const meta: RuleMeta = {
       'the inline policies of {{principal}} add up to {{size}} characters without white space; IAM allows {{quota}} for {{where}} together. ' +
       'Move some into managed policies.',
   },
+  subjects: { tooLarge: 'document size', inlineTotalTooLarge: 'inline policies of {{principal}}' },
   needsCatalog: false,
 };
 

@@ -52,6 +52,7 @@ const meta: RuleMeta = {
       '{{policy}}statement opens privilege escalation by {{paths}}: {{how}}. ' +
       'Drop these actions, or scope them to named resources (iam:PassRole to named roles, or with an iam:PassedToService Condition for a service whose compute this identity cannot also create; credential actions on user/${aws:username}).',
   },
+  subjects: { escalationAcrossPolicies: 'across the policies of {{principal}}', escalation: '{{policy}}' },
   needsCatalog: true,
 };
 

@@ -14,6 +14,7 @@ const meta: RuleMeta & { id: RiskClass } = {
   messages: {
     onEveryResource: '{{policy}}statement allows changing who may access resources, on {{reach}}: {{actions}}. Scope Resource to the resources this identity manages, or drop these actions.',
   },
+  subjects: { onEveryResource: '{{policy}}' },
   needsCatalog: true,
 };
 

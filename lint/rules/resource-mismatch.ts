@@ -28,6 +28,8 @@ const meta: RuleMeta = {
     needsStar:
       '{{policy}}{{actions}} does not support resource-level permissions: it only works with Resource "*" (put it in its own statement).',
   },
+  // wrongType names one action per finding; needsStar lists them all in one.
+  subjects: { wrongType: '{{policy}}wrong resource type for {{actions}}', needsStar: '{{policy}}needs Resource *' },
   needsCatalog: true,
 };
 

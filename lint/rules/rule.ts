@@ -13,6 +13,15 @@ export interface RuleMeta {
   description: string;
   /** messageId -> template with {{placeholders}}. */
   messages: Record<string, string>;
+  /**
+   * messageId -> what a finding of that message is about, as a template over the message's
+   * placeholders that name the thing found (an action pattern, a user, the policy), never action
+   * lists, counts or advice, which change with the catalog. Baselines and SARIF fingerprints match
+   * findings on it, so rewording a message keeps its findings known (lint/baseline/finding-subject.ts
+   * reads it back out of a message). Messages that name the same thing share a subject. Every
+   * registered rule gives one per message (a test checks); Access Analyzer's findings have none.
+   */
+  subjects?: Record<string, string>;
   /** True when the rule asks the catalog; such rules are what makes a run load AWS data. */
   needsCatalog: boolean;
 }

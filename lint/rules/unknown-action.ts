@@ -24,6 +24,12 @@ const meta: RuleMeta = {
     noMatch: '{{policy}}{{field}} "{{pattern}}" matches no action AWS defines; check its spelling.',
     notAnAction: '{{policy}}{{field}} "{{pattern}}" is not of the form service:Action (e.g. s3:GetObject).',
   },
+  subjects: {
+    unknownAction: '{{policy}}{{field}} {{pattern}}',
+    unknownService: '{{policy}}{{field}} {{pattern}}',
+    noMatch: '{{policy}}{{field}} {{pattern}}',
+    notAnAction: '{{policy}}{{field}} {{pattern}}',
+  },
   needsCatalog: true,
 };
 

@@ -14,6 +14,7 @@ const meta: RuleMeta = {
     attached: '{{policy}} is attached straight to user {{user}}: attach it to a group and add the user to the group.',
     inline: 'user {{user}} has an inline policy{{name}}: put it in a managed policy attached to a group the user belongs to.',
   },
+  subjects: { attached: '{{policy}} on {{user}}', inline: 'inline{{name}} of {{user}}' },
   needsCatalog: false,
 };
 

@@ -34,6 +34,7 @@ const meta: RuleMeta = {
       '{{policy}}statement allows {{count}} write or permissions-management action(s) on {{reach}} with no constraining Condition: {{actions}}. ' +
       'Name the resources in Resource, or add a Condition on resource or request tags.',
   },
+  subjects: { writeOnEveryResource: '{{policy}}' },
   needsCatalog: true,
 };
 
