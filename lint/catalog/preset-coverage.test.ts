@@ -28,4 +28,24 @@ describe('actionsBeyondPresets', () => {
     expect(actionsBeyondPresets(grant, [preset], catalog)).toBe(first);
     expect(actionsBeyondPresets(grant, [preset, other], catalog)).not.toBe(first);
   });
+
+  it('reads a placeholder in a preset Condition value as one ARN field: the stack writes a token there, a plan the value', () => {
+    const boundary = { StringEquals: { 'iam:PermissionsBoundary': 'arn:${Partition}:iam::${AccountId}:policy/eks-role-boundary' } };
+    const bounded = doc({ Effect: 'Allow', Action: 'iam:CreateRole', Resource: 'arn:${Partition}:iam::${AccountId}:role/eksctl-*', Condition: boundary });
+    const beyond = (value: string) => {
+      const user = doc({
+        Effect: 'Allow',
+        Action: 'iam:CreateRole',
+        Resource: 'arn:aws:iam::210987654321:role/eksctl-*',
+        Condition: { StringEquals: { 'iam:PermissionsBoundary': value } },
+      });
+      return actionsBeyondPresets(documentGrants(user, catalog)[0], [bounded], catalog);
+    };
+    expect(beyond('arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:policy/eks-role-boundary')).toEqual([]);
+    expect(beyond('arn:aws:iam::210987654321:policy/eks-role-boundary')).toEqual([]);
+    // Another boundary, any account, or a path that hides one field in another are not the preset's.
+    expect(beyond('arn:aws:iam::210987654321:policy/admin')).toEqual(['iam:CreateRole']);
+    expect(beyond('arn:aws:iam::*:policy/eks-role-boundary')).toEqual(['iam:CreateRole']);
+    expect(beyond('arn:aws:iam::210987654321:policy/x:policy/eks-role-boundary')).toEqual(['iam:CreateRole']);
+  });
 });

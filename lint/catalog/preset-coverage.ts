@@ -53,8 +53,9 @@ function resourcesCovered(user: Statement, preset: Statement): boolean {
 }
 
 /**
- * Every test of the preset's Condition is in the user's too, with the same values: IAM ANDs the
- * tests, so more of them only narrow the grant. Order does not count, nor the case of keys.
+ * Every test of the preset's Condition is in the user's too, with the same values (placeholders
+ * read as one ARN field each, see sameValues): IAM ANDs the tests, so more of them only narrow the
+ * grant. Order does not count, nor the case of keys.
  */
 function conditionsCovered(user: Statement, preset: Statement): boolean {
   if (preset.condition === null) return true;
@@ -69,10 +70,35 @@ function conditionsCovered(user: Statement, preset: Statement): boolean {
   });
 }
 
-function sameValues(a: string[], b: string[]): boolean {
-  const left = new Set(a);
-  const right = new Set(b);
-  return left.size === right.size && [...left].every((v) => right.has(v));
+/**
+ * The user's values are the preset's: each matches one of the preset's and each of the preset's
+ * one of the user's. A preset's placeholders (`arn:${Partition}:iam::${AccountId}:policy/x`) stand
+ * for one ARN field, which the user writes as a value or a Terraform token; the rest, `*` and
+ * policy variables included, only matches itself (a user's `*` is wider than the preset's account).
+ */
+function sameValues(user: string[], preset: string[]): boolean {
+  const matchers = preset.map(conditionValueMatcher);
+  return user.every((v) => matchers.some((m) => m(v))) && matchers.every((m) => user.some((v) => m(v)));
+}
+
+const conditionMatchers = new Map<string, (value: string) => boolean>();
+
+function conditionValueMatcher(preset: string): (value: string) => boolean {
+  let matcher = conditionMatchers.get(preset);
+  if (!matcher) {
+    if (!preset.includes('${')) {
+      matcher = (value) => value === preset;
+    } else {
+      const pattern = preset
+        .split(/(\$\{[^}]*\})/)
+        .map((piece, i) => (i % 2 === 1 && !POLICY_VARIABLE.test(piece) ? '[^:/*?]*' : piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .join('');
+      const regex = new RegExp(`^${pattern}$`);
+      matcher = (value) => regex.test(value);
+    }
+    conditionMatchers.set(preset, matcher);
+  }
+  return matcher;
 }
 
 const documentIds = new WeakMap<PolicyDocument, number>();

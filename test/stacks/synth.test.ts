@@ -39,7 +39,9 @@ describe('the five tutorial stacks', () => {
       expect(Object.keys(stack.resource.aws_iam_group ?? {})).toHaveLength(1);
       expect(Object.keys(stack.resource.aws_iam_access_key ?? {})).toHaveLength(1);
       expect(Object.keys(stack.resource.aws_iam_user_login_profile ?? {})).toHaveLength(name === 'invoice-scanner' ? 1 : 0);
-      const policies = Object.values(stack.resource.aws_iam_policy);
+      // The preset's grant, and the permissions boundary of the roles its user creates (attached to nobody).
+      const policies = Object.values(stack.resource.aws_iam_policy).filter((p) => p.name !== `${name}-role-boundary`);
+      expect(Object.values(stack.resource.aws_iam_policy).map((p) => p.name)).toContain(`${name}-role-boundary`);
       expect(policies.length).toBeGreaterThan(0);
       for (const policy of policies) expect(String(policy.name)).toMatch(new RegExp(`^${TUTORIALS[name].userName}-${name}(-\\d+)?$`));
     });
@@ -47,8 +49,11 @@ describe('the five tutorial stacks', () => {
     it('attaches only its own policies, so no AdministratorAccess', () => {
       const stack = stacks[name];
       const attachments = Object.values({ ...stack.resource.aws_iam_group_policy_attachment, ...stack.resource.aws_iam_user_policy_attachment });
-      expect(attachments.length).toBe(Object.keys(stack.resource.aws_iam_policy).length);
+      // Every policy but the role boundary, which bounds the roles the user creates and is attached to nobody.
+      expect(attachments.length).toBe(Object.keys(stack.resource.aws_iam_policy).length - 1);
       for (const attachment of attachments) expect(attachment.policy_arn).toMatch(/^\$\{aws_iam_policy\.[\w-]+\.arn\}$/);
+      const boundaryKey = Object.entries(stack.resource.aws_iam_policy).find(([, p]) => p.name === `${name}-role-boundary`)?.[0];
+      expect(attachments.map((a) => a.policy_arn)).not.toContain(`\${aws_iam_policy.${boundaryKey}.arn}`);
       const text = JSON.stringify(stack);
       expect(text).not.toContain('AdministratorAccess');
       expect(text).not.toContain('123456789012');
