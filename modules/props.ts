@@ -85,7 +85,7 @@ export interface LeastPrivilegeUserProps {
   permissionsBoundary?: string;
   /**
    * Create the permissions boundary policy `<preset>-role-boundary` of each preset that lets its user
-   * create IAM roles (policies/<preset>.role-boundary.json); the preset allows role writes only on
+   * create IAM roles (policies/<preset>-role-boundary.json); the preset allows role writes only on
    * roles carrying it. Its name is fixed by the preset, so one stack per account creates it: set
    * false in the others.
    * @default true

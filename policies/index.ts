@@ -1,8 +1,10 @@
 /**
  * The least-privilege presets: one policy document per use case (`<name>.json`) with its metadata
  * beside it (`<name>.meta.json`). Adding a preset is adding those two files; nothing else changes.
- * A preset whose tool creates IAM roles has a third file, `<name>.role-boundary.json`: the
- * permissions boundary every such role must carry (see RoleBoundaryMetadata).
+ * A preset whose tool creates IAM roles has a third file, `<name>-role-boundary.json`: the
+ * permissions boundary every such role must carry (see RoleBoundaryMetadata). It is named as the
+ * policy it becomes, so the linter, seeing a preset's `iam:PermissionsBoundary` condition name it,
+ * judges it as a boundary rather than as a grant.
  *
  * Documents may name the account, partition and region as `${AccountId}`, `${Partition}` and
  * `${Region}` (or carry the tutorials' example account 123456789012): the construct in modules/
@@ -80,7 +82,7 @@ export interface PresetMetadata {
   placeholders: string[];
   narrows: PresetNarrowing[];
   tutorialGrant?: TutorialGrant;
-  /** Present when the preset lets its user create roles (the `<name>.role-boundary.json` file). */
+  /** Present when the preset lets its user create roles (the `<name>-role-boundary.json` file). */
   roleBoundary?: RoleBoundaryMetadata;
 }
 
@@ -105,7 +107,7 @@ export interface Preset {
 }
 
 const METADATA_SUFFIX = '.meta.json';
-const ROLE_BOUNDARY_SUFFIX = '.role-boundary.json';
+const ROLE_BOUNDARY_SUFFIX = '-role-boundary.json';
 
 /** Name of the boundary policy for a preset's roles. */
 export function roleBoundaryName(preset: string): string {
@@ -138,7 +140,7 @@ function loadAll(): Map<string, Preset> {
     const name = entry.slice(0, -'.json'.length);
     const file = join(PRESETS_DIR, entry);
     const metaFile = join(PRESETS_DIR, name + METADATA_SUFFIX);
-    const boundaryFile = join(PRESETS_DIR, name + ROLE_BOUNDARY_SUFFIX);
+    const boundaryFile = join(PRESETS_DIR, `${roleBoundaryName(name)}.json`);
     presets.set(name, {
       name,
       file,

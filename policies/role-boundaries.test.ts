@@ -67,7 +67,7 @@ describe('role boundaries', () => {
   it.each(presetNames())('%s has a boundary exactly when it lets its user create roles', async (name) => {
     const preset = loadPreset(name);
     const createsRoles = (await expandActions(allowedPatterns(preset.document))).has('iam:createrole');
-    expect(preset.roleBoundary !== undefined, 'policies/<name>.role-boundary.json').toBe(createsRoles);
+    expect(preset.roleBoundary !== undefined, 'policies/<name>-role-boundary.json').toBe(createsRoles);
     expect(preset.metadata.roleBoundary !== undefined, 'roleBoundary in <name>.meta.json').toBe(createsRoles);
   });
 
