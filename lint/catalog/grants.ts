@@ -244,9 +244,9 @@ export function forEachGranted(grant: Grant, wanted: WantedIds, visit: (id: numb
   }
 }
 
-/** Identity policies with a parsed document (trust policies grant nothing to their holder). */
+/** Identity policies with a parsed document (trust policies grant nothing to their holder, nor do permissions boundaries). */
 export function identityPolicies(inventory: Inventory): (PolicyRecord & { document: PolicyDocument })[] {
-  return inventory.policies.filter((p): p is PolicyRecord & { document: PolicyDocument } => p.document !== null && p.kind !== 'trust');
+  return inventory.policies.filter((p): p is PolicyRecord & { document: PolicyDocument } => p.document !== null && p.kind !== 'trust' && p.boundary !== true);
 }
 
 /** "a, b, c and 4 more": sorted, at most `limit` names, for messages. */

@@ -10,6 +10,7 @@ import type { Finding, Inventory, RawFinding, Severity } from '../model/types';
 import { rules as registry } from '../rules/index';
 import type { PresetLookup, Rule } from '../rules/rule';
 import { catalogNotLoaded, lazyCatalog } from './load-catalog';
+import { markBoundaries } from './mark-boundaries';
 import { resolveManagedPolicies } from './resolve-managed-policies';
 import { sortFindings } from './sort-findings';
 import { dropSubsumedByAdmin } from './subsume-admin';
@@ -80,7 +81,7 @@ export function lintInventory(inventory: Inventory, options: EngineOptions = {})
   const given = options.catalog;
   const lazy = needsCatalog ? lazyCatalog(typeof given === 'function' ? given : given ? () => given : undefined) : null;
   const catalog = lazy?.catalog ?? catalogNotLoaded;
-  const judged = lazy === null ? inventory : resolveManagedPolicies(inventory, catalog);
+  const judged = markBoundaries(lazy === null ? inventory : resolveManagedPolicies(inventory, catalog));
   // Presets are read from policies/ only when exceeds-preset asks for one.
   const context = {
     inventory: judged,

@@ -95,6 +95,13 @@ export interface PolicyRecord {
    * the policy, so rules skip it rather than report it invalid.
    */
   unresolved?: string;
+  /**
+   * A permissions boundary: another policy's `iam:PermissionsBoundary` condition names it and no
+   * principal holds it (lint/engine/mark-boundaries.ts). It caps what the roles or users that carry
+   * it may do and grants nothing itself, so the rules that judge grants skip it; the rules about the
+   * document (invalid-document, unknown-action, placeholder-account, policy-size) still read it.
+   */
+  boundary?: true;
 }
 
 export type PrincipalKind = 'user' | 'group' | 'role';

@@ -3,6 +3,7 @@
  * that need no catalog. Wildcards are judged by meaning: `*`, `*:*` and `arn:*` all mean "every".
  */
 import { isAllActions } from '../catalog/action-pattern';
+import { identityPolicies } from '../catalog/grants';
 import { isAwsManagedPolicyArn } from '../catalog/managed-policies';
 import { isAllResources } from '../catalog/resources';
 import type { Inventory, Origin, PolicyDocument, PolicyRecord, Principal, Statement } from '../model/types';
@@ -47,13 +48,9 @@ export function isAdministratorAccessArn(arn: string): boolean {
   return trimmed.endsWith(':policy/AdministratorAccess') && isAwsManagedPolicyArn(trimmed);
 }
 
-/** Policies whose document we have, for rules that judge grants (trust policies grant nothing). */
+/** Policies whose document we have, for rules that judge grants (see identityPolicies: not trust policies, not boundaries). */
 export function grantingPolicies(inventory: Inventory): { policy: PolicyRecord; document: PolicyDocument }[] {
-  const out: { policy: PolicyRecord; document: PolicyDocument }[] = [];
-  for (const policy of inventory.policies) {
-    if (policy.document !== null && policy.kind !== 'trust') out.push({ policy, document: policy.document });
-  }
-  return out;
+  return identityPolicies(inventory).map((policy) => ({ policy, document: policy.document }));
 }
 
 /** The origin of a statement: the policy's, at the statement's own line when the reader knew it. */

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { InventoryBuilder } from '../rules/testing';
+import { lintInventory } from './lint-inventory';
+import { markBoundaries } from './mark-boundaries';
+
+const doc = (...Statement: unknown[]) => ({ Version: '2012-10-17', Statement });
+
+/** A user that may create roles only with the boundary `name`, and the boundary: EC2 writes on every instance, and the example account. */
+function roleCreatorAndBoundary(conditionValue: string, boundaryName = 'eks-role-boundary', kind: 'managed' | 'file' = 'managed') {
+  const b = new InventoryBuilder();
+  const creator = b.policy(
+    doc({ Sid: 'Roles', Effect: 'Allow', Action: 'iam:CreateRole', Resource: 'arn:aws:iam::210987654321:role/eks-*', Condition: { StringEquals: { 'iam:PermissionsBoundary': conditionValue } } }),
+    { kind: 'managed', name: 'creator', resource: 'aws_iam_policy.creator' },
+  );
+  b.attach(b.user('deployer'), { policy: creator });
+  const boundary = b.policy(
+    doc({ Sid: 'Nodes', Effect: 'Allow', Action: ['ec2:TerminateInstances', 'ec2:DescribeInstances'], Resource: 'arn:aws:ec2:us-east-1:123456789012:instance/*' }),
+    { kind, name: boundaryName, resource: kind === 'managed' ? 'aws_iam_policy.boundary' : undefined },
+  );
+  return { b, boundary };
+}
+
+const boundaryFindings = (b: InventoryBuilder) =>
+  lintInventory(b.inventory)
+    .findings.filter((f) => f.resource === 'aws_iam_policy.boundary' || f.file.endsWith('eks-role-boundary.json'))
+    .map((f) => f.ruleId)
+    .sort();
+
+describe('markBoundaries', () => {
+  it('marks a policy that a PermissionsBoundary condition names and nobody holds, by name, with a token or a path in the ARN', () => {
+    for (const value of [
+      'arn:aws:iam::210987654321:policy/eks-role-boundary',
+      'arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:policy/eks-role-boundary',
+      'arn:aws:iam::210987654321:policy/boundaries/eks-role-boundary',
+    ]) {
+      const { b, boundary } = roleCreatorAndBoundary(value);
+      const marked = markBoundaries(b.inventory).policies.find((p) => p.key === boundary);
+      expect(marked?.boundary, value).toBe(true);
+    }
+  });
+
+  it('skips the grant rules on a boundary and keeps the rules about its document', () => {
+    const { b } = roleCreatorAndBoundary('arn:aws:iam::210987654321:policy/eks-role-boundary');
+    // The example account is still a mistake in a boundary; the EC2 writes are no one's grant.
+    expect(boundaryFindings(b)).toEqual(['placeholder-account']);
+  });
+
+  it('leaves a policy judged as a grant when someone holds it, when the condition names another, or names it by a glob', () => {
+    const held = roleCreatorAndBoundary('arn:aws:iam::210987654321:policy/eks-role-boundary');
+    held.b.attach(held.b.user('ops'), { policy: held.boundary });
+    expect(boundaryFindings(held.b)).toContain('write-without-constraint');
+    for (const value of ['arn:aws:iam::210987654321:policy/other-boundary', 'arn:aws:iam::210987654321:policy/eks-*']) {
+      const { b } = roleCreatorAndBoundary(value);
+      expect(boundaryFindings(b), value).toContain('write-without-constraint');
+    }
+  });
+
+  it('knows a policy file by its file name', () => {
+    const { b, boundary } = roleCreatorAndBoundary('arn:aws:iam::210987654321:policy/eks-role-boundary', 'eks-role-boundary', 'file');
+    expect(markBoundaries(b.inventory).policies.find((p) => p.key === boundary)?.boundary).toBe(true);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * Permissions boundaries among the policies read. A policy whose name an `iam:PermissionsBoundary`
+ * condition names (`...:policy/<path>NAME`; exact names only, not globs), and that no principal
+ * holds (no attachment, no inline grant), is the cap a policy's holder must put on the roles or
+ * users it creates: judging it as a grant would report, say, the EC2 writes a node role may make
+ * as writes someone holds. Only customer managed policies and policy files are such policies; a
+ * file's name is its file name without `.json` (policies/ names its boundaries so). A boundary set
+ * through `permissions_boundary` on a role or user is not read yet.
+ */
+import type { Inventory, PolicyDocument } from '../model/types';
+
+const BOUNDARY_KEY = 'iam:permissionsboundary';
+
+/** Names of the policies `iam:PermissionsBoundary` conditions name, in any operator. */
+function namedBoundaries(documents: Iterable<PolicyDocument>): Set<string> {
+  const names = new Set<string>();
+  for (const document of documents) {
+    for (const statement of document.statements) {
+      if (statement.condition === null) continue;
+      for (const keys of Object.values(statement.condition)) {
+        for (const [key, values] of Object.entries(keys)) {
+          if (key.toLowerCase() !== BOUNDARY_KEY) continue;
+          for (const value of values) {
+            const at = value.indexOf(':policy/');
+            if (at < 0 || /[*?]/.test(value)) continue;
+            names.add(value.slice(value.lastIndexOf('/') + 1));
+          }
+        }
+      }
+    }
+  }
+  return names;
+}
+
+export function markBoundaries(inventory: Inventory): Inventory {
+  const names = namedBoundaries(inventory.policies.flatMap((p) => (p.document === null ? [] : [p.document])));
+  if (names.size === 0) return inventory;
+  const held = new Set<string>();
+  for (const attachment of inventory.attachments) if (attachment.policy !== null) held.add(attachment.policy);
+  for (const grant of inventory.inlineGrants) held.add(grant.policy);
+  let marked = false;
+  const policies = inventory.policies.map((policy) => {
+    if ((policy.kind !== 'managed' && policy.kind !== 'file') || policy.name === null || !names.has(policy.name) || held.has(policy.key)) return policy;
+    marked = true;
+    return { ...policy, boundary: true as const };
+  });
+  return marked ? { ...inventory, policies } : inventory;
+}
