@@ -51,6 +51,16 @@ describe('documentGrants', () => {
       { Effect: 'Deny', NotAction: 's3:*', NotResource: 'arn:aws:iam::210987654321:role/app' },
     ];
     for (const deny of denies) expect(documentGrants(doc(allow, deny), catalog)[0].allResources).toBe(true);
+    // Lists as wide as `*` (IAM's `*` spans `:` and `/`), or as every role (a wildcard in the type word).
+    for (const wide of ['arn:*', '**', 'arn:aws:*', '*/*', 'arn:aws:iam::*:role*', 'arn:aws:iam::*:*/app', 'arn:aws:s3:::*-data']) {
+      const deny = { Effect: 'Deny', Action: 'iam:PassRole', NotResource: ['arn:aws:iam::210987654321:role/app', wide] };
+      expect(documentGrants(doc(allow, deny), catalog)[0].allResources, wide).toBe(true);
+    }
+    // Named resources, a bucket prefix or a Terraform reference do narrow.
+    for (const named of ['arn:aws:iam::*:role/app-*', 'arn:aws:s3:::app-*', '${aws_iam_role.app.arn}', 'arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/app']) {
+      const deny = { Effect: 'Deny', Action: 'iam:PassRole', NotResource: named };
+      expect(documentGrants(doc(allow, deny), catalog)[0].allResources, named).toBe(false);
+    }
     // `*` and NotAction Allows are narrowed only by a Deny of every action.
     const star = doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:PassRole', NotResource: 'arn:aws:iam::210987654321:role/app' });
     expect(documentGrants(star, catalog)[0].allResources).toBe(true);

@@ -18,7 +18,7 @@ import { listInWords } from './list-in-words';
 import { actionSet, hasBit, idBits, type ActionSet, type ActionSetParts } from './action-set';
 import { conditionConstrains, passedToServiceTests, type PassedToServiceTest } from './conditions';
 import { catalogTable, memoPerCatalog, remember } from './memo';
-import { isBroadResource, isSelfOnly, reachesAllResources } from './resources';
+import { isAllResources, isBroadResource, isSelfOnly, reachesAllResources } from './resources';
 
 export interface PatternGrant {
   /** The pattern as written in Action. */
@@ -67,6 +67,22 @@ function denyCovers(deny: Statement, allow: Statement): boolean {
 }
 
 /**
+ * True when a NotResource entry of a Deny names a few resources, so the Deny leaves an Allow only
+ * those. IAM's `*` matches `:` and `/` too, so `arn:*`, `**` or `arn:aws:*` are every ARN, and a
+ * wildcard in the type word (`role*`: every role) is every resource of the type; neither narrows.
+ * A non-S3 ARN's first resource segment is its type word (S3's is the bucket, which may be a
+ * prefix like `app-*`, but not start with a wildcard). A whole `${...}` token counts as named
+ * resources, as a Resource token does for an Allow (resources.ts).
+ */
+function namesFewResources(entry: string): boolean {
+  if (isBroadResource(entry) || isAllResources(entry)) return false;
+  const parts = entry.split(':');
+  if (parts[0] !== 'arn' || parts.length < 6) return !/[*?]/.test(entry);
+  const first = parts.slice(5).join(':').split(/[/:]/)[0];
+  return parts[2] === 's3' ? !/^[*?]/.test(first) : !/[*?]/.test(first);
+}
+
+/**
  * True when `deny`, a Deny with NotResource and no Condition, takes away every action of an Allow
  * on `*`: the Allow then reaches only the NotResource list, and that list names specific resources
  * (`arn:aws:iam::*:role/*` would still be every role). `allowed` is the Allow's pattern expansions,
@@ -75,7 +91,7 @@ function denyCovers(deny: Statement, allow: Statement): boolean {
  */
 function narrowedByNotResource(deny: Statement, allowed: readonly Int32Array[] | null, catalog: Catalog): boolean {
   if (deny.condition !== null || deny.notResources === null || deny.actions === null || deny.notResources.length === 0) return false;
-  if (deny.notResources.some(isBroadResource)) return false;
+  if (!deny.notResources.every(namesFewResources)) return false;
   if (deny.actions.some(isAllActions)) return true;
   if (allowed === null) return false;
   const denied = idBits(deny.actions.map((p) => catalog.ids.expand(p)));
