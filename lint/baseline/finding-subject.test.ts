@@ -59,8 +59,13 @@ describe('findingSubject', () => {
     expect(findingSubject('unknown-action', 'Action "s3:GetObjcet" matches no action AWS defines; check its spelling.')).toBe(typoA);
   });
 
-  it('has no subject for a message no template reads: other wording, or a rule without templates', () => {
+  it('has no subject for a message of a rule of ours that no template reads (other wording)', () => {
     expect(findingSubject('admin-access', 'Allow of * on * grants full administrator access')).toBeNull();
-    expect(findingSubject('access-analyzer/PASS_ROLE_WITH_STAR_IN_RESOURCE', 'Using the iam:PassRole action with wildcards (*) ...')).toBeNull();
+  });
+
+  it('takes the whole message as the subject of a rule without templates (Access Analyzer), so its findings on one statement stay apart', () => {
+    const [a, b] = ['s3:GetObjct', 's3:PutObjct'].map((action) => findingSubject('access-analyzer/INVALID_ACTION', `IAM Access Analyzer: The action ${action} does not exist.`));
+    expect(a).toBe('IAM Access Analyzer: The action s3:GetObjct does not exist.');
+    expect(b).not.toBe(a);
   });
 });

@@ -6,9 +6,12 @@
  *
  * The JSON report (the contract, and so a baseline file) has only the message, so the subject is
  * read back out of it with the rule's own message templates; each rule's meta says which of a
- * message's placeholders make its subject (RuleMeta.subjects). A message no template matches (one
- * written by a version with other wording, or an Access Analyzer finding) has no subject: the
- * baseline then matches it on rule, file, resource and statement alone.
+ * message's placeholders make its subject (RuleMeta.subjects). A message of one of our rules that
+ * no template matches (written by a version with other wording) has no subject: the baseline then
+ * matches it on rule, file, resource and statement alone. A rule without templates (Access
+ * Analyzer's `access-analyzer/<ISSUE_CODE>`) has nothing to read with, and its message is all that
+ * tells two of its findings on one statement apart (`s3:GetObjct` from `s3:PutObjct`), so the
+ * whole message is its subject.
  */
 import { formatMessage, type RuleMeta } from '../rules/rule';
 import { rules as registry } from '../rules/index';
@@ -74,7 +77,9 @@ const known = new Map<string, Map<string, string | null>>();
 
 function readSubject(ruleId: string, message: string): string | null {
   registryReaders ??= buildReaders(registry.map((r) => r.meta));
-  for (const reader of registryReaders.get(ruleId) ?? []) {
+  const readers = registryReaders.get(ruleId);
+  if (readers === undefined) return message;
+  for (const reader of readers) {
     const match = reader.pattern.exec(message);
     if (match === null) continue;
     const data: Record<string, string> = {};
@@ -84,7 +89,7 @@ function readSubject(ruleId: string, message: string): string | null {
   return null;
 }
 
-/** The subject of a finding with this rule and message, or null when no template of the rule's matches the message. */
+/** The subject of a finding with this rule and message: the message itself for a rule without templates; null when none of the rule's templates matches it. */
 export function findingSubject(ruleId: string, message: string): string | null {
   let byMessage = known.get(ruleId);
   if (byMessage === undefined) known.set(ruleId, (byMessage = new Map()));

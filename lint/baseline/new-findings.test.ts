@@ -57,6 +57,14 @@ describe('diffAgainstBaseline', () => {
     }
   });
 
+  it('reports an Access Analyzer finding as new where the baseline had another of its check on the statement', () => {
+    const analyzer = (action: string) => finding({ ruleId: 'access-analyzer/INVALID_ACTION', message: `IAM Access Analyzer: The action ${action} does not exist.` });
+    const diff = diffAgainstBaseline([analyzer('s3:PutObjct')], [analyzer('s3:GetObjct')]);
+    expect(diff.fresh).toEqual([analyzer('s3:PutObjct')]);
+    expect(diff.gone).toBe(1);
+    expect(diffAgainstBaseline([analyzer('s3:GetObjct'), analyzer('s3:PutObjct')], [analyzer('s3:GetObjct')]).fresh).toEqual([analyzer('s3:PutObjct')]);
+  });
+
   it('keeps a finding known when only its wording or its description changed', () => {
     // Written by an earlier version: no template of this one reads it.
     const earlier = finding({ message: 'Allow of * on * grants full administrator access' });

@@ -103,8 +103,11 @@ describe('sarif', () => {
     it('tells apart findings of one statement that name different things, and numbers those it cannot', () => {
       const [a, b] = fingerprintsOf([unknown('s3:GetObjcet'), unknown('s3:PutObjcet')]);
       expect(a).not.toBe(b);
-      const analyzer = { ...admin, ruleId: 'access-analyzer/PASS_ROLE_WITH_STAR_IN_RESOURCE' };
-      const twice = fingerprintsOf([{ ...analyzer, message: 'first' }, { ...analyzer, message: 'second' }]);
+      // Access Analyzer's messages are all that tell its findings apart; the same one twice is numbered.
+      const analyzer = { ...admin, ruleId: 'access-analyzer/INVALID_ACTION' };
+      const [first, second] = fingerprintsOf([{ ...analyzer, message: 'IAM Access Analyzer: The action s3:GetObjct does not exist.' }, { ...analyzer, message: 'IAM Access Analyzer: The action s3:PutObjct does not exist.' }]);
+      expect(first!.slice(0, -2)).not.toBe(second!.slice(0, -2));
+      const twice = fingerprintsOf([{ ...analyzer, message: 'same' }, { ...analyzer, message: 'same' }]);
       expect(twice.map((f) => f.slice(-2))).toEqual([':1', ':2']);
       expect(twice[0]!.slice(0, -2)).toBe(twice[1]!.slice(0, -2));
     });

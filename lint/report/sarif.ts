@@ -72,7 +72,7 @@ export const FINGERPRINT_KEY = 'iamPolicyLint/v2';
 /**
  * Identity of a finding that survives edits moving it to another line, a reworded message and a
  * catalog update (lint/baseline/finding-identity.ts). Findings with the same identity (an Access
- * Analyzer check reported twice in one statement) are told apart by their order, as GitHub's own
+ * Analyzer message reported twice in one statement) are told apart by their order, as GitHub's own
  * `primaryLocationLineHash` does with a `:n` suffix.
  */
 function fingerprints(): (f: Finding, file: string) => string {

@@ -19,7 +19,8 @@ export interface RuleMeta {
    * lists, counts or advice, which change with the catalog. Baselines and SARIF fingerprints match
    * findings on it, so rewording a message keeps its findings known (lint/baseline/finding-subject.ts
    * reads it back out of a message). Messages that name the same thing share a subject. Every
-   * registered rule gives one per message (a test checks); Access Analyzer's findings have none.
+   * registered rule gives one per message (a test checks); Access Analyzer's rules have none, so a
+   * finding's whole message is its subject.
    */
   subjects?: Record<string, string>;
   /** True when the rule asks the catalog; such rules are what makes a run load AWS data. */
