@@ -102,6 +102,27 @@ describe('policies Terraform reads with file() and templatefile()', () => {
     expect(result.findings.filter((f) => f.ruleId === 'data-exfiltration').map((f) => [f.file, f.line, f.resource])).toEqual([[join(dir, 'read.json.tpl'), 3, 'aws_iam_policy.any']]);
   });
 
+  it('reports a rendered template at the template\'s lines when a value spans lines, and a value that breaks the JSON as the rendering\'s fault', async () => {
+    const template = ['{', '  "Version": "2012-10-17",', '  "Statement": [', '    ${extra}', '    {"Effect": "Allow", "Action": "*", "Resource": "*"}', '  ]', '}', ''].join('\n');
+    const extra = '<<-EOT\n    {"Effect": "Allow",\n     "Action": "s3:GetObject",\n     "Resource": "arn:aws:s3:::b/*"},\n    EOT\n ';
+    const dir = tree({
+      'main.tf': hcl(policyResource('spread', `templatefile("\${path.module}/p.tpl", { extra = ${extra} })`), policyResource('quoted', 'templatefile("q.tpl", { r = "a\\"b" })')),
+      'p.tpl': template,
+      'q.tpl': '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "${r}"}]\n}\n',
+    });
+    const result = await lint([dir]);
+    expect(result.findings.filter((f) => f.ruleId === 'admin-access').map((f) => [f.file, f.line, f.resource])).toEqual([[join(dir, 'p.tpl'), 5, 'aws_iam_policy.spread']]);
+    expect(result.inventory.policies.find((p) => p.origin.resource === 'aws_iam_policy.spread')?.document?.statements.map((s) => s.line)).toEqual([4, 5]);
+    expect(result.inputErrors).toEqual([
+      {
+        file: join(dir, 'main.tf'),
+        line: 11,
+        column: null,
+        message: `templatefile("q.tpl", { r = "a\\"b" }): ${join(dir, 'q.tpl')} rendered with these variables is not valid JSON (at template line 3: expected "," or "}" after the property value); Terraform puts a value in as it is, so check the quotes and braces in the values, or the template there`,
+      },
+    ]);
+  });
+
   it('never reads a file outside the paths linted, nor through a link that leads out, and never shows its content', async () => {
     const outside = tree({ 'secret.json': SECRET, 'policy.json': ADMIN_FILE }, 'outside-');
     const dir = tree({

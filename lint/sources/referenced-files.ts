@@ -12,7 +12,7 @@ import type { FileReference } from './file-reference';
 import { parseJsonText, stripBom } from './json-text';
 import { wholeTextDocument } from './policy-file';
 import type { InputError } from './read-result';
-import { renderTemplate } from './template-render';
+import { renderTemplate, type RenderedTemplate } from './template-render';
 import { describeFsError } from './walk';
 
 /** What the run lints: the files the walk listed and the paths given on the command line. */
@@ -44,8 +44,26 @@ function within(path: string, root: string): boolean {
 
 /** Where a referenced file's JSON goes wrong. The validator's words end with the character found there: the file's content, kept out. */
 function malformed(parsed: { line: number; column: number; message: string }, shown: string): string {
-  const what = parsed.message.replace(/^malformed JSON: /, '').replace(/, found .*$/s, '');
-  return `${shown} is not valid JSON (line ${parsed.line}, column ${parsed.column}: ${what}); fix the file`;
+  return `${shown} is not valid JSON (line ${parsed.line}, column ${parsed.column}: ${validatorWords(parsed)}); fix the file`;
+}
+
+function validatorWords(parsed: { message: string }): string {
+  return parsed.message.replace(/^malformed JSON: /, '').replace(/, found .*$/s, '');
+}
+
+/** A template can be valid and its rendering not: the variables' values are in the text parsed. */
+function malformedRendering(parsed: { line: number; message: string }, shown: string, rendered: RenderedTemplate): string {
+  const line = rendered.templateLines?.[parsed.line - 1] ?? parsed.line;
+  return `${shown} rendered with these variables is not valid JSON (at template line ${line}: ${validatorWords(parsed)}); Terraform puts a value in as it is, so check the quotes and braces in the values, or the template there`;
+}
+
+/** Statement lines in the rendered text moved back to the template's, where a value spans lines. */
+function atTemplateLines(parsed: Parsed, rendered: RenderedTemplate): Parsed {
+  const lines = rendered.templateLines;
+  if (lines === null || 'problem' in parsed) return parsed;
+  const at = (line: number) => lines[line - 1] ?? line;
+  for (const statement of parsed.document.statements) if (statement.line !== null) statement.line = at(statement.line);
+  return { document: parsed.document, line: at(parsed.line) };
 }
 
 export class ReferencedFiles {
@@ -87,14 +105,14 @@ export class ReferencedFiles {
     const { path, shown } = where;
     const text = this.text(path, shown);
     if ('problem' in text) return this.fail(site, reference, text.problem);
-    let body = text.text;
+    let rendered: RenderedTemplate | null = null;
     if (reference.vars !== null) {
-      const rendered = renderTemplate(body, reference.vars);
-      if ('unresolved' in rendered) return { unresolved: `${rendered.unresolved} (${shown})` };
-      body = rendered.text;
+      const template = renderTemplate(text.text, reference.vars);
+      if ('unresolved' in template) return { unresolved: `${template.unresolved} (${shown})` };
+      rendered = template;
     }
-    const parsed = parseJsonText(body);
-    if (!parsed.ok) return this.fail(site, reference, malformed(parsed, shown));
+    const parsed = parseJsonText(rendered?.text ?? text.text);
+    if (!parsed.ok) return this.fail(site, reference, rendered === null ? malformed(parsed, shown) : malformedRendering(parsed, shown, rendered));
     this.read.add(shown);
     return { value: parsed.value, file: shown };
   }
@@ -126,8 +144,12 @@ export class ReferencedFiles {
     if ('unresolved' in rendered) return { unresolved: `${rendered.unresolved} (${shown})` };
     // A template's documents differ by their variables: keyed by the rendered text.
     const key = `${trust ? 'trust' : 'identity'}\u0000${path}\u0000${rendered.text}`;
-    const parsed = this.documents.get(key) ?? this.parse(rendered.text, shown, trust);
-    this.documents.set(key, parsed);
+    let parsed = this.documents.get(key);
+    if (parsed === undefined) {
+      const json = parseJsonText(rendered.text);
+      parsed = json.ok ? atTemplateLines(wholeTextDocument(rendered.text, json.value, trust), rendered) : { problem: malformedRendering(json, shown, rendered) };
+      this.documents.set(key, parsed);
+    }
     return parsed;
   }
 

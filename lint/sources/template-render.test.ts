@@ -6,6 +6,16 @@ describe('renderTemplate', () => {
     const template = '{"Resource": "arn:aws:s3:::${bucket}/${ prefix }/*", "n": ${n}, "b": ${on}, "u": "$${aws:username}", "d": "%%{x}"}';
     expect(renderTemplate(template, { bucket: 'logs', prefix: 'in', n: 3, on: true })).toEqual({
       text: '{"Resource": "arn:aws:s3:::logs/in/*", "n": 3, "b": true, "u": "${aws:username}", "d": "%{x}"}',
+      templateLines: null,
+    });
+  });
+
+  it('maps each rendered line back to its template line when a value spans lines', () => {
+    const template = ['[', '  ${two}, "$${x}",', '  "a",', '  ${three} ${two}', ']'].join('\n');
+    const rendered = renderTemplate(template, { two: '"b",\n"c"', three: '"d",\n"e",\n"f",' });
+    expect(rendered).toEqual({
+      text: ['[', '  "b",', '"c", "${x}",', '  "a",', '  "d",', '"e",', '"f", "b",', '"c"', ']'].join('\n'),
+      templateLines: [1, 2, 2, 3, 4, 4, 4, 4, 5],
     });
   });
 

@@ -9,16 +9,46 @@ import { mapTemplateText } from '../model/terraform-string';
 const INTERPOLATION = /\$\{([^}]*)\}/g;
 const PLAIN_NAME = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*$/;
 
+export interface RenderedTemplate {
+  text: string;
+  /**
+   * The template's line for each line of the text (index 0 is line 1), when a value spans lines
+   * and moves what follows it; null when every line is where it is in the template.
+   */
+  templateLines: readonly number[] | null;
+}
+
+function newlines(text: string, end = text.length): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/** Line i + 1 of the rendered text -> its template line, given the lines each template line gained. */
+function lineMap(templateLineCount: number, gained: ReadonlyMap<number, number>): number[] {
+  const lines: number[] = [];
+  for (let line = 1; line <= templateLineCount; line++) {
+    // A value's own lines, and the rest of the template line after it, are reported at the interpolation.
+    for (let i = 0; i <= (gained.get(line) ?? 0); i++) lines.push(line);
+  }
+  return lines;
+}
+
 /** The rendered text, or why it cannot be rendered without Terraform. */
-export function renderTemplate(template: string, vars: Record<string, unknown>): { text: string } | { unresolved: string } {
+export function renderTemplate(template: string, vars: Record<string, unknown>): RenderedTemplate | { unresolved: string } {
   let why: string | null = null;
+  // The template line each piece starts on; literal pieces (escapes) hold no line break.
+  let line = 1;
+  const gained = new Map<number, number>();
   const text = mapTemplateText(template, (piece) => {
+    const pieceLine = line;
+    line += newlines(piece);
     if (why !== null) return piece;
     if (piece.includes('%{')) {
       why = 'the template has %{ } directives, which the linter does not evaluate';
       return piece;
     }
-    const rendered = piece.replace(INTERPOLATION, (whole, inner: string) => {
+    const rendered = piece.replace(INTERPOLATION, (whole, inner: string, offset: number) => {
       const name = PLAIN_NAME.exec(inner)?.[1];
       if (name === undefined) {
         why ??= `the template interpolates an expression (${whole.length > 60 ? `${whole.slice(0, 59)}…` : whole}), not a plain variable`;
@@ -26,7 +56,14 @@ export function renderTemplate(template: string, vars: Record<string, unknown>):
       }
       const value = Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : undefined;
       if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-      if (typeof value === 'string' && !value.includes('${') && !value.includes('%{')) return value;
+      if (typeof value === 'string' && !value.includes('${') && !value.includes('%{')) {
+        const spans = newlines(value);
+        if (spans > 0) {
+          const at = pieceLine + newlines(piece, offset);
+          gained.set(at, (gained.get(at) ?? 0) + spans);
+        }
+        return value;
+      }
       why ??=
         value === undefined
           ? `the template uses \${${name}}, which its variables do not give (Terraform fails on it)`
@@ -36,5 +73,6 @@ export function renderTemplate(template: string, vars: Record<string, unknown>):
     if (why === null && rendered.includes('${')) why = 'the template has a ${ that is never closed (Terraform fails on it)';
     return rendered;
   });
-  return why === null ? { text } : { unresolved: why };
+  if (why !== null) return { unresolved: why };
+  return { text, templateLines: gained.size === 0 ? null : lineMap(line, gained) };
 }
