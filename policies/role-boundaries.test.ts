@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../lint/cli';
 import { globMatches } from '../lint/catalog/action-pattern';
 import { parsePolicyDocument } from '../lint/model/parse-document';
-import type { Statement } from '../lint/model/types';
+import type { ConditionBlock, Statement } from '../lint/model/types';
 import { allowedPatterns, expandActions } from '../scripts/preset-figures';
 import { PRESET_PLACEHOLDERS, loadPreset, presetNames, roleBoundaryArn, roleBoundaryName, type Preset } from '.';
 
@@ -55,6 +55,16 @@ function statementsOf(document: unknown): Statement[] {
 /** IAM's resource match: `*` any run, `?` one character, case counts. */
 function resourceMatches(pattern: string, arn: string): boolean {
   return globMatches(pattern.replace(/\*{2,}/g, '*'), arn);
+}
+
+/**
+ * Two condition blocks ask the same, `ForAnyValue:` aside: AWS's managed policies put it on
+ * single-valued keys such as ec2:ResourceTag/..., where it means the plain operator.
+ */
+function sameCondition(a: ConditionBlock | null, b: ConditionBlock | null): boolean {
+  const plain = (c: ConditionBlock | null) =>
+    c === null ? null : Object.fromEntries(Object.entries(c).map(([op, keys]) => [op.replace(/^ForAnyValue:/i, ''), keys]).sort(([x], [y]) => String(x).localeCompare(String(y))));
+  return JSON.stringify(plain(a)) === JSON.stringify(plain(b));
 }
 
 const withBoundary = presetNames().filter((name) => loadPreset(name).roleBoundary !== undefined);
@@ -122,6 +132,30 @@ describe('role boundaries', () => {
         const actions = await expandActions(statement.actions ?? []);
         if (actions.has('iam:createservicelinkedrole')) expect(statement.condition?.StringEquals?.['iam:AWSServiceName'], `${statement.sid}`).toBeDefined();
       }
+    });
+
+    // IAM checks a boundary's condition like any other: an action the tool's managed policies grant
+    // only on tagged resources (CreateNetworkInterfacePermission on EKS's own ENIs) must keep the tag
+    // condition, or every role the user makes can hand any ENI of the account to another account.
+    it('keeps the condition under which the preset or a runtime policy grants an action, unless one grants it without', async () => {
+      const sources = [
+        ...statementsOf(preset.document),
+        ...meta.runtimeManagedPolicies.flatMap((policy) => statementsOf(getLatestPolicyDocument(policy))),
+      ].filter((s) => s.effect === 'Allow');
+      const unconditioned = await expandActions([
+        ...sources.filter((s) => s.condition === null).flatMap((s) => s.actions ?? []),
+        ...meta.runtimeActions.flatMap((group) => group.actions),
+      ]);
+      const widened: string[] = [];
+      for (const statement of statementsOf(boundary.document)) {
+        for (const action of await expandActions(statement.actions ?? [])) {
+          if (unconditioned.has(action)) continue;
+          const conditions: (ConditionBlock | null)[] = [];
+          for (const source of sources) if ((await expandActions(source.actions ?? [])).has(action)) conditions.push(source.condition);
+          if (!conditions.some((c) => sameCondition(c, statement.condition))) widened.push(`${statement.sid}: ${action}`);
+        }
+      }
+      expect(widened).toEqual([]);
     });
 
     it('is a valid Allow-only document with the preset placeholders and no example account', async () => {
