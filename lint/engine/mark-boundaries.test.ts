@@ -45,11 +45,11 @@ describe('markBoundaries', () => {
     expect(boundaryFindings(b)).toEqual(['placeholder-account']);
   });
 
-  it('leaves a policy judged as a grant when someone holds it, when the condition names another, or names it by a glob', () => {
+  it('leaves a policy judged as a grant when someone holds it, when the condition names another (an AWS managed one of the same name too), or names it by a glob', () => {
     const held = roleCreatorAndBoundary('arn:aws:iam::210987654321:policy/eks-role-boundary');
     held.b.attach(held.b.user('ops'), { policy: held.boundary });
     expect(boundaryFindings(held.b)).toContain('write-without-constraint');
-    for (const value of ['arn:aws:iam::210987654321:policy/other-boundary', 'arn:aws:iam::210987654321:policy/eks-*']) {
+    for (const value of ['arn:aws:iam::210987654321:policy/other-boundary', 'arn:aws:iam::210987654321:policy/eks-*', 'arn:aws:iam::aws:policy/eks-role-boundary']) {
       const { b } = roleCreatorAndBoundary(value);
       expect(boundaryFindings(b), value).toContain('write-without-constraint');
     }

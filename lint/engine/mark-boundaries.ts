@@ -3,13 +3,15 @@
  * condition names (`...:policy/<path>NAME`; exact names only, not globs), and that no principal
  * holds (no attachment, no inline grant), is the cap a policy's holder must put on the roles or
  * users it creates: judging it as a grant would report, say, the EC2 writes a node role may make
- * as writes someone holds. Only customer managed policies and policy files are such policies; a
+ * as writes someone holds. Only customer managed policies and policy files are such policies (a
+ * condition naming an AWS managed policy, `arn:aws:iam::aws:policy/NAME`, names none of them); a
  * file's name is its file name without `.json` (policies/ names its boundaries so). A boundary set
  * through `permissions_boundary` on a role or user is not read yet.
  */
 import type { Inventory, PolicyDocument } from '../model/types';
 
 const BOUNDARY_KEY = 'iam:permissionsboundary';
+const AWS_MANAGED = /^arn:[^:]*:iam::aws:policy\//;
 
 /** Names of the policies `iam:PermissionsBoundary` conditions name, in any operator. */
 function namedBoundaries(documents: Iterable<PolicyDocument>): Set<string> {
@@ -21,8 +23,8 @@ function namedBoundaries(documents: Iterable<PolicyDocument>): Set<string> {
         for (const [key, values] of Object.entries(keys)) {
           if (key.toLowerCase() !== BOUNDARY_KEY) continue;
           for (const value of values) {
-            const at = value.indexOf(':policy/');
-            if (at < 0 || /[*?]/.test(value)) continue;
+            // `arn:aws:iam::aws:policy/NAME` is AWS's policy: a customer policy of that name is another one.
+            if (!value.includes(':policy/') || AWS_MANAGED.test(value) || /[*?]/.test(value)) continue;
             names.add(value.slice(value.lastIndexOf('/') + 1));
           }
         }
