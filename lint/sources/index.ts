@@ -21,6 +21,8 @@ import { describeFsError, listFiles } from './walk';
 
 export type { InputError, ReadResult, SkippedFile } from './read-result';
 
+const TEMPLATE_SKIP_REASON = 'a templatefile() template that is not a policy until rendered, and no resource renders it with values the linter knows (--debug lists them as unchecked)';
+
 export interface ReadOptions {
   /** Called before each file is read (progress, --debug). */
   onFile?: (file: string) => void;
@@ -34,6 +36,8 @@ class Collector {
   private readonly parts: (Inventory | TerraformUnit)[] = [];
   private readonly units = new Map<string, TerraformUnit>();
   filesRead = 0;
+  /** The files counted in filesRead, by path. */
+  private readonly readOnItsOwn = new Set<string>();
   readonly skipped: SkippedFile[] = [];
   readonly errors: InputError[] = [];
 
@@ -42,8 +46,9 @@ class Collector {
     this.files = new ReferencedFiles(tree, (file) => this.wholeFiles.get(file));
   }
 
-  add(output: ReaderOutput): void {
+  add(file: string, output: ReaderOutput): void {
     this.filesRead++;
+    this.readOnItsOwn.add(file);
     if ('inventory' in output) {
       this.parts.push(output.inventory);
       for (const policy of output.inventory.policies) if (policy.key === policy.origin.file) this.wholeFiles.set(policy.key, policy);
@@ -78,8 +83,20 @@ class Collector {
         for (const item of piece[key]) into.push(item);
       }
     }
-    const errors = [...this.errors, ...this.files.errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
-    return { inventory, filesRead: this.filesRead, skipped: this.skipped, errors };
+    // A template is not JSON until rendered (`"Resource": ${arns}`): that is no fault of the file,
+    // whose policies are checked (or named unchecked) where templatefile() renders it.
+    const templates = this.files.templates;
+    const ownErrors = this.errors.filter((e) => !(templates.has(e.file) && e.line !== null));
+    const skipped = this.skipped.filter((s) => !templates.has(s.file));
+    let filesRead = this.filesRead;
+    for (const file of templates) {
+      if (this.files.read.has(file)) {
+        if (!this.readOnItsOwn.has(file)) filesRead++;
+      } else if (!this.readOnItsOwn.has(file)) skipped.push({ file, reason: TEMPLATE_SKIP_REASON });
+    }
+    skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const errors = [...ownErrors, ...this.files.errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+    return { inventory, filesRead, skipped, errors };
   }
 }
 
@@ -118,7 +135,7 @@ function readJson(file: string, text: string, into: Collector): void {
     return;
   }
   try {
-    into.add(format.read({ file, text, value: parsed.value }));
+    into.add(file, format.read({ file, text, value: parsed.value }));
   } catch (error) {
     into.errors.push(internalError(file, error));
   }
@@ -130,7 +147,7 @@ async function readOne(file: string, rawText: string, into: Collector): Promise<
   try {
     const read = await readHcl(file, text);
     if ('error' in read) into.errors.push(read.error);
-    else into.add(read);
+    else into.add(file, read);
   } catch (error) {
     into.errors.push(internalError(file, error));
   }

@@ -123,6 +123,24 @@ describe('policies Terraform reads with file() and templatefile()', () => {
     ]);
   });
 
+  it('takes a file templatefile() names as a template: not JSON until rendered is no input error, and it counts as read where rendered', async () => {
+    // `"Resource": ${arn}` is how templates put a list in; the file named .json is not JSON on its own.
+    const template = '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow", "Action": "*", "Resource": ${arn}}]\n}\n';
+    const dir = tree({
+      'main.tf': hcl(policyResource('known', 'templatefile("known.json", { arn = "\\"*\\"" })'), policyResource('opaque', 'templatefile("opaque.json", { arn = var.arn })')),
+      'known.json': template,
+      'opaque.json': template,
+    });
+    const result = await readPaths([dir]);
+    expect(result.errors).toEqual([]);
+    expect(result.filesRead).toBe(2);
+    expect(result.skipped).toEqual([{ file: join(dir, 'opaque.json'), reason: expect.stringMatching(/^a templatefile\(\) template that is not a policy until rendered/) }]);
+    expect(result.inventory.policies.map((p) => [p.origin.resource, p.origin.file, p.document?.statements[0]?.line ?? null])).toEqual([
+      ['aws_iam_policy.known', join(dir, 'known.json'), 3],
+      ['aws_iam_policy.opaque', join(dir, 'main.tf'), null],
+    ]);
+  });
+
   it('never reads a file outside the paths linted, nor through a link that leads out, and never shows its content', async () => {
     const outside = tree({ 'secret.json': SECRET, 'policy.json': ADMIN_FILE }, 'outside-');
     const dir = tree({

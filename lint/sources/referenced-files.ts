@@ -71,6 +71,8 @@ export class ReferencedFiles {
   readonly errors: InputError[] = [];
   /** Shown paths of the files some policy was read from (their own plain-file records are then dropped). */
   readonly read = new Set<string>();
+  /** Shown paths of the listed files templatefile() names: templates, which need not be JSON before they are rendered. */
+  readonly templates = new Set<string>();
   private readonly located = new Map<string, Located>();
   private readonly texts = new Map<string, { text: string } | { problem: string }>();
   private readonly documents = new Map<string, Parsed>();
@@ -126,7 +128,9 @@ export class ReferencedFiles {
       this.located.set(path, located);
     }
     if ('problem' in located) return this.fail(site, reference, located.problem);
-    return 'unresolved' in located ? located : { path, shown: located.shown };
+    if ('unresolved' in located) return located;
+    if (reference.vars !== null) this.templates.add(located.shown);
+    return { path, shown: located.shown };
   }
 
   /** The walk has most policy files parsed already: their document is taken as it is when read the same way. */
