@@ -3,10 +3,10 @@ import { fileReference } from './file-reference';
 
 describe('fileReference', () => {
   it('reads a literal path, or path.module / path.root / path.cwd joined with one', () => {
-    expect(fileReference('file("policy.json")')).toEqual({ written: 'file("policy.json")', path: 'policy.json', vars: null });
-    expect(fileReference('file("${path.module}/policies/deploy.json")')).toMatchObject({ path: 'policies/deploy.json', vars: null });
-    expect(fileReference('file("${path.root}/p.json")')).toMatchObject({ path: 'p.json' });
-    expect(fileReference('file( "${ path.cwd }/p.json" )')).toMatchObject({ path: 'p.json' });
+    expect(fileReference('file("policy.json")')).toEqual({ written: 'file("policy.json")', path: 'policy.json', vars: null, moduleRelative: false });
+    expect(fileReference('file("${path.module}/policies/deploy.json")')).toMatchObject({ path: 'policies/deploy.json', vars: null, moduleRelative: true });
+    expect(fileReference('file("${path.root}/p.json")')).toMatchObject({ path: 'p.json', moduleRelative: false });
+    expect(fileReference('file( "${ path.cwd }/p.json" )')).toMatchObject({ path: 'p.json', moduleRelative: false });
     expect(fileReference('file("/etc/passwd")')).toMatchObject({ path: '/etc/passwd' });
   });
 
@@ -18,6 +18,9 @@ describe('fileReference', () => {
     // Terraform reads this as `.policy.json`, not as a file in the module's folder.
     expect(fileReference('file("${path.module}policy.json")')).toBe(why);
     expect(fileReference('file("a.json", "b.json")')).toBe('its arguments are not what Terraform takes');
+    const backslash = 'its path separates folders with \\, which only Terraform on Windows reads as a separator; write / (Terraform reads it on every system)';
+    expect(fileReference('file("${path.module}\\\\policies\\\\p.json")')).toBe(backslash);
+    expect(fileReference('file("policies\\\\p.json")')).toBe(backslash);
   });
 
   it('takes templatefile variables as literals, anything else as an opaque token', () => {
@@ -26,6 +29,7 @@ describe('fileReference', () => {
       written: 'templatefile("${path.module}/p.json.tpl", { bucket = "logs" "n" = 3 env = var.env })',
       path: 'p.json.tpl',
       vars: { bucket: 'logs', n: 3, env: '${var.env}' },
+      moduleRelative: true,
     });
     expect(fileReference('templatefile("p.tpl", var.vars)')).toBe('its variables are not written as a literal map');
   });

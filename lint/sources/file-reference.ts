@@ -2,7 +2,9 @@
  * `file(...)` and `templatefile(...)` calls that give a policy its text, as written in
  * configuration: `policy = file("${path.module}/policy.json")`. Only a literal path, or one of
  * path.module / path.root / path.cwd joined with a literal, names a file without Terraform; all
- * three are taken as the folder of the .tf file (the folder linted is read as a root module).
+ * three are taken as the folder of the .tf file (the folder linted is read as a root module). Only
+ * path.module is that folder for certain: Terraform reads a relative path, path.root and path.cwd
+ * from the folder it runs in, which is another one when the .tf is a child module's.
  */
 import { literalCallArguments } from './hcl-literal';
 
@@ -13,9 +15,12 @@ export interface FileReference {
   path: string;
   /** templatefile's variables, each a literal or an opaque `${...}` token; null for file(). */
   vars: Record<string, unknown> | null;
+  /** Whether the path starts with `${path.module}`: the folder of the .tf for certain, whatever module it is. */
+  moduleRelative: boolean;
 }
 
 const MODULE_PATH = /^\$\{\s*path\.(?:module|root|cwd)\s*\}/;
+const MODULE_FOLDER = /^\$\{\s*path\.module\s*\}/;
 
 /** The call a whole interpolation makes; a string saying why it names no file; null when it is no such call. */
 export function fileReference(expression: string): FileReference | string | null {
@@ -28,9 +33,12 @@ export function fileReference(expression: string): FileReference | string | null
   const written = oneLine(expression);
   const relative = literalPath(path);
   if (relative === null) return 'its path is built from an expression only Terraform evaluates';
-  if (isFile) return { written, path: relative, vars: null };
+  // `${path.module}\\p.json`: a file named `.\p.json` to Terraform on Linux, p.json on Windows.
+  if (relative.includes('\\')) return 'its path separates folders with \\, which only Terraform on Windows reads as a separator; write / (Terraform reads it on every system)';
+  const moduleRelative = MODULE_FOLDER.test(path);
+  if (isFile) return { written, path: relative, vars: null, moduleRelative };
   if (typeof vars !== 'object' || vars === null || Array.isArray(vars)) return 'its variables are not written as a literal map';
-  return { written, path: relative, vars: vars as Record<string, unknown> };
+  return { written, path: relative, vars: vars as Record<string, unknown>, moduleRelative };
 }
 
 /** `${path.module}/x.json` or `x.json` to `x.json`; null when the path needs Terraform. */
@@ -39,6 +47,7 @@ function literalPath(path: string): string | null {
   if (module !== null) {
     const rest = path.slice(module[0].length);
     // `${path.module}policy.json` is `.policy.json` to Terraform: only a joined path is read.
+    if (rest.startsWith('\\') && rest.length > 1) return rest;
     if (!rest.startsWith('/') || rest.length === 1) return null;
     path = rest.slice(1);
   }

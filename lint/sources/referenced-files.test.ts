@@ -141,6 +141,30 @@ describe('policies Terraform reads with file() and templatefile()', () => {
     ]);
   });
 
+  it('takes a path Terraform reads from the folder it runs in as unchecked, not missing, when it is not beside a child module\'s .tf', async () => {
+    // A child module naming the root's policies: path.root, path.cwd and a bare path are the root's folder to Terraform.
+    const dir = tree({
+      'main.tf': 'module "net" {\n  source = "./modules/net"\n}\n',
+      'policies/p.json': ADMIN_FILE,
+      'modules/net/main.tf': hcl(
+        policyResource('root', 'file("${path.root}/policies/p.json")'),
+        policyResource('cwd', 'file("${path.cwd}/policies/p.json")'),
+        policyResource('bare', 'file("policies/p.json")'),
+        policyResource('module', 'file("${path.module}/policies/p.json")'),
+      ),
+    });
+    const result = await lint([dir]);
+    const module = join(dir, 'modules/net');
+    expect(result.inputErrors).toEqual([
+      { file: join(module, 'main.tf'), line: 16, column: null, message: 'file("${path.module}/policies/p.json"): policies/p.json does not exist; add the file or fix the path' },
+    ]);
+    const reasons = new Map(result.inventory.policies.filter((p) => p.origin.resource !== null).map((p) => [p.origin.resource, p.unresolved]));
+    const why = `policies/p.json is not in ${module}, where the linter looks; Terraform reads a path without \${path.module} from the folder it runs in, another one when this is a child module: lint the plan (terraform show -json) to check it, or write "\${path.module}/..." for a file beside the .tf`;
+    expect(reasons.get('aws_iam_policy.root')).toBe(`\${file("\${path.root}/policies/p.json")}: ${why}`);
+    expect(reasons.get('aws_iam_policy.cwd')).toBe(`\${file("\${path.cwd}/policies/p.json")}: ${why}`);
+    expect(reasons.get('aws_iam_policy.bare')).toBe(`\${file("policies/p.json")}: ${why}`);
+  });
+
   it('never reads a file outside the paths linted, nor through a link that leads out, and never shows its content', async () => {
     const outside = tree({ 'secret.json': SECRET, 'policy.json': ADMIN_FILE }, 'outside-');
     const dir = tree({

@@ -34,7 +34,7 @@ export type ReferencedDocument = { document: PolicyDocument; file: string; line:
 /** A policy file the walk read on its own, as one document: what it gave, to reuse rather than read again. */
 export type WalkedPolicy = (shown: string) => PolicyRecord | undefined;
 
-type Located = { shown: string } | { unresolved: string } | { problem: string };
+type Located = { shown: string } | { unresolved: string } | { problem: string; missing?: true };
 type Parsed = { document: PolicyDocument; line: number } | { problem: string };
 
 function within(path: string, root: string): boolean {
@@ -64,6 +64,11 @@ function atTemplateLines(parsed: Parsed, rendered: RenderedTemplate): Parsed {
   const at = (line: number) => lines[line - 1] ?? line;
   for (const statement of parsed.document.statements) if (statement.line !== null) statement.line = at(statement.line);
   return { document: parsed.document, line: at(parsed.line) };
+}
+
+/** Why a path Terraform takes from the folder it runs in is not read when it is not beside the .tf. */
+function notBeside(path: string, file: string): string {
+  return `${path} is not in ${dirname(file)}, where the linter looks; Terraform reads a path without \${path.module} from the folder it runs in, another one when this is a child module: lint the plan (terraform show -json) to check it, or write "\${path.module}/..." for a file beside the .tf`;
 }
 
 export class ReferencedFiles {
@@ -127,7 +132,11 @@ export class ReferencedFiles {
       located = this.locate(path, reference.path);
       this.located.set(path, located);
     }
-    if ('problem' in located) return this.fail(site, reference, located.problem);
+    if ('problem' in located) {
+      // Missing beside the .tf is a fault only where the .tf's folder is the one Terraform reads it from.
+      if (located.missing && !reference.moduleRelative) return { unresolved: notBeside(reference.path, site.file) };
+      return this.fail(site, reference, located.problem);
+    }
     if ('unresolved' in located) return located;
     if (reference.vars !== null) this.templates.add(located.shown);
     return { path, shown: located.shown };
@@ -196,7 +205,7 @@ export class ReferencedFiles {
       try {
         lstatSync(path);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { problem: `${written} does not exist; add the file or fix the path` };
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { problem: `${written} does not exist; add the file or fix the path`, missing: true };
         return { problem: `${written} cannot be read: ${describeFsError(error)}` };
       }
       return { unresolved: `${written} is not among the files linted (a folder the linter skips, such as node_modules or .terraform, or not a regular file), so it is not read` };
