@@ -32,6 +32,20 @@ describe('iam-policy-lint --baseline', () => {
     expect((await run(['--baseline', baseline, policy], dir)).code).toBe(0);
   });
 
+  it("tells apart findings in a role's inline_policy blocks, which share its address and statement numbers", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-baseline-'));
+    const stack = join(dir, 'main.tf.json');
+    const block = (name: string, action: string, resource: string) => ({ name, policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: resource }] }) });
+    const write = (blocks: unknown[]) => writeFileSync(stack, JSON.stringify({ resource: { aws_iam_role: { r: { name: 'r', inline_policy: blocks } } } }));
+    write([block('objects', 's3:GetObject', '*'), block('params', 'ssm:GetParameter', 'arn:aws:ssm:us-east-1:210987654321:parameter/app/*')]);
+    const baseline = join(dir, 'baseline.json');
+    writeFileSync(baseline, (await run(['--format', 'json', '--fail-on', 'never', stack], dir)).stdout);
+    // The objects block fixed, the params block opened to every parameter: a new finding, not the old one.
+    write([block('objects', 's3:GetObject', 'arn:aws:s3:::app/*'), block('params', 'ssm:GetParameter', '*')]);
+    const after = JSON.parse((await run(['--format', 'json', '--baseline', baseline, stack], dir)).stdout) as { findings: Array<{ ruleId: string; message: string }> };
+    expect(after.findings.map((f) => [f.ruleId, f.message.slice(0, 'inline policy params: '.length)])).toEqual([['data-exfiltration', 'inline policy params: ']]);
+  });
+
   it('says on stderr how many known findings it left out, and how many in the baseline are gone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-baseline-'));
     const policy = join(dir, 'admin.json');

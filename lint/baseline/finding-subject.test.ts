@@ -8,6 +8,7 @@ import { findingSubject } from './finding-subject';
 const placeholders = (template: string) => [...template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!);
 
 const managed = policyLabel({ kind: 'aws-managed', name: 'ReadOnlyAccess' } as PolicyRecord);
+const inlineBlock = policyLabel({ kind: 'inline-role', name: 'reads', key: 'main.tf.json::aws_iam_role.r/inline_policy/1' } as PolicyRecord);
 
 /** Data for a template: `policy` as policyLabel() writes it, the rest a value per placeholder. */
 function sample(template: string, variant: string, policy: string): Record<string, string> {
@@ -32,7 +33,7 @@ describe('findingSubject', () => {
       for (const [messageId, template] of Object.entries(meta.messages)) {
         const subjectTemplate = meta.subjects![messageId]!;
         const named = new Set(placeholders(subjectTemplate));
-        for (const policy of ['', managed]) {
+        for (const policy of ['', managed, inlineBlock]) {
           const data = sample(template, 'a', policy);
           const where = `${meta.id}.${messageId} (policy ${JSON.stringify(policy)})`;
           const subject = findingSubject(meta.id, formatMessage(template, data));

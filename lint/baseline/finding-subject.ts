@@ -19,11 +19,12 @@ import { rules as registry } from '../rules/index';
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
 /**
- * Where `{{policy}}` sits right before another placeholder it is policyLabel()'s text, empty or
- * `AWS managed policy NAME: ` (lint/catalog/policy-label.ts): a lazy match would give it nothing
- * and its text to the next placeholder. Elsewhere literal text after a placeholder ends it.
+ * Where `{{policy}}` sits right before another placeholder it is policyLabel()'s text, empty,
+ * `AWS managed policy NAME: ` or `inline policy NAME: ` (lint/catalog/policy-label.ts): a lazy
+ * match would give it nothing and its text to the next placeholder. Elsewhere literal text after a
+ * placeholder ends it.
  */
-const BEFORE_PLACEHOLDER: Record<string, string> = { policy: '((?:AWS managed policy [^\\n]*?: )?)' };
+const BEFORE_PLACEHOLDER: Record<string, string> = { policy: '((?:(?:AWS managed|inline) policy [^\\n]*?: )?)' };
 
 interface Reader {
   messageId: string;
