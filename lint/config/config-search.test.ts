@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_FILE_VARIABLE, DEFAULT_CONFIG_FILE, findConfigFile, locateConfig, resolveConfig } from './load-config';
+import { CONFIG_FILE_VARIABLE, DEFAULT_CONFIG_FILE, configDebugLine, findConfigFile, locateConfig, resolveConfig } from './load-config';
 
 /** A folder tree under a fresh temporary folder; a path ending in `/` is a folder, else a config file with these rules. */
 function tree(entries: Record<string, Record<string, string> | null>): string {
@@ -68,5 +68,26 @@ describe('locateConfig', () => {
     expect(() => resolveConfig(null, undefined, repo, { [CONFIG_FILE_VARIABLE]: 'typo.json' })).toThrow(
       new RegExp(`^${path.join(repo, 'typo.json').replace(/[.\\/]/g, '\\$&')}: presets\\["deployer"\\]: unknown preset "eks-eksctll"; did you mean "eks-eksctl"\\?.*\\(the file ${CONFIG_FILE_VARIABLE} names\\)$`),
     );
+  });
+});
+
+describe('a config found by the search', () => {
+  it('says, when it cannot be used, that the search found it and how to use another', () => {
+    const top = tree({ 'repo/.git/': null, 'repo/.iam-policy-lint.json/': null, 'repo/sub/': null });
+    const sub = path.join(top, 'repo', 'sub');
+    expect(() => resolveConfig(null, undefined, sub, {})).toThrow(
+      `${path.join(top, 'repo', DEFAULT_CONFIG_FILE)}: cannot read the config file (it is a folder) (found as the nearest ${DEFAULT_CONFIG_FILE} to ${sub}; fix it, or pass --config FILE to use another)`,
+    );
+  });
+
+  it('is named, with how it was chosen, in the --debug line', () => {
+    const top = tree({ 'repo/.git/': null, 'repo/.iam-policy-lint.json': {}, 'repo/ci.json': {}, 'repo/sub/': null, 'bare/.git/': null, 'bare/sub/': null });
+    const repo = path.join(top, 'repo');
+    const sub = path.join(repo, 'sub');
+    expect(configDebugLine(null, sub, {})).toBe(`config: ${path.join(repo, DEFAULT_CONFIG_FILE)} (the nearest ${DEFAULT_CONFIG_FILE} to ${sub}; --config or ${CONFIG_FILE_VARIABLE} names another)`);
+    expect(configDebugLine(null, repo, { [CONFIG_FILE_VARIABLE]: 'ci.json' })).toBe(`config: ${path.join(repo, 'ci.json')} (named by ${CONFIG_FILE_VARIABLE}, relative to ${repo})`);
+    expect(configDebugLine('ci.json', repo, { [CONFIG_FILE_VARIABLE]: 'x.json' })).toBe('config: ci.json (--config)');
+    const bare = path.join(top, 'bare', 'sub');
+    expect(configDebugLine(null, bare, {})).toBe(`config: none (no --config, no ${CONFIG_FILE_VARIABLE}, no ${DEFAULT_CONFIG_FILE} from ${bare} up to ${path.join(top, 'bare')}): every rule at its default`);
   });
 });

@@ -56,6 +56,26 @@ export interface ConfigLocation {
   from: 'option' | 'environment' | 'search';
 }
 
+/** Where the upward search from `cwd` stops: the folder holding `.git`, or the filesystem root. */
+function searchTop(cwd: string): string {
+  let folder = path.resolve(cwd);
+  while (!existsSync(path.join(folder, '.git')) && path.dirname(folder) !== folder) folder = path.dirname(folder);
+  return folder;
+}
+
+/**
+ * Which config a run reads and why, as one line for --debug: with the upward search, a config from
+ * a folder above (or none found) is otherwise invisible when rules are not what one expects.
+ */
+export function configDebugLine(file: string | null, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
+  const location = locateConfig(file, cwd, env);
+  const from = path.resolve(cwd);
+  if (location === null) return `config: none (no --config, no ${CONFIG_FILE_VARIABLE}, no ${DEFAULT_CONFIG_FILE} from ${from} up to ${searchTop(from)}): every rule at its default`;
+  if (location.from === 'option') return `config: ${location.file} (--config)`;
+  if (location.from === 'environment') return `config: ${location.file} (named by ${CONFIG_FILE_VARIABLE}, relative to ${from})`;
+  return `config: ${location.file} (the nearest ${DEFAULT_CONFIG_FILE} to ${from}; --config or ${CONFIG_FILE_VARIABLE} names another)`;
+}
+
 /** Which config file a run uses, or null for none (every rule at its default). */
 export function locateConfig(file: string | null, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): ConfigLocation | null {
   if (file !== null) return { file, from: 'option' };
@@ -74,6 +94,9 @@ export function resolveConfig(file: string | null, ruleIds?: readonly string[], 
   } catch (error) {
     // The file is nowhere on the command line: say where its name came from.
     if (location.from === 'environment' && error instanceof ConfigError) throw new ConfigError(`${error.message} (the file ${CONFIG_FILE_VARIABLE} names)`);
+    if (location.from === 'search' && error instanceof ConfigError) {
+      throw new ConfigError(`${error.message} (found as the nearest ${DEFAULT_CONFIG_FILE} to ${path.resolve(cwd)}; fix it, or pass --config FILE to use another)`);
+    }
     throw error;
   }
 }

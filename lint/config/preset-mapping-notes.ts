@@ -6,7 +6,7 @@
 import { PRESET_TAG } from '../catalog/presets';
 import type { Principal } from '../model/types';
 import type { LintConfig } from './types';
-import { meantName } from './unknown-name';
+import { meantName, quotedName } from './unknown-name';
 
 export function presetMappingNotes(config: Pick<LintConfig, 'presets' | 'source'>, principals: readonly Principal[]): string[] {
   // Policy files alone define no user: every entry would be reported, none of them wrong.
@@ -15,7 +15,7 @@ export function presetMappingNotes(config: Pick<LintConfig, 'presets' | 'source'
   const names = [...new Set(principals.flatMap((p) => (p.name === null || p.name.includes('${') ? [] : [p.name])))];
   const notes: string[] = [];
   for (const [user, declared] of Object.entries(config.presets)) {
-    const at = `presets[${JSON.stringify(user)}] in ${where}`;
+    const at = `presets[${quotedName(user)}] in ${where}`;
     const held = principals.filter((p) => p.key === user || p.name === user);
     if (held.length === 0) {
       const near = meantName(user, names);

@@ -41,6 +41,14 @@ describe('the config\'s presets mapping', () => {
     expect(() => presets({ 'deployer ': 'eks-eksctl' })).toThrow('c.json: presets["deployer "]: the user name has spaces at its ends, so it matches no user; write "deployer"');
   });
 
+  it('shows an invisible character in a name, which would otherwise print the same as the name meant', () => {
+    expect(() => presets({ deployer: 'eks-eksctl\u200b' })).toThrow('c.json: presets["deployer"]: unknown preset "eks-eksctl\\u200b"; did you mean "eks-eksctl"?');
+    expect(() => presets({ 'deploy\u200der': 'eks-eksctl' })).toThrow('c.json: presets["deploy\\u200der"]: the user name holds an invisible character (U+200D), so it matches no user; type the name again');
+    expect(() => presets({ '\u00a0deployer': 'eks-eksctl' })).toThrow('c.json: presets["\\u00a0deployer"]: the user name has spaces at its ends, so it matches no user; write "deployer"');
+    // Letters of any script are a name like another (IAM user names are ASCII; a principal key need not be).
+    expect(presets({ 'équipe': 'eks-eksctl' })).toEqual({ 'équipe': 'eks-eksctl' });
+  });
+
   it('says so when policies/ holds no presets at all', () => {
     expect(() => presets({ deployer: 'eks-eksctl' }, [])).toThrow('c.json: presets["deployer"]: unknown preset "eks-eksctl": policies/ holds no presets');
     expect(presets({ deployer: 'mine' }, ['mine'])).toEqual({ deployer: 'mine' });

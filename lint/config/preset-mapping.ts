@@ -5,7 +5,7 @@
  */
 import { presetNames } from '../../policies/index';
 import { declaredPresetNames } from '../catalog/presets';
-import { unknownNameMessage } from './unknown-name';
+import { invisibleCharacter, quotedName, unknownNameMessage } from './unknown-name';
 
 const EXAMPLE = 'e.g. {"deployer": "eks-eksctl", "builder": "eks-eksctl sst-deployer"}';
 
@@ -26,8 +26,11 @@ export function checkPresetMapping(raw: unknown, fail: (message: string) => neve
   }
   const presets: Record<string, string> = {};
   for (const [user, names] of Object.entries(raw as Record<string, unknown>)) {
-    const at = `presets[${JSON.stringify(user)}]`;
+    const at = `presets[${quotedName(user)}]`;
     if (user.trim() === '') fail(`${at}: the user name is empty; a key is an IAM user name (or a principal key), ${EXAMPLE}`);
+    // Pasted from a chat or a document: it would look right and match no user.
+    const hidden = invisibleCharacter(user.trim());
+    if (hidden !== null) fail(`${at}: the user name holds an invisible character (${hidden}), so it matches no user; type the name again`);
     if (user.trim() !== user) fail(`${at}: the user name has spaces at its ends, so it matches no user; write ${JSON.stringify(user.trim())}`);
     if (typeof names !== 'string') {
       const listed = Array.isArray(names) && names.every((n) => typeof n === 'string') ? names.join(' ').trim() : '';
