@@ -48,4 +48,38 @@ describe('actionsBeyondPresets', () => {
     expect(beyond('arn:aws:iam::*:policy/eks-role-boundary')).toEqual(['iam:CreateRole']);
     expect(beyond('arn:aws:iam::210987654321:policy/x:policy/eks-role-boundary')).toEqual(['iam:CreateRole']);
   });
+
+  it('reads a preset value under a Like operator as a glob: a narrower value, or part of the list, is covered', () => {
+    const policies = ['arn:*:iam::aws:policy/AmazonS3FullAccess', 'arn:*:iam::aws:policy/AmazonEC2ReadOnlyAccess'];
+    const presetUnder = (operator: string) =>
+      doc({ Effect: 'Allow', Action: 'iam:AttachRolePolicy', Resource: 'arn:${Partition}:iam::${AccountId}:role/automate-*', Condition: { [operator]: { 'iam:PolicyARN': policies } } });
+    const beyond = (values: string[], operator = 'ArnLike', presetOperator = operator) => {
+      const user = doc({ Effect: 'Allow', Action: 'iam:AttachRolePolicy', Resource: 'arn:aws:iam::210987654321:role/automate-*', Condition: { [operator]: { 'iam:PolicyARN': values } } });
+      return actionsBeyondPresets(documentGrants(user, catalog)[0], [presetUnder(presetOperator)], catalog);
+    };
+    expect(beyond(policies)).toEqual([]);
+    expect(beyond(['arn:aws:iam::aws:policy/AmazonS3FullAccess'])).toEqual([]);
+    expect(beyond(['arn:aws:iam::aws:policy/AmazonS3FullAccess'], 'ArnEquals')).toEqual([]);
+    expect(beyond(['arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonS3FullAccess'], 'ForAnyValue:ArnLikeIfExists')).toEqual([]);
+    // Another policy, a wider one, a `*` that crosses an ARN field, another operator: not the preset's.
+    expect(beyond(['arn:aws:iam::aws:policy/AdministratorAccess'])).toEqual(['iam:AttachRolePolicy']);
+    expect(beyond(['arn:aws:iam::aws:policy/Amazon*'])).toEqual(['iam:AttachRolePolicy']);
+    expect(beyond(['arn:aws:iam::aws:policy/x:iam::aws:policy/AmazonS3FullAccess'])).toEqual(['iam:AttachRolePolicy']);
+    expect(beyond(['arn:aws:iam::aws:policy/AmazonS3FullAccess'], 'StringEquals', 'ArnLike')).toEqual(['iam:AttachRolePolicy']);
+    // Negated, a narrower value excludes less; without a Like operator `*` is no wildcard.
+    expect(beyond(['arn:aws:iam::aws:policy/AmazonS3FullAccess'], 'ArnNotLike')).toEqual(['iam:AttachRolePolicy']);
+    expect(beyond(['arn:aws:iam::aws:policy/AmazonS3FullAccess'], 'StringEquals')).toEqual(['iam:AttachRolePolicy']);
+  });
+
+  it('reads a String Like glob over the whole value, and a preset ? as one character but not the user\'s *', () => {
+    const presetStack = doc({ Effect: 'Allow', Action: 'ec2:DeleteLaunchTemplate', Resource: '*', Condition: { StringLike: { 'aws:ResourceTag/aws:cloudformation:stack-name': ['eksctl-*', 'app-?'] } } });
+    const beyond = (value: string) =>
+      actionsBeyondPresets(
+        documentGrants(doc({ Effect: 'Allow', Action: 'ec2:DeleteLaunchTemplate', Resource: '*', Condition: { StringLike: { 'aws:ResourceTag/aws:cloudformation:stack-name': value } } }), catalog)[0],
+        [presetStack],
+        catalog,
+      );
+    for (const covered of ['eksctl-prod-*', 'eksctl-a:b/c', 'app-1', 'app-?']) expect(beyond(covered), covered).toEqual([]);
+    for (const wider of ['*', 'eks*', 'app-*', 'app-12']) expect(beyond(wider), wider).toEqual(['ec2:DeleteLaunchTemplate']);
+  });
 });

@@ -54,8 +54,9 @@ function resourcesCovered(user: Statement, preset: Statement): boolean {
 
 /**
  * Every test of the preset's Condition is in the user's too, with the same values (placeholders
- * read as one ARN field each, see sameValues): IAM ANDs the tests, so more of them only narrow the
- * grant. Order does not count, nor the case of keys.
+ * read as one ARN field each, see sameValues), or under a Like operator with values the preset's
+ * globs cover (likeValuesCovered): IAM ANDs the tests, so more of them only narrow the grant.
+ * Order does not count, nor the case of keys.
  */
 function conditionsCovered(user: Statement, preset: Statement): boolean {
   if (preset.condition === null) return true;
@@ -63,9 +64,11 @@ function conditionsCovered(user: Statement, preset: Statement): boolean {
   const userTests = user.condition;
   return Object.entries(preset.condition).every(([operator, keys]) => {
     const userKeys = Object.entries(userTests[operator] ?? {});
+    const like = LIKE_OPERATOR.exec(operator);
     return Object.entries(keys).every(([key, values]) => {
       const found = userKeys.find(([k]) => k.toLowerCase() === key.toLowerCase());
-      return found !== undefined && sameValues(found[1], values);
+      if (found === undefined) return false;
+      return like === null ? sameValues(found[1], values) : likeValuesCovered(found[1], values, like[1] !== 'StringLike');
     });
   });
 }
@@ -74,29 +77,59 @@ function conditionsCovered(user: Statement, preset: Statement): boolean {
  * The user's values are the preset's: each matches one of the preset's and each of the preset's
  * one of the user's. A preset's placeholders (`arn:${Partition}:iam::${AccountId}:policy/x`) stand
  * for one ARN field, which the user writes as a value or a Terraform token; the rest, `*` and
- * policy variables included, only matches itself (a user's `*` is wider than the preset's account).
+ * policy variables included, only matches itself (a user's `*` is wider than the preset's account;
+ * and without a Like operator a `*` is no wildcard).
  */
 function sameValues(user: string[], preset: string[]): boolean {
   const matchers = preset.map(conditionValueMatcher);
   return user.every((v) => matchers.some((m) => m(v))) && matchers.every((m) => user.some((v) => m(v)));
 }
 
+/**
+ * Operators whose values are globs and that allow what matches them: StringLike, ArnLike and
+ * ArnEquals (IAM matches wildcards in both Arn operators), with their ForAllValues/ForAnyValue and
+ * IfExists forms. Not the negated ones: there a narrower value excludes less.
+ */
+const LIKE_OPERATOR = /^(?:ForAllValues:|ForAnyValue:)?(StringLike|ArnLike|ArnEquals)(?:IfExists)?$/;
+
+/**
+ * Under a Like operator a preset value is a glob, so a user's narrower value is covered (the
+ * preset's `arn:*:iam::aws:policy/X` covers `arn:aws:iam::aws:policy/X`), and so is a part of
+ * the preset's list: fewer values allow less. A user's own `*` or `?` is covered only by a preset
+ * `*` (a `?` by a preset `?` too).
+ */
+function likeValuesCovered(user: string[], preset: string[], arn: boolean): boolean {
+  const matchers = preset.map((value) => conditionValueMatcher(value, arn ? 'arn' : 'string'));
+  return user.length > 0 && user.every((v) => matchers.some((m) => m(v)));
+}
+
 const conditionMatchers = new Map<string, (value: string) => boolean>();
 
-function conditionValueMatcher(preset: string): (value: string) => boolean {
-  let matcher = conditionMatchers.get(preset);
+/** A literal piece of a preset value as a regular expression; under a Like operator its `*` and `?` are wildcards (an Arn `*` stays within one of the ARN's fields). */
+function literalPattern(piece: string, glob: 'arn' | 'string' | null): string {
+  const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (glob === null) return escaped(piece);
+  return piece
+    .split(/([*?])/)
+    .map((part) => (part === '*' ? (glob === 'arn' ? '[^:]*' : '[\\s\\S]*') : part === '?' ? '[^*]' : escaped(part)))
+    .join('');
+}
+
+function conditionValueMatcher(preset: string, glob: 'arn' | 'string' | null = null): (value: string) => boolean {
+  const cacheKey = `${glob ?? 'exact'} ${preset}`;
+  let matcher = conditionMatchers.get(cacheKey);
   if (!matcher) {
-    if (!preset.includes('${')) {
+    if (!preset.includes('${') && (glob === null || !/[*?]/.test(preset))) {
       matcher = (value) => value === preset;
     } else {
       const pattern = preset
         .split(/(\$\{[^}]*\})/)
-        .map((piece, i) => (i % 2 === 1 && !POLICY_VARIABLE.test(piece) ? '[^:/*?]*' : piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .map((piece, i) => (i % 2 === 1 && !POLICY_VARIABLE.test(piece) ? '[^:/*?]*' : literalPattern(piece, glob)))
         .join('');
       const regex = new RegExp(`^${pattern}$`);
       matcher = (value) => regex.test(value);
     }
-    conditionMatchers.set(preset, matcher);
+    conditionMatchers.set(cacheKey, matcher);
   }
   return matcher;
 }
