@@ -66,6 +66,8 @@ export interface PolicyDocument {
  * - `document`: an aws_iam_policy_document data source or similar building block.
  * - `aws-managed`: an AWS managed policy resolved from its ARN.
  * - `trust`: a role's assume-role policy (no Resource expected).
+ * - `permission-set`: an IAM Identity Center permission set's inline policy, which Identity Center
+ *   provisions as a role's inline policy in each assigned account (held by no principal we model).
  */
 export type PolicyKind =
   | 'file'
@@ -75,7 +77,8 @@ export type PolicyKind =
   | 'inline-role'
   | 'document'
   | 'aws-managed'
-  | 'trust';
+  | 'trust'
+  | 'permission-set';
 
 export interface PolicyRecord {
   /** Unique within one run; attachments refer to it. */

@@ -29,6 +29,7 @@ testRule(policySize, {
     { name: 'managed policy under 6,144', inventory: policyFile(sized(6000), { kind: 'managed' }) },
     { name: 'white space is not counted', inventory: policyFile(sized(6000), { kind: 'managed', text: JSON.stringify(sized(6000), null, 8) }) },
     { name: 'role inline policy of 9,000 fits 10,240', inventory: policyFile(sized(9000), { kind: 'inline-role' }) },
+    { name: 'permission set inline policy of 10,000 fits 10,240', inventory: policyFile(sized(10000), { kind: 'permission-set' }) },
     { name: 'group inline policy of 5,000', inventory: policyFile(sized(5000), { kind: 'inline-group' }) },
     { name: 'two user inline policies of 900 each', inventory: inlineOnUser(900, 900) },
     { name: 'AWS managed policies are AWS\'s business', inventory: policyFile(sized(9000), { kind: 'aws-managed' }) },
@@ -42,6 +43,11 @@ testRule(policySize, {
     { name: 'user inline policy over 2,048', inventory: policyFile(sized(2200), { kind: 'inline-user' }), errors: [{ messageId: 'tooLarge' }] },
     { name: 'group inline over 5,120', inventory: policyFile(sized(5300), { kind: 'inline-group' }), errors: [{ messageId: 'tooLarge' }] },
     { name: 'role inline over 10,240', inventory: policyFile(sized(10400), { kind: 'inline-role' }), errors: [{ messageId: 'tooLarge' }] },
+    {
+      name: "an Identity Center permission set's inline policy over 10,240 (the role it becomes)",
+      inventory: policyFile(sized(10400), { kind: 'permission-set', resource: 'aws_ssoadmin_permission_set_inline_policy.ps' }),
+      errors: [{ messageId: 'tooLarge', resource: 'aws_ssoadmin_permission_set_inline_policy.ps', message: /allows 10240 for a permission set's inline policy.*customer_managed_policy_attachment/ }],
+    },
     { name: 'a managed policy is told to split', inventory: policyFile(sized(6300), { kind: 'managed' }), errors: [{ messageId: 'tooLarge', message: /allows 6144 for a managed policy, so the apply would fail\. Split it into several managed policies/ }] },
     {
       name: 'a trust policy over 2,048 is told to trust fewer principals or raise its quota, not to split it (a role has one)',

@@ -17,6 +17,13 @@ export const SIZE_QUOTAS: Partial<Record<PolicyKind, { quota: number; where: str
   'inline-user': { quota: 2048, where: "a user's inline policies", fix: SPLIT },
   'inline-group': { quota: 5120, where: "a group's inline policies", fix: SPLIT },
   'inline-role': { quota: 10240, where: "a role's inline policies", fix: SPLIT },
+  // IAM Identity Center quotas: 32,768 bytes as written, 10,240 characters without white space (the
+  // role inline policy quota of the role it becomes); the API refuses the first, IAM the second.
+  'permission-set': {
+    quota: 10240,
+    where: "a permission set's inline policy",
+    fix: 'Move some of it into customer managed policies attached to the permission set (customer_managed_policy_attachment).',
+  },
   // A role has one trust policy: it cannot be split, only shortened, or its quota raised.
   trust: {
     quota: 2048,

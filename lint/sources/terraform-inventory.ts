@@ -463,7 +463,7 @@ class UnitLinker {
         return;
       case 'aws_ssoadmin_permission_set_inline_policy':
         // What an IAM Identity Center permission set grants: an identity policy held by no principal we model.
-        this.addPolicy(r, 'inline_policy', 'document', '', null, body.inline_policy);
+        this.addPolicy(r, 'inline_policy', 'permission-set', '', null, body.inline_policy);
         return;
       case 'aws_iam_access_key':
         this.inventory.accessKeys.push({

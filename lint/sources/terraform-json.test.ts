@@ -216,7 +216,7 @@ describe('Terraform JSON configuration', () => {
   it('reads the inline policy of an IAM Identity Center permission set as a document', () => {
     const inventory = read({ resource: { aws_ssoadmin_permission_set_inline_policy: { ps: { inline_policy: JSON.stringify(ADMIN), permission_set_arn: '${aws_ssoadmin_permission_set.p.arn}' } } } });
     expect(inventory.policies.map((p) => [p.key, p.kind, p.origin.pointer, p.document?.statements[0]?.actions])).toEqual([
-      [key('aws_ssoadmin_permission_set_inline_policy.ps'), 'document', '/resource/aws_ssoadmin_permission_set_inline_policy/ps/inline_policy', ['*']],
+      [key('aws_ssoadmin_permission_set_inline_policy.ps'), 'permission-set', '/resource/aws_ssoadmin_permission_set_inline_policy/ps/inline_policy', ['*']],
     ]);
   });
 
