@@ -277,7 +277,7 @@ describe('withConstructSuppressions', () => {
 
 describe('takeConfigOption', () => {
   it('finds the config in each spelling the linter accepts and keeps the other arguments in order', () => {
-    for (const argv of [['--config', 'c.json'], ['-c', 'c.json'], ['--config=c.json']]) {
+    for (const argv of [['--config', 'c.json'], ['-c', 'c.json'], ['--config=c.json'], ['-cc.json']]) {
       expect(takeConfigOption(['--format', 'json', ...argv, '--fail-on', 'warning'])).toEqual({ given: 'c.json', rest: ['--format', 'json', '--fail-on', 'warning'] });
     }
     expect(takeConfigOption(['--format', 'json'])).toEqual({ given: undefined, rest: ['--format', 'json'] });

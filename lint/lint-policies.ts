@@ -173,7 +173,7 @@ export function constructSuppressionsIn(root: string): ConfigFileSuppression[] {
 const ONLINE_OPTIONS = ['--access-analyzer', '--check-no-new-access'];
 const ONLINE_RULE_PREFIX = 'access-analyzer/';
 
-/** The `--config FILE` (or `-c FILE`, `--config=FILE`) among the arguments, and the others. */
+/** The `--config FILE` (or `-c FILE`, `-cFILE`, `--config=FILE`) among the arguments, and the others. */
 export function takeConfigOption(argv: readonly string[]): { given: string | undefined; rest: string[] } {
   const rest: string[] = [];
   let given: string | undefined;
@@ -181,6 +181,8 @@ export function takeConfigOption(argv: readonly string[]): { given: string | und
     const argument = argv[i]!;
     if (argument === '--config' || argument === '-c') given = argv[++i] ?? '';
     else if (argument.startsWith('--config=')) given = argument.slice('--config='.length);
+    // `-cci.json`: the linter's parser takes what follows a short option as its value.
+    else if (argument.startsWith('-c') && !argument.startsWith('--')) given = argument.slice(2);
     else rest.push(argument);
   }
   return { given, rest };
