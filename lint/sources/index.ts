@@ -87,12 +87,12 @@ class Collector {
     // whose policies are checked (or named unchecked) where templatefile() renders it.
     const templates = this.files.templates;
     const ownErrors = this.errors.filter((e) => !(templates.has(e.file) && e.line !== null));
-    const skipped = this.skipped.filter((s) => !templates.has(s.file));
+    // A file skipped on its own (a template, a trust policy taken for a resource policy) that a resource read is read.
+    const skipped = this.skipped.filter((s) => !templates.has(s.file) && !readByTerraform.has(s.file));
     let filesRead = this.filesRead;
+    for (const file of readByTerraform) if (!this.readOnItsOwn.has(file)) filesRead++;
     for (const file of templates) {
-      if (this.files.read.has(file)) {
-        if (!this.readOnItsOwn.has(file)) filesRead++;
-      } else if (!this.readOnItsOwn.has(file)) skipped.push({ file, reason: TEMPLATE_SKIP_REASON });
+      if (!readByTerraform.has(file) && !this.readOnItsOwn.has(file)) skipped.push({ file, reason: TEMPLATE_SKIP_REASON });
     }
     skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const errors = [...ownErrors, ...this.files.errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));

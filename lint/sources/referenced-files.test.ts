@@ -165,6 +165,16 @@ describe('policies Terraform reads with file() and templatefile()', () => {
     expect(reasons.get('aws_iam_policy.bare')).toBe(`\${file("policies/p.json")}: ${why}`);
   });
 
+  it('counts a file skipped on its own as read when a resource reads it', async () => {
+    // On its own a Principal with a non-sts action reads as a resource policy, which is skipped.
+    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: ['sts:AssumeRole', 's3:GetObject'] }] });
+    const dir = tree({ 'main.tf': 'resource "aws_iam_role" "r" {\n  name               = "r"\n  assume_role_policy = file("trust.json")\n}\n', 'trust.json': trust });
+    const { filesRead, skipped, inventory } = await readPaths([dir]);
+    expect(skipped).toEqual([]);
+    expect(filesRead).toBe(2);
+    expect(inventory.policies.map((p) => [p.kind, p.origin.file])).toEqual([['trust', join(dir, 'trust.json')]]);
+  });
+
   it('never reads a file outside the paths linted, nor through a link that leads out, and never shows its content', async () => {
     const outside = tree({ 'secret.json': SECRET, 'policy.json': ADMIN_FILE }, 'outside-');
     const dir = tree({
