@@ -22,6 +22,9 @@ const BOUNDARY_KEY = 'iam:permissionsboundary';
 const BOUNDARY_REMOVAL = ['iam:DeleteRolePermissionsBoundary'];
 const BOUNDARY_REWRITE = ['iam:CreatePolicyVersion', 'iam:DeletePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeletePolicy'];
 
+/** What no boundary may allow, even on roles bounded alike: taking a boundary off, making or passing a role. */
+const ROLE_ESCAPES = new Set([...BOUNDARY_REMOVAL, 'iam:DeleteUserPermissionsBoundary', 'iam:CreateRole', 'iam:CreateUser', 'iam:PassRole'].map((a) => a.toLowerCase()));
+
 interface KeyedActions {
   /** IAM actions that accept iam:PermissionsBoundary (lower case). */
   accepting: Set<string>;
@@ -140,7 +143,7 @@ describe('role boundaries', () => {
           (statement.resources ?? []).every((r) => meta.roles.some((role) => resourceMatches(role, r)));
         for (const action of actions) {
           if (!/^(iam|sts):/.test(action) || action === 'iam:createservicelinkedrole') continue;
-          if (selfBounded && accepting.has(action) && action !== 'iam:passrole') continue;
+          if (selfBounded && accepting.has(action) && !ROLE_ESCAPES.has(action)) continue;
           escapes.push(`${statement.sid}: ${action}`);
         }
       }
