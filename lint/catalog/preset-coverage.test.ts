@@ -69,6 +69,10 @@ describe('actionsBeyondPresets', () => {
     // Negated, a narrower value excludes less; without a Like operator `*` is no wildcard.
     expect(beyond(['arn:aws:iam::aws:policy/AmazonS3FullAccess'], 'ArnNotLike')).toEqual(['iam:AttachRolePolicy']);
     expect(beyond(['arn:aws:iam::aws:policy/AmazonS3FullAccess'], 'StringEquals')).toEqual(['iam:AttachRolePolicy']);
+    const onlyS3 = doc({ Effect: 'Allow', Action: 'iam:AttachRolePolicy', Resource: '*', Condition: { StringEquals: { 'iam:PolicyARN': policies[0] } } });
+    const userOf = (value: string) => documentGrants(doc({ Effect: 'Allow', Action: 'iam:AttachRolePolicy', Resource: '*', Condition: { StringEquals: { 'iam:PolicyARN': value } } }), catalog)[0];
+    expect(actionsBeyondPresets(userOf('arn:aws:iam::aws:policy/AmazonS3FullAccess'), [onlyS3], catalog)).toEqual(['iam:AttachRolePolicy']);
+    expect(actionsBeyondPresets(userOf(policies[0]!), [onlyS3], catalog)).toEqual([]);
   });
 
   it('reads a String Like glob over the whole value, and a preset ? as one character but not the user\'s *', () => {

@@ -81,7 +81,7 @@ function conditionsCovered(user: Statement, preset: Statement): boolean {
  * and without a Like operator a `*` is no wildcard).
  */
 function sameValues(user: string[], preset: string[]): boolean {
-  const matchers = preset.map(conditionValueMatcher);
+  const matchers = preset.map((value) => conditionValueMatcher(value));
   return user.every((v) => matchers.some((m) => m(v))) && matchers.every((m) => user.some((v) => m(v)));
 }
 
