@@ -55,6 +55,20 @@ describe('markBoundaries', () => {
     }
   });
 
+  it('reads a boundary from a Deny unless it is set, and not from a test that refuses one', () => {
+    const deny = (operator: string) => {
+      const { b, boundary } = roleCreatorAndBoundary('arn:aws:iam::210987654321:policy/other');
+      b.policy(doc({ Effect: 'Deny', Action: 'iam:CreateRole', Resource: '*', Condition: { [operator]: { 'iam:PermissionsBoundary': 'arn:aws:iam::210987654321:policy/eks-role-boundary' } } }), { kind: 'managed', name: 'guard' });
+      return markBoundaries(b.inventory).policies.find((p) => p.key === boundary)?.boundary;
+    };
+    expect(deny('StringNotEquals')).toBe(true);
+    expect(deny('ArnNotEqualsIfExists')).toBe(true);
+    expect(deny('StringEquals')).toBeUndefined();
+    const refused = roleCreatorAndBoundary('arn:aws:iam::210987654321:policy/eks-role-boundary');
+    refused.b.inventory.policies[0]!.document!.statements[0]!.condition = { StringNotEquals: { 'iam:PermissionsBoundary': ['arn:aws:iam::210987654321:policy/eks-role-boundary'] } };
+    expect(markBoundaries(refused.b.inventory).policies.find((p) => p.key === refused.boundary)?.boundary).toBeUndefined();
+  });
+
   it('knows a policy file by its file name', () => {
     const { b, boundary } = roleCreatorAndBoundary('arn:aws:iam::210987654321:policy/eks-role-boundary', 'eks-role-boundary', 'file');
     expect(markBoundaries(b.inventory).policies.find((p) => p.key === boundary)?.boundary).toBe(true);

@@ -13,13 +13,19 @@ import type { Inventory, PolicyDocument } from '../model/types';
 const BOUNDARY_KEY = 'iam:permissionsboundary';
 const AWS_MANAGED = /^arn:[^:]*:iam::aws:policy\//;
 
-/** Names of the policies `iam:PermissionsBoundary` conditions name, in any operator. */
+/**
+ * Names of the policies `iam:PermissionsBoundary` conditions require: an Allow's positive test
+ * (`StringEquals`, `ArnEquals`, ...) or a Deny's negated one (`StringNotEquals`: deny unless the
+ * boundary is X). An Allow's `StringNotEquals` or a Deny's `StringEquals` names a boundary that is
+ * refused, which may well be a policy someone holds.
+ */
 function namedBoundaries(documents: Iterable<PolicyDocument>): Set<string> {
   const names = new Set<string>();
   for (const document of documents) {
     for (const statement of document.statements) {
       if (statement.condition === null) continue;
-      for (const keys of Object.values(statement.condition)) {
+      for (const [operator, keys] of Object.entries(statement.condition)) {
+        if (/Not/.test(operator) !== (statement.effect === 'Deny')) continue;
         for (const [key, values] of Object.entries(keys)) {
           if (key.toLowerCase() !== BOUNDARY_KEY) continue;
           for (const value of values) {
