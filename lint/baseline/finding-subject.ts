@@ -13,8 +13,16 @@
  * tells two of its findings on one statement apart (`s3:GetObjct` from `s3:PutObjct`), so the
  * whole message is its subject.
  */
+import { ANALYZER_RULE_IDS } from '../access-analyzer/types';
 import { formatMessage, type RuleMeta } from '../rules/rule';
 import { rules as registry } from '../rules/index';
+
+/**
+ * The analyzer's own notes, one per document, whose messages carry what this run met (the error
+ * of a failed request, the Terraform expression not sent): matched on their place alone, so a
+ * throttled request in the baseline run and a credentials error now are the same known note.
+ */
+const PLACE_ONLY = new Set<string>([ANALYZER_RULE_IDS.requestFailed, ANALYZER_RULE_IDS.notSent]);
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
@@ -79,7 +87,7 @@ const known = new Map<string, Map<string, string | null>>();
 function readSubject(ruleId: string, message: string): string | null {
   registryReaders ??= buildReaders(registry.map((r) => r.meta));
   const readers = registryReaders.get(ruleId);
-  if (readers === undefined) return message;
+  if (readers === undefined) return PLACE_ONLY.has(ruleId) ? null : message;
   for (const reader of readers) {
     const match = reader.pattern.exec(message);
     if (match === null) continue;
