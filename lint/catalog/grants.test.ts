@@ -43,6 +43,14 @@ describe('documentGrants', () => {
     expect(partly.allResources).toBe(true);
   });
 
+  it("knows an Allow on * that a Deny's NotResource leaves only the caller's own user is self-service", () => {
+    const keys = { Effect: 'Allow', Action: ['iam:CreateAccessKey', 'iam:DeleteAccessKey'], Resource: '*' };
+    const [self] = documentGrants(doc(keys, { Effect: 'Deny', Action: 'iam:*AccessKey', NotResource: 'arn:aws:iam::*:user/${aws:username}' }), catalog);
+    expect([self.allResources, self.selfOnly]).toEqual([false, true]);
+    const [other] = documentGrants(doc(keys, { Effect: 'Deny', Action: 'iam:*AccessKey', NotResource: ['arn:aws:iam::*:user/${aws:username}', 'arn:aws:iam::*:user/ci'] }), catalog);
+    expect([other.allResources, other.selfOnly]).toEqual([false, false]);
+  });
+
   it('does not narrow by a NotResource that is itself broad, conditional, or by a Deny with NotAction', () => {
     const allow = { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' };
     const denies = [

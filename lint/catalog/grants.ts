@@ -212,6 +212,8 @@ function analyse(document: PolicyDocument, id: string, catalog: Catalog): GrantC
         patterns.push({ pattern, everything: false, ids });
       }
     }
+    // The Denies that leave this Allow only their NotResource list (only asked of an Allow on every resource).
+    const narrowing = reachesAllResources(statement) ? denies.filter((deny) => narrowedByNotResource(deny, parts.everything ? null : parts.included, catalog)) : [];
     const core: GrantCore = {
       index,
       key: `${id}#${index}`,
@@ -219,8 +221,9 @@ function analyse(document: PolicyDocument, id: string, catalog: Catalog): GrantC
       patterns,
       viaNotAction,
       denied: deniedEverything || denied.length > 0 || keptOnly.length > 0,
-      allResources: reachesAllResources(statement) && !denies.some((deny) => narrowedByNotResource(deny, parts.everything ? null : parts.included, catalog)),
-      selfOnly: isSelfOnly(statement),
+      allResources: reachesAllResources(statement) && narrowing.length === 0,
+      // `Deny ... NotResource user/${aws:username}` leaves an Allow on `*` the caller's own user.
+      selfOnly: isSelfOnly(statement) || narrowing.some((deny) => isSelfOnly({ ...deny, resources: deny.notResources, notResources: null })),
       constrained: conditionConstrains(statement.condition),
       passedTo: passedToServiceTests(statement.condition),
     };

@@ -41,6 +41,15 @@ testRule(
         ),
       },
       {
+        name: "access keys on * under a Deny of them on every user but the caller's own: self-service",
+        inventory: policyFile(
+          doc(
+            { Effect: 'Allow', Action: ['iam:CreateAccessKey', 'iam:UpdateAccessKey'], Resource: '*' },
+            { Effect: 'Deny', Action: ['iam:CreateAccessKey', 'iam:UpdateAccessKey'], NotResource: 'arn:aws:iam::*:user/${aws:username}' },
+          ),
+        ),
+      },
+      {
         name: 'iam:PassRole to EC2 with Lambda create and invoke: the role cannot reach the function',
         inventory: policyFile(
           doc(
