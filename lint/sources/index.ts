@@ -168,6 +168,7 @@ export async function readPaths(paths: string[], options: ReadOptions = {}): Pro
   const listed = listFiles(paths);
   const into = new Collector({ files: new Map(listed.files.map((file) => [resolve(file), file])), roots: paths.map((path) => resolve(path)) });
   for (const error of listed.errors) into.errors.push(error);
+  for (const skipped of listed.skipped) into.skipped.push(skipped);
   // Files are read one after another: small files read faster in sequence than through the
   // thread pool, and only one large file is held in memory at a time.
   for (const file of listed.files) {

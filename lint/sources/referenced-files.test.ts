@@ -193,10 +193,27 @@ describe('policies Terraform reads with file() and templatefile()', () => {
     expect(reasons.get('aws_iam_policy.abs')).toBe('${file("/etc/passwd")}: /etc/passwd is outside the paths being linted, so it is not read; lint a folder that holds it to check it');
     expect(reasons.get('aws_iam_policy.up')).toMatch(/secret\.json is outside the paths being linted, so it is not read/);
     expect(reasons.get('aws_iam_policy.link')).toMatch(/: .*linked\.json is a link to a file outside the paths being linted, so it is not read$/);
-    expect(reasons.get('aws_iam_policy.skipped')).toMatch(/is not among the files linted \(a folder the linter skips/);
+    expect(reasons.get('aws_iam_policy.skipped')).toBe('${file("${path.module}/.terraform/p.json")}: .terraform/p.json is in a folder the linter skips (node_modules, .terraform, .git), so it is not read');
     const resources = result.inventory.policies.filter((p) => p.origin.resource !== null);
     expect(resources.every((p) => p.document === null && p.origin.file === join(dir, 'main.tf'))).toBe(true);
     expect(JSON.stringify(result)).not.toContain('not-for-your-eyes');
+  });
+
+  it('reads no link the walk meets that leads outside, on its own either, and names a folder or pipe where a file is wanted', async () => {
+    const outside = tree({ 'policy.json': ADMIN_FILE, 'inside.json': ADMIN_FILE }, 'outside-');
+    const dir = tree({ 'main.tf': hcl(policyResource('dir', 'file("${path.module}/policies")'), policyResource('inner', 'file("${path.module}/inner.json")')), 'policies/p.json': ADMIN_FILE, 'p.json': ADMIN_FILE });
+    symlinkSync(join(outside, 'policy.json'), join(dir, 'linked.json'));
+    symlinkSync(join(dir, 'p.json'), join(dir, 'inner.json'));
+    const result = await readPaths([dir]);
+    expect(result.skipped).toEqual([{ file: join(dir, 'linked.json'), reason: 'a link that leads outside the paths given, so it is not read; lint the folder it leads to, or give the link as a path' }]);
+    expect(result.inventory.policies.some((p) => p.origin.file === join(dir, 'linked.json'))).toBe(false);
+    // A link inside the paths is followed: its policy is read once, as the resource's.
+    expect(result.inventory.policies.find((p) => p.origin.resource === 'aws_iam_policy.inner')?.origin.file).toBe(join(dir, 'inner.json'));
+    expect(result.errors).toEqual([
+      { file: join(dir, 'main.tf'), line: 1, column: null, message: 'file("${path.module}/policies"): policies is a folder, not a file; Terraform cannot read it either, so fix the path' },
+    ]);
+    // Given as a path, a link is read wherever it leads.
+    expect((await readPaths([join(dir, 'linked.json')])).inventory.policies.map((p) => p.origin.file)).toEqual([join(dir, 'linked.json')]);
   });
 
   it('reads nothing beside a .tf given on its own: only what is linted is read', async () => {

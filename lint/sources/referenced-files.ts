@@ -5,15 +5,15 @@
  * of them. Anything else stays unchecked, with why. Messages name paths, never a file's content.
  * Each file is read and parsed once per run, however many resources name it.
  */
-import { lstatSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { PolicyDocument, PolicyRecord } from '../model/types';
 import type { FileReference } from './file-reference';
 import { parseJsonText, stripBom } from './json-text';
 import { wholeTextDocument } from './policy-file';
 import type { InputError } from './read-result';
 import { renderTemplate, type RenderedTemplate } from './template-render';
-import { describeFsError } from './walk';
+import { describeFsError, isWithin, kindOf } from './walk';
 
 /** What the run lints: the files the walk listed and the paths given on the command line. */
 export interface LintedTree {
@@ -36,11 +36,6 @@ export type WalkedPolicy = (shown: string) => PolicyRecord | undefined;
 
 type Located = { shown: string } | { unresolved: string } | { problem: string; missing?: true };
 type Parsed = { document: PolicyDocument; line: number } | { problem: string };
-
-function within(path: string, root: string): boolean {
-  const inside = relative(root, path);
-  return inside.split(sep)[0] !== '..' && !isAbsolute(inside);
-}
 
 /** Where a referenced file's JSON goes wrong. The validator's words end with the character found there: the file's content, kept out. */
 function malformed(parsed: { line: number; column: number; message: string }, shown: string): string {
@@ -197,18 +192,21 @@ export class ReferencedFiles {
   private locate(path: string, written: string): Located {
     const tree = this.tree;
     if (tree === null) return { unresolved: `${written} is not read: the input was given in memory, not as files` };
-    if (!tree.roots.some((root) => within(path, root))) {
+    if (!tree.roots.some((root) => isWithin(path, root))) {
       return { unresolved: `${written} is outside the paths being linted, so it is not read; lint a folder that holds it to check it` };
     }
     const shown = tree.files.get(path);
     if (shown === undefined) {
+      let stats: Stats;
       try {
-        lstatSync(path);
+        stats = statSync(path);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { problem: `${written} does not exist; add the file or fix the path`, missing: true };
         return { problem: `${written} cannot be read: ${describeFsError(error)}` };
       }
-      return { unresolved: `${written} is not among the files linted (a folder the linter skips, such as node_modules or .terraform, or not a regular file), so it is not read` };
+      if (this.leadsOutside(path, tree)) return { unresolved: `${written} is a link to a file outside the paths being linted, so it is not read` };
+      if (!stats.isFile()) return { problem: `${written} is ${stats.isDirectory() ? 'a folder' : kindOf(stats)}, not a file; Terraform cannot read it either, so fix the path` };
+      return { unresolved: `${written} is in a folder the linter skips (node_modules, .terraform, .git), so it is not read` };
     }
     // A link inside the tree may lead anywhere: its target must be inside too.
     let real: string;
@@ -217,8 +215,18 @@ export class ReferencedFiles {
     } catch (error) {
       return { problem: `${shown} cannot be read: ${describeFsError(error)}` };
     }
-    if (!this.realRootsOf(tree).some((root) => within(real, root))) return { unresolved: `${shown} is a link to a file outside the paths being linted, so it is not read` };
+    if (!this.realRootsOf(tree).some((root) => isWithin(real, root))) return { unresolved: `${shown} is a link to a file outside the paths being linted, so it is not read` };
     return { shown };
+  }
+
+  /** A link the walk did not follow: where it leads, if it resolves at all. */
+  private leadsOutside(path: string, tree: LintedTree): boolean {
+    try {
+      const real = realpathSync(path);
+      return !this.realRootsOf(tree).some((root) => isWithin(real, root));
+    } catch {
+      return false;
+    }
   }
 
   private realRootsOf(tree: LintedTree): string[] {

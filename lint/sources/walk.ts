@@ -1,11 +1,13 @@
 /**
  * The files under the paths given on the command line, sorted, so output never depends on the
  * order a file system lists a folder. Problems (a missing path, a symlink loop, a folder we may
- * not list) are reported per path; the walk goes on.
+ * not list) are reported per path; the walk goes on. A link met in a folder is followed only when
+ * it leads inside the paths given: a pull request can add a link to any file on the machine that
+ * runs the check, and only what it was asked to lint is read (a path given is read wherever it leads).
  */
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { join } from 'node:path';
-import type { InputError } from './read-result';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import type { InputError, SkippedFile } from './read-result';
 
 /** Folders that hold tools' caches and other people's code, never the policies under review. */
 export const SKIPPED_FOLDERS = new Set(['node_modules', '.terraform', '.git']);
@@ -13,6 +15,14 @@ export const SKIPPED_FOLDERS = new Set(['node_modules', '.terraform', '.git']);
 export interface FileList {
   files: string[];
   errors: InputError[];
+  /** Links that lead outside the paths given, not followed. */
+  skipped: SkippedFile[];
+}
+
+/** Whether `path` is `root` or inside it. */
+export function isWithin(path: string, root: string): boolean {
+  const inside = relative(root, path);
+  return inside.split(sep)[0] !== '..' && !isAbsolute(inside);
 }
 
 /** Words for a file system error code, with what to do about it. */
@@ -40,7 +50,8 @@ function fileError(file: string, message: string): InputError {
   return { file, line: null, column: null, message };
 }
 
-function kindOf(stats: Stats): string {
+/** What a path that is not a regular file is, for messages. */
+export function kindOf(stats: Stats): string {
   if (stats.isFIFO()) return 'a named pipe';
   if (stats.isSocket()) return 'a socket';
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
@@ -50,6 +61,24 @@ function kindOf(stats: Stats): string {
 export function listFiles(paths: string[]): FileList {
   const files = new Set<string>();
   const errors: InputError[] = [];
+  const skipped: SkippedFile[] = [];
+  let realRoots: string[] | undefined;
+  const leadsOutside = (link: string): boolean => {
+    realRoots ??= paths.flatMap((path) => {
+      try {
+        return [realpathSync(path)];
+      } catch {
+        return [];
+      }
+    });
+    let real: string;
+    try {
+      real = realpathSync(link);
+    } catch {
+      return false; // broken or looping: visit reports it
+    }
+    return !realRoots.some((root) => isWithin(real, root));
+  };
 
   // `ancestors` holds the real paths of the folders above, to see a link that leads back up.
   const walk = (dir: string, shown: string, ancestors: Set<string>): void => {
@@ -63,7 +92,9 @@ export function listFiles(paths: string[]): FileList {
     for (const entry of entries) {
       // Plain files need no stat call: the listing already says what they are.
       if (entry.isFile()) files.add(join(shown, entry.name));
-      else visit(join(dir, entry.name), join(shown, entry.name), ancestors, false);
+      else if (entry.isSymbolicLink() && leadsOutside(join(dir, entry.name))) {
+        skipped.push({ file: join(shown, entry.name), reason: 'a link that leads outside the paths given, so it is not read; lint the folder it leads to, or give the link as a path' });
+      } else visit(join(dir, entry.name), join(shown, entry.name), ancestors, false);
     }
   };
 
@@ -102,5 +133,5 @@ export function listFiles(paths: string[]): FileList {
   };
 
   for (const path of paths) visit(path, path, new Set(), true);
-  return { files: [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), errors };
+  return { files: [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), errors, skipped };
 }
