@@ -8,6 +8,9 @@ describe('fileReference', () => {
     expect(fileReference('file("${path.root}/p.json")')).toMatchObject({ path: 'p.json', moduleRelative: false });
     expect(fileReference('file( "${ path.cwd }/p.json" )')).toMatchObject({ path: 'p.json', moduleRelative: false });
     expect(fileReference('file("/etc/passwd")')).toMatchObject({ path: '/etc/passwd' });
+    // `.//p.json` to Terraform: the file beside the .tf, not `/p.json`.
+    expect(fileReference('file("${path.module}//p.json")')).toMatchObject({ path: 'p.json', moduleRelative: true });
+    expect(fileReference('file("~/p.json")')).toBe('its path is in the home folder of whoever runs Terraform, which is not among the paths being linted');
   });
 
   it('says why a path built by Terraform names no file', () => {

@@ -35,6 +35,8 @@ export function fileReference(expression: string): FileReference | string | null
   if (relative === null) return 'its path is built from an expression only Terraform evaluates';
   // `${path.module}\\p.json`: a file named `.\p.json` to Terraform on Linux, p.json on Windows.
   if (relative.includes('\\')) return 'its path separates folders with \\, which only Terraform on Windows reads as a separator; write / (Terraform reads it on every system)';
+  // Terraform expands `~` to the home folder of whoever runs it.
+  if (relative === '~' || relative.startsWith('~/')) return 'its path is in the home folder of whoever runs Terraform, which is not among the paths being linted';
   const moduleRelative = MODULE_FOLDER.test(path);
   if (isFile) return { written, path: relative, vars: null, moduleRelative };
   if (typeof vars !== 'object' || vars === null || Array.isArray(vars)) return 'its variables are not written as a literal map';
@@ -48,8 +50,9 @@ function literalPath(path: string): string | null {
     const rest = path.slice(module[0].length);
     // `${path.module}policy.json` is `.policy.json` to Terraform: only a joined path is read.
     if (rest.startsWith('\\') && rest.length > 1) return rest;
-    if (!rest.startsWith('/') || rest.length === 1) return null;
-    path = rest.slice(1);
+    // `${path.module}//p.json` is `.//p.json`, the same file: not the absolute `/p.json`.
+    path = rest.replace(/^\/+/, '');
+    if (!rest.startsWith('/') || path === '') return null;
   }
   if (path === '' || path.includes('${') || path.includes('%{')) return null;
   return path;
