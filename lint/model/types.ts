@@ -99,6 +99,12 @@ export interface PolicyRecord {
    */
   unresolved?: string;
   /**
+   * Parts of the document only Terraform knows, each with why: a document a policy document data
+   * source merges (`override_policy_documents = [var.x]`, a file outside the paths linted). The rest
+   * of the document is checked; these parts are not, and are no problem of the policy.
+   */
+  uncheckedParts?: string[];
+  /**
    * A permissions boundary: another policy's `iam:PermissionsBoundary` condition names it and no
    * principal holds it (lint/engine/mark-boundaries.ts). It caps what the roles or users that carry
    * it may do and grants nothing itself, so the rules that judge grants skip it; the rules about the

@@ -30,4 +30,20 @@ describe('uncheckedLines', () => {
       'unchecked infra/main.tf aws_iam_policy.b: ${file("/etc/passwd")}: /etc/passwd is outside the paths being linted, so it is not read',
     ]);
   });
+
+  it('counts apart, and lists, the policies checked without a document they merge', () => {
+    const merged: PolicyRecord = {
+      ...record('aws_iam_policy.m', undefined, 4),
+      document: { version: '2012-10-17', id: null, statements: [], problems: [], size: null },
+      uncheckedParts: ['override_policy_documents[0] (${var.extra}) is merged by Terraform but its document is not in the input'],
+    };
+    expect(uncheckedLines([merged], false)).toEqual([
+      'note: 1 policy was checked only in part: a document it merges is not in the files read (a variable, a data source of another module, a file outside the paths linted, ' +
+        'a template only Terraform renders); lint the plan (terraform show -json) to check all of it (--debug lists them with why)',
+    ]);
+    expect(uncheckedLines([policies[0] as PolicyRecord, merged], true).slice(2)).toEqual([
+      'unchecked infra/main.tf:2 aws_iam_policy.a: ${var.p}',
+      'unchecked in part infra/main.tf:4 aws_iam_policy.m: override_policy_documents[0] (${var.extra}) is merged by Terraform but its document is not in the input',
+    ]);
+  });
 });

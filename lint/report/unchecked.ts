@@ -3,24 +3,38 @@
  * produce (a variable, a module output, a value known after apply, a template given such values), or
  * a file the run does not read (file() of a path outside the paths linted). They are not problems
  * of the policy, so no report carries them; but a run that is silent about them reads as "checked
- * and clean", so the CLI says how many and where to look.
+ * and clean", so the CLI says how many and where to look. A policy document data source that merges
+ * such a value is checked without it: "checked in part".
  */
 import type { PolicyRecord } from '../model/types';
 
+function place(p: PolicyRecord): string {
+  const at = p.origin.line === null ? p.origin.file : `${p.origin.file}:${p.origin.line}`;
+  return `${at}${p.origin.resource ? ` ${p.origin.resource}` : ''}`;
+}
+
 export function uncheckedLines(policies: readonly PolicyRecord[], debug: boolean): string[] {
   const unchecked = policies.filter((p) => p.document === null && p.unresolved !== undefined);
+  const partly = policies.filter((p) => p.document !== null && (p.uncheckedParts?.length ?? 0) > 0);
+  const lines: string[] = [];
+  const listed = debug ? '' : ' (--debug lists them with why)';
   const n = unchecked.length;
-  if (n === 0) return [];
-  const lines = [
-    `note: ${n === 1 ? '1 policy was' : `${n} policies were`} not checked: ${n === 1 ? 'its' : 'their'} text is not in the files read ` +
-      `(a variable, a module output, a file outside the paths linted, a template only Terraform renders); lint the plan (terraform show -json) to check ${n === 1 ? 'it' : 'them'}` +
-      `${debug ? '' : ' (--debug lists them with why)'}`,
-  ];
+  if (n > 0) {
+    lines.push(
+      `note: ${n === 1 ? '1 policy was' : `${n} policies were`} not checked: ${n === 1 ? 'its' : 'their'} text is not in the files read ` +
+        `(a variable, a module output, a file outside the paths linted, a template only Terraform renders); lint the plan (terraform show -json) to check ${n === 1 ? 'it' : 'them'}${listed}`,
+    );
+  }
+  const m = partly.length;
+  if (m > 0) {
+    lines.push(
+      `note: ${m === 1 ? '1 policy was' : `${m} policies were`} checked only in part: ${m === 1 ? 'a document it merges is' : 'documents they merge are'} not in the files read ` +
+        `(a variable, a data source of another module, a file outside the paths linted, a template only Terraform renders); lint the plan (terraform show -json) to check all of ${m === 1 ? 'it' : 'them'}${listed}`,
+    );
+  }
   if (debug) {
-    for (const p of unchecked) {
-      const place = p.origin.line === null ? p.origin.file : `${p.origin.file}:${p.origin.line}`;
-      lines.push(`unchecked ${place}${p.origin.resource ? ` ${p.origin.resource}` : ''}: ${p.unresolved}`);
-    }
+    for (const p of unchecked) lines.push(`unchecked ${place(p)}: ${p.unresolved}`);
+    for (const p of partly) for (const part of p.uncheckedParts ?? []) lines.push(`unchecked in part ${place(p)}: ${part}`);
   }
   return lines;
 }

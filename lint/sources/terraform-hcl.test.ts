@@ -225,6 +225,8 @@ resource "aws_iam_policy" "p" {
     const lineOf = (text: string) => lines.findIndex((l) => l.includes(text)) + 1;
     expect(document?.statements[0]?.line).toBe(lineOf('s3:PutObject') - 2);
     expect(document?.statements[1]?.line).toBe(lineOf('s3:ListBucket') - 1);
-    expect(document?.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^source_policy_documents\[2\] \(.*var\.more.*\) is merged by Terraform but its document is not in the input/)]);
+    // Not a problem of the policy (invalid-document would make it an error): a part of it only Terraform knows.
+    expect(document?.problems).toEqual([]);
+    expect(policy?.uncheckedParts).toEqual([expect.stringMatching(/^source_policy_documents\[2\] \(.*var\.more.*\) is merged by Terraform but its document is not in the input/)]);
   });
 });

@@ -78,6 +78,8 @@ interface ResolvedDocument {
   unresolved: string | null;
   /** Where the document was read from when that is another file (file(), templatefile()). */
   readFrom?: { file: string; line: number };
+  /** Merged documents only Terraform knows (see PolicyRecord.uncheckedParts). */
+  uncheckedParts?: string[];
 }
 
 function describeValue(value: unknown): string {
@@ -182,13 +184,13 @@ class UnitLinker {
     return key;
   }
 
-  private parsedDataDocument(r: TerraformResource, trust: boolean): PolicyDocument {
+  /** A data source's document, and the merged documents it could not follow: unchecked, not invalid. */
+  private parsedDataDocument(r: TerraformResource, trust: boolean): { document: PolicyDocument; uncheckedParts: string[] } {
     const rendered = this.renderedDataDocument(r, []);
     const value = { ...rendered.document, Statement: rendered.statements.map((p) => p.statement) };
     const document = parsePolicyDocument(value, { text: JSON.stringify(value), trust });
     for (const statement of document.statements) statement.line = rendered.statements[statement.index]?.line ?? r.origin.line;
-    for (const message of rendered.unresolved) document.problems.push({ statement: null, message });
-    return document;
+    return { document, uncheckedParts: rendered.unresolved };
   }
 
   /**
@@ -318,7 +320,7 @@ class UnitLinker {
       const target = this.referencedDataDocument(inner, from);
       if (target !== undefined) {
         this.usedDataDocuments.add(target);
-        return { document: this.parsedDataDocument(target, trust), parseError: null, unresolved: null };
+        return { ...this.parsedDataDocument(target, trust), parseError: null, unresolved: null };
       }
       return { document: null, parseError: null, unresolved: value };
     }
@@ -361,6 +363,7 @@ class UnitLinker {
       parseError: resolved.parseError,
     };
     if (resolved.unresolved !== null) record.unresolved = resolved.unresolved;
+    if (resolved.uncheckedParts !== undefined && resolved.uncheckedParts.length > 0) record.uncheckedParts = resolved.uncheckedParts;
     // A policy string or jsonencode sits on the resource's lines: point statements there.
     for (const statement of resolved.document?.statements ?? []) statement.line ??= record.origin.line;
     this.inventory.policies.push(record);
@@ -375,15 +378,10 @@ class UnitLinker {
   }
 
   private addDocumentOnly(r: TerraformResource): void {
-    this.inventory.policies.push({
-      key: this.key(r),
-      kind: 'document',
-      origin: this.origin(r, null),
-      name: r.name,
-      arn: null,
-      document: this.parsedDataDocument(r, false),
-      parseError: null,
-    });
+    const { document, uncheckedParts } = this.parsedDataDocument(r, false);
+    const record: PolicyRecord = { key: this.key(r), kind: 'document', origin: this.origin(r, null), name: r.name, arn: null, document, parseError: null };
+    if (uncheckedParts.length > 0) record.uncheckedParts = uncheckedParts;
+    this.inventory.policies.push(record);
   }
 
   private attach(principal: string, policyArn: unknown, r: TerraformResource, attribute: string): void {
