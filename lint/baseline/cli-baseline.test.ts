@@ -44,6 +44,21 @@ describe('iam-policy-lint --baseline', () => {
     write([block('objects', 's3:GetObject', 'arn:aws:s3:::app/*'), block('params', 'ssm:GetParameter', '*')]);
     const after = JSON.parse((await run(['--format', 'json', '--baseline', baseline, stack], dir)).stdout) as { findings: Array<{ ruleId: string; message: string }> };
     expect(after.findings.map((f) => [f.ruleId, f.message.slice(0, 'inline policy params: '.length)])).toEqual([['data-exfiltration', 'inline policy params: ']]);
+
+    // The same for rules whose messages named nothing else: administrator access, and a document over the quota.
+    const huge = Array.from({ length: 400 }, (_, i) => `arn:aws:s3:::app-bucket-number-${i}/*`);
+    const scenarios: Array<[string, unknown[], unknown[]]> = [
+      ['admin-access', [block('a', '*', '*'), block('b', 's3:GetObject', 'arn:aws:s3:::app/*')], [block('a', 's3:GetObject', 'arn:aws:s3:::app/*'), block('b', '*', '*')]],
+      ['policy-size', [{ ...block('a', 's3:GetObject', 'arn:aws:s3:::app/*'), policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: huge }] }) }, block('b', 's3:GetObject', 'arn:aws:s3:::app/*')],
+        [block('a', 's3:GetObject', 'arn:aws:s3:::app/*'), { ...block('b', 's3:GetObject', 'arn:aws:s3:::app/*'), policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: huge }] }) }]],
+    ];
+    for (const [ruleId, before, later] of scenarios) {
+      write(before);
+      writeFileSync(baseline, (await run(['--format', 'json', '--fail-on', 'never', stack], dir)).stdout);
+      write(later);
+      const report = JSON.parse((await run(['--format', 'json', '--fail-on', 'never', '--baseline', baseline, stack], dir)).stdout) as { findings: Array<{ ruleId: string; message: string }> };
+      expect(report.findings.filter((f) => f.ruleId === ruleId).map((f) => f.message.slice(0, 'inline policy b: '.length)), ruleId).toEqual(['inline policy b: ']);
+    }
   });
 
   it('says on stderr how many known findings it left out, and how many in the baseline are gone', async () => {

@@ -95,7 +95,7 @@ describe('sarif', () => {
 
     it('keeps a fingerprint through another message for the same grant, a moved line and a catalog verdict change', () => {
       const adminMeta = rules.find((r) => r.meta.id === 'admin-access')!.meta;
-      const minusDeny = formatMessage(adminMeta.messages.allowAllMinusDeny!, { action: '*:*', resource: '*' });
+      const minusDeny = formatMessage(adminMeta.messages.allowAllMinusDeny!, { policy: '', action: '*:*', resource: '*' });
       expect(fingerprintsOf([{ ...admin, message: minusDeny, line: 70 }])).toEqual(fingerprintsOf([admin]));
       expect(fingerprintsOf([unknown('s3:GetObjcet', 'Action "s3:GetObjcet" matches no action of s3; did you mean s3:GetObject?')])).toEqual(fingerprintsOf([unknown('s3:GetObjcet')]));
     });

@@ -14,6 +14,7 @@ import {
   principalsByKey,
   statementOrigin,
 } from './grants';
+import { policyLabel } from '../catalog/policy-label';
 import { perDocument } from './per-document';
 import { report, type Rule, type RuleMeta } from './rule';
 
@@ -23,16 +24,16 @@ const meta: RuleMeta = {
   description: 'Allow of every action on every resource, or an attached AdministratorAccess',
   messages: {
     allowAll:
-      'statement allows every action ({{action}}) on every resource ({{resource}}): administrator access. ' +
+      '{{policy}}statement allows every action ({{action}}) on every resource ({{resource}}): administrator access. ' +
       'Allow only the actions this identity needs, on the ARNs it uses (start from a preset in policies/).',
     allowAllMinusDeny:
-      'statement allows every action ({{action}}) on every resource ({{resource}}), minus what this ' +
+      '{{policy}}statement allows every action ({{action}}) on every resource ({{resource}}), minus what this ' +
       "document's Deny statements take away: still close to administrator access. Allow what is needed instead of denying what is not.",
     attachedAdmin:
       '{{arn}} is attached to {{principal}}: AdministratorAccess allows every action on every resource. ' +
       'Attach a least-privilege policy instead (start from a preset in policies/).',
   },
-  subjects: { allowAll: 'allows all', allowAllMinusDeny: 'allows all', attachedAdmin: '{{arn}} on {{principal}}' },
+  subjects: { allowAll: '{{policy}}allows all', allowAllMinusDeny: '{{policy}}allows all', attachedAdmin: '{{arn}} on {{principal}}' },
   needsCatalog: false,
 };
 
@@ -51,6 +52,7 @@ export const adminAccess: Rule = {
       if (everything.length === 0 || denied === 'everything') continue;
       for (const statement of everything) {
         const data = {
+          policy: policyLabel(policy),
           action: (statement.actions ?? []).join(', '),
           resource: statement.notResources !== null ? `all but NotResource ${statement.notResources.join(', ')}` : (statement.resources ?? []).join(', '),
         };

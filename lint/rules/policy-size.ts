@@ -3,6 +3,7 @@
  * with LimitExceeded. IAM counts characters without white space (PolicyDocument.size). Inline
  * quotas are per identity: all its inline policies together.
  */
+import { policyLabel } from '../catalog/policy-label';
 import type { PolicyKind, RawFinding } from '../model/types';
 import { principalLabel, principalsByKey } from './grants';
 import { report, type Rule, type RuleMeta } from './rule';
@@ -38,12 +39,12 @@ const meta: RuleMeta = {
   description: 'A policy document over the IAM size quota for where it is attached',
   messages: {
     tooLarge:
-      'the document is {{size}} characters without white space; IAM allows {{quota}} for {{where}}, so the apply would fail. {{fix}}',
+      '{{policy}}the document is {{size}} characters without white space; IAM allows {{quota}} for {{where}}, so the apply would fail. {{fix}}',
     inlineTotalTooLarge:
       'the inline policies of {{principal}} add up to {{size}} characters without white space; IAM allows {{quota}} for {{where}} together. ' +
       'Move some into managed policies.',
   },
-  subjects: { tooLarge: 'document size', inlineTotalTooLarge: 'inline policies of {{principal}}' },
+  subjects: { tooLarge: '{{policy}}document size', inlineTotalTooLarge: 'inline policies of {{principal}}' },
   needsCatalog: false,
 };
 
@@ -57,7 +58,7 @@ export const policySize: Rule = {
       const size = policy.document?.size ?? null;
       if (limit === undefined || size === null || size <= limit.quota) continue;
       tooLargeAlone.add(policy.key);
-      findings.push(report(meta, 'tooLarge', { size, quota: limit.quota, where: limit.where, fix: limit.fix }, policy.origin, null));
+      findings.push(report(meta, 'tooLarge', { policy: policyLabel(policy), size, quota: limit.quota, where: limit.where, fix: limit.fix }, policy.origin, null));
     }
     const policies = new Map(inventory.policies.map((p) => [p.key, p]));
     const inlineByPrincipal = new Map<string, string[]>();
