@@ -229,4 +229,24 @@ resource "aws_iam_policy" "p" {
     expect(document?.problems).toEqual([]);
     expect(policy?.uncheckedParts).toEqual([expect.stringMatching(/^source_policy_documents\[2\] \(.*var\.more.*\) is merged by Terraform but its document is not in the input/)]);
   });
+
+  it('leaves a merged document only Terraform knows unchecked, and calls one it rejects a problem', async () => {
+    const text = [
+      'data "aws_iam_policy_document" "d" {',
+      '  source_policy_documents   = [var.extra, "not json"]',
+      '  override_policy_documents = ["{\\"Statement\\": ${var.s}}"]',
+      '  statement {',
+      '    actions   = ["s3:GetObject"]',
+      '    resources = ["arn:aws:s3:::b/*"]',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const [policy] = (await readTextAsync('m.tf', text)).inventory.policies;
+    expect(policy?.document?.problems.map((p) => p.message)).toEqual(['source_policy_documents[1] (not json) is not valid JSON, which the AWS provider rejects']);
+    expect(policy?.uncheckedParts).toEqual([
+      expect.stringMatching(/^source_policy_documents\[0\] \(\$\{var\.extra\}\) is merged by Terraform but its document is not in the input/),
+      expect.stringMatching(/^override_policy_documents\[0\] \(.*var\.s.*\) is merged by Terraform but its document is not in the input/),
+    ]);
+  });
 });

@@ -47,10 +47,16 @@ const LOCAL_REFERENCE = /^local\.([A-Za-z_][A-Za-z0-9_-]*)$/;
 /** How many data sources deep a merge is followed (source of a source of ...). */
 const MAX_MERGE_DEPTH = 50;
 
-interface RenderedDataDocument {
-  document: Record<string, unknown>;
+interface MergedStatements {
   statements: PlacedStatement[];
+  /** Merged documents only Terraform knows: unchecked parts. */
   unresolved: string[];
+  /** Merges Terraform rejects (a cycle): problems of the document. */
+  invalid: string[];
+}
+
+interface RenderedDataDocument extends MergedStatements {
+  document: Record<string, unknown>;
 }
 
 const PRINCIPAL_TYPES: Record<string, PrincipalKind> = { aws_iam_user: 'user', aws_iam_group: 'group', aws_iam_role: 'role' };
@@ -190,6 +196,7 @@ class UnitLinker {
     const value = { ...rendered.document, Statement: rendered.statements.map((p) => p.statement) };
     const document = parsePolicyDocument(value, { text: JSON.stringify(value), trust });
     for (const statement of document.statements) statement.line = rendered.statements[statement.index]?.line ?? r.origin.line;
+    for (const message of rendered.invalid) document.problems.push({ statement: null, message });
     return { document, uncheckedParts: rendered.unresolved };
   }
 
@@ -207,17 +214,24 @@ class UnitLinker {
     const document = this.unit.planned ? own : (mapStrings(own, unescapeTemplate) as Record<string, unknown>);
     const statements: PlacedStatement[] = [];
     const unresolved: string[] = [];
+    const invalid: string[] = [];
     const mergeFrom = (attribute: string) => {
       const value = r.body[attribute];
       const entries = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
       entries.forEach((entry, i) => {
         const merged = this.mergedEntry(entry, r, visiting);
+        const at = `${Array.isArray(value) ? `${attribute}[${i}]` : attribute} (${describeValue(entry)})`;
         if (typeof merged === 'string') {
-          unresolved.push(`${Array.isArray(value) ? `${attribute}[${i}]` : attribute} (${describeValue(entry)}) ${merged}`);
+          unresolved.push(`${at} ${merged}`);
+          return;
+        }
+        if ('rejected' in merged) {
+          invalid.push(`${at} ${merged.rejected}`);
           return;
         }
         mergeStatements(statements, merged.statements);
         for (const message of merged.unresolved) unresolved.push(message);
+        for (const message of merged.invalid) invalid.push(message);
       });
     };
     mergeFrom('source_json');
@@ -226,7 +240,7 @@ class UnitLinker {
     mergeFrom('override_json');
     mergeFrom('override_policy_documents');
     visiting.pop();
-    const rendered = { document, statements, unresolved };
+    const rendered = { document, statements, unresolved, invalid };
     this.renderedDataDocuments.set(r, rendered);
     return rendered;
   }
@@ -245,9 +259,9 @@ class UnitLinker {
   }
 
   /** One merged document: another data source's rendering, jsonencode(...) or JSON text; else why it is not followed. */
-  private mergedEntry(written: unknown, from: TerraformResource, visiting: TerraformResource[]): { statements: PlacedStatement[]; unresolved: string[] } | string {
+  private mergedEntry(written: unknown, from: TerraformResource, visiting: TerraformResource[]): MergedStatements | { rejected: string } | string {
     const entry = this.followLocals(written);
-    const placed = (document: unknown) => ({ statements: statementsOf(document).map((statement) => ({ statement, line: from.origin.line })), unresolved: [] });
+    const placed = (document: unknown) => ({ statements: statementsOf(document).map((statement) => ({ statement, line: from.origin.line })), unresolved: [], invalid: [] });
     const outside = 'is merged by Terraform but its document is not in the input, so its statements are not checked; lint the plan to see the merged document';
     if (isRecord(entry)) return placed(entry);
     if (typeof entry !== 'string') return outside;
@@ -262,16 +276,18 @@ class UnitLinker {
       }
       const target = this.referencedDataDocument(inner, from);
       if (target === undefined) return outside;
-      if (visiting.includes(target)) return 'merges back a document that merges it: Terraform rejects the cycle';
+      if (visiting.includes(target)) return { rejected: 'merges back a document that merges it: Terraform rejects the cycle' };
       // Deeper than any real configuration: generated input, which followed would overflow the stack.
       if (visiting.length >= MAX_MERGE_DEPTH) return `is merged through more than ${MAX_MERGE_DEPTH} data sources, deeper than this linter follows, so its statements are not checked`;
       const rendered = this.renderedDataDocument(target, visiting);
-      return { statements: rendered.statements, unresolved: rendered.unresolved };
+      return { statements: rendered.statements, unresolved: rendered.unresolved, invalid: rendered.invalid };
     }
     try {
       return placed(JSON.parse(this.unit.planned ? entry : unescapeTemplate(entry)) as unknown);
     } catch {
-      return outside;
+      // Text with interpolations may be JSON once Terraform renders it; text without is not, and the provider rejects it.
+      const rendered = this.unit.planned || !hasTemplateSequences(entry);
+      return rendered ? { rejected: 'is not valid JSON, which the AWS provider rejects' } : outside;
     }
   }
 
