@@ -5,7 +5,7 @@
  * no constraining Condition. Actions that only take `*` are left out: they cannot be scoped,
  * so a finding would ask for something IAM cannot express.
  */
-import type { PolicyDocument } from '../model/types';
+import type { PolicyDocument, Severity } from '../model/types';
 import type { Catalog } from './catalog';
 import credentialsFile from './data/credentials-exposure.json';
 import exfiltrationFile from './data/data-exfiltration.json';
@@ -46,9 +46,18 @@ function riskIndex(catalog: Catalog): WantedIds {
   });
 }
 
-/** The risk classes whose rule runs (all when `enabledRules` is absent), in a fixed order. */
-export function riskClassesRunning(enabledRules: ReadonlySet<string> | undefined): RiskClass[] {
-  return CLASSES.filter((riskClass) => enabledRules === undefined || enabledRules.has(riskClass));
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/**
+ * The risk classes whose rule runs at `atLeast` or above (all, when `enabledRules` is absent: every
+ * rule at its default, and the three risk rules default to warning), in a fixed order.
+ */
+export function riskClassesRunning(enabledRules: ReadonlyMap<string, Severity> | undefined, atLeast: Severity): RiskClass[] {
+  if (enabledRules === undefined) return [...CLASSES];
+  return CLASSES.filter((riskClass) => {
+    const severity = enabledRules.get(riskClass);
+    return severity !== undefined && RANK[severity] >= RANK[atLeast];
+  });
 }
 
 /**

@@ -87,7 +87,7 @@ export function lintInventory(inventory: Inventory, options: EngineOptions = {})
     inventory: judged,
     catalog,
     presets: options.presets ?? createPresetLookup(judged, config.presets),
-    enabledRules: new Set(enabled.map((e) => e.rule.meta.id)),
+    enabledRules: new Map(enabled.map((e) => [e.rule.meta.id, e.severity ?? e.rule.meta.defaultSeverity])),
   };
 
   const all: Finding[] = [];

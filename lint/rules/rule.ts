@@ -41,11 +41,13 @@ export interface RuleContext {
   catalog: Catalog;
   presets: PresetLookup;
   /**
-   * Ids of the rules that run in this pass (the config's choice). A rule that leaves part of what
-   * it would report to a more specific rule asks here whether that rule runs, so turning the
-   * specific rule off gives the findings back instead of losing them. Absent: every rule runs.
+   * The rules that run in this pass, each with the severity its findings get (the config's, else the
+   * rule's default). A rule that leaves part of what it would report to a more specific rule asks
+   * here whether that rule runs, and at no lower severity, so turning the specific rule off or down
+   * gives the findings back instead of losing them or their weight. Absent: every rule runs, at its
+   * default severity.
    */
-  enabledRules?: ReadonlySet<string>;
+  enabledRules?: ReadonlyMap<string, Severity>;
 }
 
 export interface Rule {

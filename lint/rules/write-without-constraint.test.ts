@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Severity } from '../model/types';
 import { createCatalog } from '../catalog/aws-catalog';
 import { policyFile, testRule } from './testing';
 import { writeWithoutConstraint } from './write-without-constraint';
@@ -60,12 +61,21 @@ testRule(
 
 describe('write-without-constraint and the risk-class rules', () => {
   const noPresets = { names: () => [], document: () => null, declaredFor: () => null };
-  const messages = (enabledRules: string[]) =>
-    writeWithoutConstraint.check({ inventory: allow(['kms:Decrypt', 'iam:CreateAccessKey']), catalog, presets: noPresets, enabledRules: new Set(enabledRules) }).map((f) => f.message);
+  const messages = (enabledRules: string[], severity: (id: string) => Severity = () => 'warning') =>
+    writeWithoutConstraint
+      .check({ inventory: allow(['kms:Decrypt', 'iam:CreateAccessKey']), catalog, presets: noPresets, enabledRules: new Map(enabledRules.map((id) => [id, severity(id)])) })
+      .map((f) => f.message);
 
   it('reports a risk-class action itself when that class\'s rule is turned off', () => {
     expect(messages(['write-without-constraint', 'data-exfiltration'])).toEqual([expect.stringMatching(/allows 1 write .*: iam:CreateAccessKey\./)]);
     expect(messages(['write-without-constraint'])).toEqual([expect.stringMatching(/allows 2 write .*: iam:CreateAccessKey, kms:Decrypt\./)]);
     expect(messages(['write-without-constraint', 'data-exfiltration', 'credentials-exposure'])).toEqual([]);
+  });
+
+  it('reports them itself when their rule runs at a lower severity, so a config never lowers a write on every resource to info', () => {
+    const infoExfiltration = (id: string): Severity => (id === 'data-exfiltration' ? 'info' : 'warning');
+    expect(messages(['write-without-constraint', 'data-exfiltration', 'credentials-exposure'], infoExfiltration)).toEqual([expect.stringMatching(/allows 1 write .*: kms:Decrypt\./)]);
+    const errorRisks = (id: string): Severity => (id === 'write-without-constraint' ? 'warning' : 'error');
+    expect(messages(['write-without-constraint', 'data-exfiltration', 'credentials-exposure'], errorRisks)).toEqual([]);
   });
 });

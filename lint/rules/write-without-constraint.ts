@@ -6,7 +6,8 @@
  * list a whole service; see lint/catalog/whole-services.ts), NotAction (not-action-allow), and
  * the actions of the risk classes (data-exfiltration, resource-exposure, credentials-exposure),
  * whose rules name them with what they risk: `kms:Decrypt` on `*` is one finding, not two. Each
- * is left only while its rule runs: turning it off brings its actions back here.
+ * is left only while its rule runs at this rule's severity or above: turning it off, or down to info,
+ * brings its actions back here.
  * `s3:*` under a Deny that takes some of S3 away is not whole, so its writes are reported here.
  * Actions that only take `*` cannot be scoped
  * and are not reported; access levels that mislead are corrected by
@@ -55,7 +56,8 @@ export const writeWithoutConstraint: Rule = {
   meta,
   check({ inventory, catalog, enabledRules }) {
     const findings: RawFinding[] = [];
-    const riskRules = riskClassesRunning(enabledRules);
+    // Left to a risk rule only when it reports them at this rule's severity or above.
+    const riskRules = riskClassesRunning(enabledRules, enabledRules?.get(meta.id) ?? meta.defaultSeverity);
     const reportedAsRisk = riskActionTest(catalog, riskRules);
     // A table per set of risk rules that run: one catalog may serve passes of different configs.
     const byGrant = memoTable<{ count: number; actions: string } | null>(catalog, `write-without-constraint:${riskRules.join(',')}`);
