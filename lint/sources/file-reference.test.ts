@@ -35,6 +35,8 @@ describe('fileReference', () => {
       moduleRelative: true,
     });
     expect(fileReference('templatefile("p.tpl", var.vars)')).toBe('its variables are not written as a literal map');
+    expect(fileReference('templatefile("p.tpl", { (local.key) = "logs" })')).toBe('its variables are not written as a literal map (a name is computed)');
+    expect(fileReference('templatefile("p.tpl", { "${local.key}" = "logs" })')).toBe('its variables are not written as a literal map (a name is computed)');
   });
 
   it('is null for every other expression', () => {

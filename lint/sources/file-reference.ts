@@ -40,6 +40,8 @@ export function fileReference(expression: string): FileReference | string | null
   const moduleRelative = MODULE_FOLDER.test(path);
   if (isFile) return { written, path: relative, vars: null, moduleRelative };
   if (typeof vars !== 'object' || vars === null || Array.isArray(vars)) return 'its variables are not written as a literal map';
+  // `{ (local.name) = "x" }`: which variable that gives is Terraform's to say.
+  if (Object.keys(vars).some((name) => name.includes('${'))) return 'its variables are not written as a literal map (a name is computed)';
   return { written, path: relative, vars: vars as Record<string, unknown>, moduleRelative };
 }
 
