@@ -175,6 +175,22 @@ describe('policies Terraform reads with file() and templatefile()', () => {
     expect(inventory.policies.map((p) => [p.kind, p.origin.file])).toEqual([['trust', join(dir, 'trust.json')]]);
   });
 
+  it('reports a policy variable a template does not escape as the input error Terraform would give', async () => {
+    const dir = tree({
+      'main.tf': hcl(policyResource('own', 'templatefile("own.tpl", { bucket = "b" })')),
+      'own.tpl': '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::${bucket}/${aws:username}/*"}]}',
+    });
+    const result = await readPaths([dir]);
+    expect(result.errors).toEqual([
+      {
+        file: join(dir, 'main.tf'),
+        line: 1,
+        column: null,
+        message: `templatefile("own.tpl", { bucket = "b" }): ${join(dir, 'own.tpl')}: the template has \${aws:username}, which templatefile() reads as an interpolation and Terraform fails on ("Extra characters after interpolation expression"); write $\${aws:username} for the policy variable`,
+      },
+    ]);
+  });
+
   it('never reads a file outside the paths linted, nor through a link that leads out, and never shows its content', async () => {
     const outside = tree({ 'secret.json': SECRET, 'policy.json': ADMIN_FILE }, 'outside-');
     const dir = tree({

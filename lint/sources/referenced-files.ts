@@ -110,6 +110,7 @@ export class ReferencedFiles {
     let rendered: RenderedTemplate | null = null;
     if (reference.vars !== null) {
       const template = renderTemplate(text.text, reference.vars);
+      if ('rejected' in template) return this.fail(site, reference, `${shown}: ${template.rejected}`);
       if ('unresolved' in template) return { unresolved: `${template.unresolved} (${shown})` };
       rendered = template;
     }
@@ -149,6 +150,7 @@ export class ReferencedFiles {
     const text = this.text(path, shown);
     if ('problem' in text) return text;
     const rendered = renderTemplate(text.text, vars);
+    if ('rejected' in rendered) return { problem: `${shown}: ${rendered.rejected}` };
     if ('unresolved' in rendered) return { unresolved: `${rendered.unresolved} (${shown})` };
     // A template's documents differ by their variables: keyed by the rendered text.
     const key = `${trust ? 'trust' : 'identity'}\u0000${path}\u0000${rendered.text}`;

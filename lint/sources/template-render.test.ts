@@ -32,6 +32,12 @@ describe('renderTemplate', () => {
     expect(why('"${bucket"', { bucket: 'b' })).toBe('the template has a ${ that is never closed (Terraform fails on it)');
   });
 
+  it('says Terraform fails on a policy variable written in a template without its escape', () => {
+    expect(renderTemplate('{"Resource": "arn:aws:s3:::b/${aws:username}/*"}', {})).toEqual({
+      rejected: 'the template has ${aws:username}, which templatefile() reads as an interpolation and Terraform fails on ("Extra characters after interpolation expression"); write $${aws:username} for the policy variable',
+    });
+  });
+
   it('does not take a name the variables only inherit', () => {
     expect(renderTemplate('${toString}', {})).toEqual({ unresolved: 'the template uses ${toString}, which its variables do not give (Terraform fails on it)' });
   });

@@ -8,6 +8,8 @@ import { mapTemplateText } from '../model/terraform-string';
 
 const INTERPOLATION = /\$\{([^}]*)\}/g;
 const PLAIN_NAME = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*$/;
+/** `${aws:username}`: an IAM policy variable, which in a template is an interpolation HCL cannot parse. */
+const POLICY_VARIABLE = /^[A-Za-z0-9.-]+:[A-Za-z0-9_.:/-]+$/;
 
 export interface RenderedTemplate {
   text: string;
@@ -34,9 +36,13 @@ function lineMap(templateLineCount: number, gained: ReadonlyMap<number, number>)
   return lines;
 }
 
-/** The rendered text, or why it cannot be rendered without Terraform. */
-export function renderTemplate(template: string, vars: Record<string, unknown>): RenderedTemplate | { unresolved: string } {
+/**
+ * The rendered text; or why it cannot be rendered without Terraform (unresolved); or why Terraform
+ * fails on it (rejected).
+ */
+export function renderTemplate(template: string, vars: Record<string, unknown>): RenderedTemplate | { unresolved: string } | { rejected: string } {
   let why: string | null = null;
+  let rejected: string | null = null;
   // The template line each piece starts on; literal pieces (escapes) hold no line break.
   let line = 1;
   const gained = new Map<number, number>();
@@ -50,6 +56,11 @@ export function renderTemplate(template: string, vars: Record<string, unknown>):
     }
     const rendered = piece.replace(INTERPOLATION, (whole, inner: string, offset: number) => {
       const name = PLAIN_NAME.exec(inner)?.[1];
+      if (name === undefined && POLICY_VARIABLE.test(inner.trim())) {
+        rejected ??= `the template has ${whole}, which templatefile() reads as an interpolation and Terraform fails on ("Extra characters after interpolation expression"); write $${whole} for the policy variable`;
+        why ??= rejected;
+        return whole;
+      }
       if (name === undefined) {
         why ??= `the template interpolates an expression (${whole.length > 60 ? `${whole.slice(0, 59)}…` : whole}), not a plain variable`;
         return whole;
@@ -73,6 +84,7 @@ export function renderTemplate(template: string, vars: Record<string, unknown>):
     if (why === null && rendered.includes('${')) why = 'the template has a ${ that is never closed (Terraform fails on it)';
     return rendered;
   });
+  if (rejected !== null) return { rejected };
   if (why !== null) return { unresolved: why };
   return { text, templateLines: gained.size === 0 ? null : lineMap(line, gained) };
 }
