@@ -92,7 +92,8 @@ export function listFiles(paths: string[]): FileList {
     for (const entry of entries) {
       // Plain files need no stat call: the listing already says what they are.
       if (entry.isFile()) files.add(join(shown, entry.name));
-      else if (entry.isSymbolicLink() && leadsOutside(join(dir, entry.name))) {
+      // Not only isSymbolicLink(): some file systems list every entry's type as unknown.
+      else if (!entry.isDirectory() && leadsOutside(join(dir, entry.name))) {
         skipped.push({ file: join(shown, entry.name), reason: 'a link that leads outside the paths given, so it is not read; lint the folder it leads to, or give the link as a path' });
       } else visit(join(dir, entry.name), join(shown, entry.name), ancestors, false);
     }
