@@ -38,6 +38,12 @@ describe('renderTemplate', () => {
     });
   });
 
+  it('puts in a value holding an escaped policy variable as it is, as Terraform does', () => {
+    // `{ user = "$${aws:username}" }` in the .tf: the value is `${aws:username}`, which templatefile does not evaluate again.
+    expect(renderTemplate('"arn:aws:s3:::b/${user}/*"', { user: '${aws:username}' })).toEqual({ text: '"arn:aws:s3:::b/${aws:username}/*"', templateLines: null });
+    expect(renderTemplate('"${user}"', { user: '${aws:username}-${var.x}' })).toEqual({ unresolved: "the template's ${user} is given ${aws:username}-${var.x}, which only Terraform evaluates" });
+  });
+
   it('does not take a name the variables only inherit', () => {
     expect(renderTemplate('${toString}', {})).toEqual({ unresolved: 'the template uses ${toString}, which its variables do not give (Terraform fails on it)' });
   });

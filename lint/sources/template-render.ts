@@ -26,6 +26,17 @@ function newlines(text: string, end = text.length): number {
   return count;
 }
 
+/**
+ * Whether a variable's value is known from the .tf: no interpolation, or only policy variables,
+ * which it can hold only as written escaped (`"$${aws:username}"`: HCL fails on it unescaped).
+ */
+function literalValue(value: string): boolean {
+  if (value.includes('%{')) return false;
+  for (const [, inner] of value.matchAll(INTERPOLATION)) if (!POLICY_VARIABLE.test((inner ?? '').trim())) return false;
+  // A `${` left after the whole interpolations is one never closed: not a literal.
+  return !value.replace(INTERPOLATION, '').includes('${');
+}
+
 /** Line i + 1 of the rendered text -> its template line, given the lines each template line gained. */
 function lineMap(templateLineCount: number, gained: ReadonlyMap<number, number>): number[] {
   const lines: number[] = [];
@@ -67,7 +78,7 @@ export function renderTemplate(template: string, vars: Record<string, unknown>):
       }
       const value = Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : undefined;
       if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-      if (typeof value === 'string' && !value.includes('${') && !value.includes('%{')) {
+      if (typeof value === 'string' && literalValue(value)) {
         const spans = newlines(value);
         if (spans > 0) {
           const at = pieceLine + newlines(piece, offset);
@@ -81,7 +92,8 @@ export function renderTemplate(template: string, vars: Record<string, unknown>):
           : `the template's \${${name}} is given ${typeof value === 'string' ? value : 'a value that is not a string'}, which only Terraform evaluates`;
       return whole;
     });
-    if (why === null && rendered.includes('${')) why = 'the template has a ${ that is never closed (Terraform fails on it)';
+    // Checked on the template: a value put in may hold `${aws:username}`.
+    if (why === null && piece.replace(INTERPOLATION, '').includes('${')) why = 'the template has a ${ that is never closed (Terraform fails on it)';
     return rendered;
   });
   if (rejected !== null) return { rejected };
