@@ -256,6 +256,8 @@ describe('the config the CLI finds', () => {
     // Without the config the same policy is an escalation path (credentials of another user).
     const bare = await run(['--format', 'json', path.join(repo, 'infra', 'sub', 'p.json')]);
     expect(JSON.parse(bare.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toContain('privilege-escalation');
+    const debug = await run(['--debug', '--format', 'json', 'p.json'], { cwd: path.join(repo, 'infra', 'sub') });
+    expect(debug.stderr).toContain(`config: ${path.join(repo, '.iam-policy-lint.json')} (the nearest .iam-policy-lint.json to ${path.join(repo, 'infra', 'sub')}`);
   });
 
   it('takes the file IAM_POLICY_LINT_CONFIG names when --config is not given, and says so in its errors', async () => {

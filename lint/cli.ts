@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { closest, editDistance } from './catalog/action-pattern';
 import { ConfigError } from './config/types';
-import { resolveConfig } from './config/load-config';
+import { configDebugLine, resolveConfig } from './config/load-config';
 import { presetMappingNotes } from './config/preset-mapping-notes';
 import { formatInputError, lint, type LintRunResult } from './index';
 import { loadAwsCatalog } from './engine/load-catalog';
@@ -169,6 +169,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
     if (options.output !== null) checkOutputFile(options.output, options.paths, { '--config': options.config, '--baseline': options.baseline, '--check-no-new-access': options.checkNoNewAccess });
     const config = resolveConfig(options.config, undefined, io.cwd, io.env);
+    if (debug) note(configDebugLine(options.config, io.cwd, io.env));
     // Read before linting and before any request: a bad baseline or reference is a usage error.
     const baseline = options.baseline === null ? null : { file: options.baseline, findings: readBaseline(options.baseline) };
     const reference = options.checkNoNewAccess === null ? null : loadReferencePolicy(options.checkNoNewAccess);
