@@ -181,6 +181,17 @@ describe('exceeds-preset', () => {
       expect(findings[0]?.message).toContain('aws_iam_policy.extra, whose document is not in the input (its value is ${var.extra_policy})');
     });
 
+    it('a merged document with parts only Terraform knows: the rest is checked, the parts are named', () => {
+      const { builder, user } = taggedUser('site-deployer', exactPreset);
+      const partial = builder.policy(exactPreset, { kind: 'managed', resource: 'aws_iam_policy.merged' });
+      const record = builder.inventory.policies.find((p) => p.key === partial)!;
+      record.uncheckedParts = ['override_policy_documents[0] is ${var.extra}'];
+      builder.attach(user, { policy: partial }, 'aws_iam_user_policy_attachment.merged');
+      const findings = run(builder.inventory);
+      expect(findings.map((f) => [f.messageId, f.origin.resource])).toEqual([['cannotCheck', 'aws_iam_user_policy_attachment.merged']]);
+      expect(findings[0]?.message).toContain('(only in part: override_policy_documents[0] is ${var.extra})');
+    });
+
     it('a customer policy ARN defined elsewhere', () => {
       const { builder, user } = taggedUser('site-deployer');
       builder.attach(user, { arn: 'arn:aws:iam::210987654321:policy/shared-deploy' });

@@ -14,7 +14,7 @@ import { heldPolicies, type HeldPolicy } from '../catalog/held-policies';
 import { isAwsManagedPolicyArn } from '../catalog/managed-policies';
 import { remember } from '../catalog/memo';
 import { statementId } from '../model/parse-document';
-import type { Inventory, Origin, PolicyDocument, RawFinding, Statement } from '../model/types';
+import type { Inventory, Origin, PolicyDocument, PolicyRecord, RawFinding, Statement } from '../model/types';
 import { allowsEverything, denyEffect, isAdministratorAccessArn, principalLabel, principalsByKey } from './grants';
 import { perDocument } from './per-document';
 import { report, type Rule, type RuleMeta } from './rule';
@@ -73,8 +73,20 @@ interface UnseenPolicy {
 }
 
 /**
+ * Why a policy record's document is not all in the input: a value only Terraform computes, or parts
+ * of a merged document it alone knows (the rest of which is checked); null when it is all there.
+ */
+function unseenWhy(record: PolicyRecord): string | null {
+  if (record.document === null && record.unresolved !== undefined) return `its value is ${record.unresolved}`;
+  const parts = record.uncheckedParts ?? [];
+  if (record.document !== null && parts.length > 0) return `only in part: ${parts.join('; ')}`;
+  return null;
+}
+
+/**
  * Policies held by each principal (directly, not through groups) whose document no reader could
- * see: a value only Terraform computes, or an ARN defined outside the input. Built once per run.
+ * see, or see whole: a value only Terraform computes, an ARN defined outside the input, or a merged
+ * document with parts only Terraform knows. Built once per run.
  */
 function unseenPolicies(inventory: Inventory, catalog: Catalog): Map<string, UnseenPolicy[]> {
   const records = new Map(inventory.policies.map((p) => [p.key, p]));
@@ -83,9 +95,8 @@ function unseenPolicies(inventory: Inventory, catalog: Catalog): Map<string, Uns
   for (const attachment of inventory.attachments) {
     const record = attachment.policy === null ? undefined : records.get(attachment.policy);
     if (record !== undefined) {
-      if (record.document === null && record.unresolved !== undefined) {
-        add(attachment.principal, { via: record.origin.resource ?? record.name ?? record.key, origin: attachment.origin, why: `its value is ${record.unresolved}` });
-      }
+      const why = unseenWhy(record);
+      if (why !== null) add(attachment.principal, { via: record.origin.resource ?? record.name ?? record.key, origin: attachment.origin, why });
     } else if (attachment.arn !== null && !catalog.managedPolicy(attachment.arn)) {
       const why = isAwsManagedPolicyArn(attachment.arn) ? 'no AWS managed policy of that name is known' : 'no policy in the input has that ARN';
       add(attachment.principal, { via: attachment.arn, origin: attachment.origin, why });
@@ -95,9 +106,8 @@ function unseenPolicies(inventory: Inventory, catalog: Catalog): Map<string, Uns
   }
   for (const grant of inventory.inlineGrants) {
     const record = records.get(grant.policy);
-    if (record?.document === null && record.unresolved !== undefined) {
-      add(grant.principal, { via: record.origin.resource ?? record.name ?? record.key, origin: record.origin, why: `its value is ${record.unresolved}` });
-    }
+    const why = record === undefined ? null : unseenWhy(record);
+    if (record !== undefined && why !== null) add(grant.principal, { via: record.origin.resource ?? record.name ?? record.key, origin: record.origin, why });
   }
   return out;
 }
