@@ -1,4 +1,4 @@
-import { TerraformStack, Testing } from 'cdktf';
+import { AnnotationMetadataEntryType, TerraformStack, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { describe, expect, it } from 'vitest';
 import { LeastPrivilegeUser, presetsFrom, type LeastPrivilegeUserProps } from '.';
@@ -83,10 +83,52 @@ describe('LeastPrivilegeUser: role boundaries of presets whose users create role
     expect(synth.output.u1_role_boundary_arns.value).toEqual(synth.output.u0_role_boundary_arns.value);
   });
 
-  it('with createRoleBoundaries false, only names the boundary another stack creates', () => {
+  it('with createRoleBoundaries false, reads the boundary another stack creates, so a missing one fails the plan', () => {
     const { synth } = synthStack([{ presets: ['functions'], createRoleBoundaries: false }]);
     expect(policyNamed(synth, 'functions-role-boundary')).toBeUndefined();
-    expect(synth.output.u0_role_boundary_arns.value).toEqual([`arn:${PARTITION}:iam::${ACCOUNT}:policy/functions-role-boundary`]);
+    expect(synth.data.aws_iam_policy['functions-role-boundary']).toEqual({ arn: `arn:${PARTITION}:iam::${ACCOUNT}:policy/functions-role-boundary` });
+    expect(synth.output.u0_role_boundary_arns.value).toEqual(['${data.aws_iam_policy.functions-role-boundary.arn}']);
+  });
+
+  it('in one stack, a user without createRoleBoundaries shares the boundary another user there creates', () => {
+    const { synth } = synthStack([{ presets: ['functions'] }, { presets: ['functions'], createRoleBoundaries: false }]);
+    expect(synth.data.aws_iam_policy).toBeUndefined();
+    expect(synth.output.u1_role_boundary_arns.value).toEqual(['${aws_iam_policy.functions-role-boundary.arn}']);
+    // The other order would read the policy at plan, before the stack creates it.
+    expect(() => synthStack([{ presets: ['functions'], createRoleBoundaries: false }, { presets: ['functions'] }])).toThrow(
+      /presets: "functions": another user in stack boundaries has createRoleBoundaries: false, .* give both users the same createRoleBoundaries/,
+    );
+  });
+
+  it('warns when two stacks of one app create the same boundary (one account: EntityAlreadyExists at the second apply)', () => {
+    const app = Testing.app();
+    const userIn = (stackName: string, props: Partial<LeastPrivilegeUserProps> = {}) => {
+      const stack = new TerraformStack(app, stackName);
+      new AwsProvider(stack, 'aws', {});
+      const user = new LeastPrivilegeUser(stack, 'u', { userName: `u-${stackName}`, presetSource: functionsPreset, presets: ['functions'], ...props });
+      return user.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN).map((m) => String(m.data));
+    };
+    expect(userIn('first')).toEqual([]);
+    expect(userIn('reads', { createRoleBoundaries: false })).toEqual([]);
+    expect(userIn('second')).toEqual([
+      expect.stringMatching(/^presets: "functions": stacks first and second both create the role boundary functions-role-boundary; .*EntityAlreadyExists\. Set createRoleBoundaries: false/),
+    ]);
+    // Another app is another deployment: nothing to compare with.
+    const other = new TerraformStack(Testing.app(), 'first');
+    new AwsProvider(other, 'aws', {});
+    const alone = new LeastPrivilegeUser(other, 'u', { userName: 'u', presetSource: functionsPreset, presets: ['functions'] });
+    expect(alone.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN)).toEqual([]);
+  });
+
+  it('names the construct that holds the boundary\'s id instead of failing on a duplicate id', () => {
+    const stack = new TerraformStack(Testing.app(), 'ids');
+    new AwsProvider(stack, 'aws', {});
+    new LeastPrivilegeUser(stack, 'functions-role-boundary', { userName: 'other', presetSource: functionsPreset, presets: ['reader'] });
+    for (const create of [true, false]) {
+      expect(() => new LeastPrivilegeUser(stack, `u-${String(create)}`, { userName: 'u', presetSource: functionsPreset, presets: ['functions'], createRoleBoundaries: create })).toThrow(
+        'presets: "functions": stack ids already has a construct with id "functions-role-boundary", the id its role boundary takes: give that construct another id',
+      );
+    }
   });
 
   it('refuses a boundary over the managed policy quota: a role has one boundary, so it cannot be split', () => {
