@@ -86,8 +86,9 @@ export interface LeastPrivilegeUserProps {
   /**
    * Create the permissions boundary policy `<preset>-role-boundary` of each preset that lets its user
    * create IAM roles (policies/<preset>-role-boundary.json); the preset allows role writes only on
-   * roles carrying it. Its name is fixed by the preset, so one stack per account creates it: set
-   * false in the others.
+   * roles carrying it. Its name is fixed by the preset, so one stack per account creates it (a second
+   * fails its apply with EntityAlreadyExists): set false in the others, which then read it from the
+   * account, and whose plan fails until the creating stack is applied.
    * @default true
    */
   createRoleBoundaries?: boolean;
