@@ -31,18 +31,19 @@ Options:
   --output FILE                     write the report to FILE instead of standard output
   --fail-on error|warning|info|never
                                     exit 1 when a finding is at or above this severity (default: error)
-  --config FILE                     config file (default: the file IAM_POLICY_LINT_CONFIG names, else the nearest
+  -c, --config FILE                 config file (default: the file IAM_POLICY_LINT_CONFIG names, else the nearest
                                     .iam-policy-lint.json from the working folder up to the repository root)
   --baseline FILE                   report only findings that FILE (an earlier --format json report) does not have
   --access-analyzer                 also check each document with IAM Access Analyzer ValidatePolicy (online;
                                     AWS region and credentials from the usual chain)
   --check-no-new-access REF         ask IAM Access Analyzer whether each policy grants more than REF
                                     (a policy JSON file or a preset name from policies/; online)
-  --debug                           print skipped files, timings and stack traces to standard error
+  --debug                           print the config read, skipped files, unchecked policies with why, timings
+                                    and stack traces to standard error
   --version                         print the version and the AWS catalog data version
   --help                            print this help
 
-Exit status: 0 no finding at or above --fail-on, 1 such findings, 2 usage or unreadable input.
+Exit status: 0 no finding at or above --fail-on, 1 such findings, 2 usage, config or unreadable input.
 Rule docs: docs/rules/<rule-id>.md`;
 
 const OPTION_VALUES: Record<string, string> = {

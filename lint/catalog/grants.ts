@@ -265,7 +265,12 @@ export function forEachGranted(grant: Grant, wanted: WantedIds, visit: (id: numb
 
 /** Identity policies with a parsed document (trust policies grant nothing to their holder, nor do permissions boundaries). */
 export function identityPolicies(inventory: Inventory): (PolicyRecord & { document: PolicyDocument })[] {
-  return inventory.policies.filter((p): p is PolicyRecord & { document: PolicyDocument } => p.document !== null && p.kind !== 'trust' && p.boundary !== true);
+  return identityDocuments(inventory).filter((p) => p.boundary !== true);
+}
+
+/** Identity policies and permissions boundaries with a parsed document: what an Allow in them says about actions and resources. */
+export function identityDocuments(inventory: Inventory): (PolicyRecord & { document: PolicyDocument })[] {
+  return inventory.policies.filter((p): p is PolicyRecord & { document: PolicyDocument } => p.document !== null && p.kind !== 'trust');
 }
 
 /** "a, b, c and 4 more": sorted, at most `limit` names, for messages. */

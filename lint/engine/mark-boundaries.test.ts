@@ -41,8 +41,20 @@ describe('markBoundaries', () => {
 
   it('skips the grant rules on a boundary and keeps the rules about its document', () => {
     const { b } = roleCreatorAndBoundary('arn:aws:iam::210987654321:policy/eks-role-boundary');
-    // The example account is still a mistake in a boundary; the EC2 writes are no one's grant.
-    expect(boundaryFindings(b)).toEqual(['placeholder-account']);
+    // The example account is still a mistake in a boundary, and so is ec2:DescribeInstances on named
+    // instances (it takes only *); the EC2 writes are no one's grant.
+    expect(boundaryFindings(b)).toEqual(['placeholder-account', 'resource-mismatch']);
+  });
+
+  it('judges resource-mismatch in a boundary: a wrong ARN type there takes the action from every role it caps', () => {
+    const b = new InventoryBuilder();
+    const creator = b.policy(
+      doc({ Effect: 'Allow', Action: 'iam:CreateRole', Resource: 'arn:aws:iam::210987654321:role/app-*', Condition: { StringEquals: { 'iam:PermissionsBoundary': 'arn:aws:iam::210987654321:policy/app-boundary' } } }),
+      { kind: 'managed', name: 'creator', resource: 'aws_iam_policy.creator' },
+    );
+    b.attach(b.user('deployer'), { policy: creator });
+    b.policy(doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::app-data' }), { kind: 'managed', name: 'app-boundary', resource: 'aws_iam_policy.boundary' });
+    expect(lintInventory(b.inventory).findings.filter((f) => f.resource === 'aws_iam_policy.boundary').map((f) => f.ruleId)).toEqual(['resource-mismatch']);
   });
 
   it('leaves a policy judged as a grant when someone holds it, when the condition names another (an AWS managed one of the same name too), or names it by a glob', () => {

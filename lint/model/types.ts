@@ -108,7 +108,7 @@ export interface PolicyRecord {
    * A permissions boundary: another policy's `iam:PermissionsBoundary` condition names it and no
    * principal holds it (lint/engine/mark-boundaries.ts). It caps what the roles or users that carry
    * it may do and grants nothing itself, so the rules that judge grants skip it; the rules about the
-   * document (invalid-document, unknown-action, placeholder-account, policy-size) still read it.
+   * document (invalid-document, unknown-action, placeholder-account, policy-size, resource-mismatch) still read it.
    */
   boundary?: true;
 }

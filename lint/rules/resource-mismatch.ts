@@ -7,7 +7,7 @@
  */
 import { hasWildcard } from '../catalog/action-pattern';
 import type { Catalog } from '../catalog/catalog';
-import { documentContentId, identityPolicies, listActions } from '../catalog/grants';
+import { documentContentId, identityDocuments, listActions } from '../catalog/grants';
 import { memoTable, remember } from '../catalog/memo';
 import { policyLabel } from '../catalog/policy-label';
 import { listInWords } from '../catalog/list-in-words';
@@ -108,7 +108,8 @@ export const resourceMismatch: Rule = {
       }
       return found;
     });
-    for (const policy of identityPolicies(inventory)) {
+    // Boundaries too: a mismatch in one silently takes the action from every role it caps.
+    for (const policy of identityDocuments(inventory)) {
       for (const { statement, messageId, data } of mismatchesIn(policy.document)) {
         findings.push(report(meta, messageId, { policy: policyLabel(policy), ...data }, statementOrigin(policy, statement), statementId(statement)));
       }
