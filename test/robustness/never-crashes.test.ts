@@ -74,7 +74,9 @@ describe('the CLI never crashes', () => {
     ]);
     try {
       const run = await runCli(['--format', 'json', '--fail-on', 'never', dir]);
-      assertAnswered(run, 45_000);
+      // About 12 s on an idle 2-core machine, 45 s with CI sharing it with other work: the bound is
+      // there to catch a quadratic walk (which takes hours here), not to time the run.
+      assertAnswered(run, 80_000);
       expect(run.code).toBe(0);
       const files = new Set((JSON.parse(run.stdout) as JsonReport).findings.map((f) => f.file.slice(dir.length + 1)));
       expect(files).toContain('huge.json');
@@ -84,5 +86,5 @@ describe('the CLI never crashes', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 90_000);
+  }, 120_000);
 });
