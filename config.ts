@@ -25,6 +25,13 @@ export interface UserOverride {
    * @default none
    */
   managedPolicies?: string[];
+  /**
+   * Create the preset's role boundary (`<stack>-role-boundary`) in this stack. Its name is fixed, so it
+   * exists once per account: set false when another deployment in the account already creates it;
+   * this stack then reads it, and its plan fails until that one is applied.
+   * @default true
+   */
+  createRoleBoundaries?: boolean;
 }
 
 export interface LocalStateBackend {
@@ -133,7 +140,8 @@ function checkStacks(c: Checker, value: unknown): StackName[] | undefined {
   }
   const names: StackName[] = [];
   value.forEach((item, i) => {
-    if ((STACK_NAMES as readonly unknown[]).includes(item)) names.push(item as StackName);
+    if (names.includes(item as StackName)) c.fail(`stacks[${i}]`, `"${String(item)}" is listed twice; list each stack once`);
+    else if ((STACK_NAMES as readonly unknown[]).includes(item)) names.push(item as StackName);
     else c.fail(`stacks[${i}]`, `unknown stack ${describe(item)}; the stacks are: ${STACK_NAMES.join(', ')}`);
   });
   return names;
@@ -159,12 +167,13 @@ function checkUsers(c: Checker, value: unknown): AppConfig['users'] | undefined 
   if (!users) return undefined;
   const out: AppConfig['users'] = {};
   for (const [stack, raw] of Object.entries(users)) {
-    const user = c.object(raw, `users.${stack}`, ['userName', 'tags', 'managedPolicies']);
+    const user = c.object(raw, `users.${stack}`, ['userName', 'tags', 'managedPolicies', 'createRoleBoundaries']);
     if (!user || !(STACK_NAMES as readonly string[]).includes(stack)) continue;
     out[stack as StackName] = {
       userName: user.userName === undefined ? undefined : c.string(user.userName, `users.${stack}.userName`),
       tags: user.tags === undefined ? undefined : checkTags(c, user.tags, `users.${stack}.tags`),
       managedPolicies: user.managedPolicies === undefined ? undefined : checkNames(c, user.managedPolicies, `users.${stack}.managedPolicies`),
+      createRoleBoundaries: user.createRoleBoundaries === undefined ? undefined : c.boolean(user.createRoleBoundaries, `users.${stack}.createRoleBoundaries`),
     };
   }
   return out;

@@ -26,6 +26,7 @@ export class TutorialStack extends TerraformStack {
       tags: { ...tutorial.tags, tutorial: tutorial.seed, ...override.tags },
       presets: [name],
       ...(override.managedPolicies === undefined ? {} : { managedPolicies: override.managedPolicies }),
+      ...(override.createRoleBoundaries === undefined ? {} : { createRoleBoundaries: override.createRoleBoundaries }),
       accessKey: { secret: secretForStack(secret, name), ...(pgpKey === undefined ? {} : { pgpKey }) },
       consoleAccess: tutorial.consoleAccess ? { ...tutorial.consoleAccess, ...(pgpKey === undefined ? {} : { pgpKey }) } : false,
     });

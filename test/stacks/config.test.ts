@@ -74,6 +74,12 @@ describe('config', () => {
     expect(() => loadConfig({ [CONFIG_ENV]: file })).toThrow(`${file}: users.sst-deployer.managedPolicies: must be a list of AWS managed policy names`);
   });
 
+  it('takes createRoleBoundaries per user as a boolean, and refuses a stack listed twice', () => {
+    expect(parseConfig({ users: { 'eks-eksctl': { createRoleBoundaries: false } } }, 'c.json').users['eks-eksctl']?.createRoleBoundaries).toBe(false);
+    expect(() => parseConfig({ users: { 'eks-eksctl': { createRoleBoundaries: 'no' } } }, 'c.json')).toThrow(/c\.json: users\.eks-eksctl\.createRoleBoundaries: must be true or false/);
+    expect(() => parseConfig({ stacks: ['eks-eksctl', 'eks-eksctl'] }, 'c.json')).toThrow('c.json: stacks[1]: "eks-eksctl" is listed twice; list each stack once');
+  });
+
   it('asks for a bucket for the S3 backend and refuses settings of the other backend', () => {
     expect(() => parseConfig({ backend: { type: 's3', path: 'x' } }, 'c.json')).toThrow(/c\.json: backend\.bucket: must be a non-empty string, found nothing/);
     expect(() => parseConfig({ backend: { type: 's3', path: 'x' } }, 'c.json')).toThrow(/c\.json: backend\.path: applies to backend\.type "local" only/);
