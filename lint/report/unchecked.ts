@@ -7,6 +7,12 @@
  * such a value is checked without it: "checked in part".
  */
 import type { PolicyRecord } from '../model/types';
+import { REPORTED_AS_INPUT_ERROR } from '../sources/referenced-files';
+
+/** A file a policy is read from that is missing or malformed is an input error already: not "unchecked" as well. */
+function reported(why: string): boolean {
+  return why.endsWith(REPORTED_AS_INPUT_ERROR);
+}
 
 function place(p: PolicyRecord): string {
   const at = p.origin.line === null ? p.origin.file : `${p.origin.file}:${p.origin.line}`;
@@ -14,8 +20,8 @@ function place(p: PolicyRecord): string {
 }
 
 export function uncheckedLines(policies: readonly PolicyRecord[], debug: boolean): string[] {
-  const unchecked = policies.filter((p) => p.document === null && p.unresolved !== undefined);
-  const partly = policies.filter((p) => p.document !== null && (p.uncheckedParts?.length ?? 0) > 0);
+  const unchecked = policies.filter((p) => p.document === null && p.unresolved !== undefined && !reported(p.unresolved));
+  const partly = policies.filter((p) => p.document !== null && (p.uncheckedParts ?? []).some((part) => !reported(part)));
   const lines: string[] = [];
   const listed = debug ? '' : ' (--debug lists them with why)';
   const n = unchecked.length;
@@ -34,7 +40,7 @@ export function uncheckedLines(policies: readonly PolicyRecord[], debug: boolean
   }
   if (debug) {
     for (const p of unchecked) lines.push(`unchecked ${place(p)}: ${p.unresolved}`);
-    for (const p of partly) for (const part of p.uncheckedParts ?? []) lines.push(`unchecked in part ${place(p)}: ${part}`);
+    for (const p of partly) for (const part of p.uncheckedParts ?? []) if (!reported(part)) lines.push(`unchecked in part ${place(p)}: ${part}`);
   }
   return lines;
 }

@@ -86,9 +86,11 @@ class Collector {
     // A template is not JSON until rendered (`"Resource": ${arns}`): that is no fault of the file,
     // whose policies are checked (or named unchecked) where templatefile() renders it.
     const templates = this.files.templates;
-    const ownErrors = this.errors.filter((e) => !(templates.has(e.file) && e.line !== null));
+    // A faulty file a resource reads is reported once, where it goes wrong, naming who reads it.
+    const faulty = this.files.faulty;
+    const ownErrors = this.errors.filter((e) => !(templates.has(e.file) && e.line !== null) && !faulty.has(e.file));
     // A file skipped on its own (a template, a trust policy taken for a resource policy) that a resource read is read.
-    const skipped = this.skipped.filter((s) => !templates.has(s.file) && !readByTerraform.has(s.file));
+    const skipped = this.skipped.filter((s) => !templates.has(s.file) && !readByTerraform.has(s.file) && !faulty.has(s.file));
     let filesRead = this.filesRead;
     for (const file of readByTerraform) if (!this.readOnItsOwn.has(file)) filesRead++;
     for (const file of templates) {

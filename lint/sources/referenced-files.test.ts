@@ -2,6 +2,7 @@ import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../index';
+import { uncheckedLines } from '../report/unchecked';
 import { readPaths } from './index';
 import { tree } from './testing';
 
@@ -238,7 +239,7 @@ describe('policies Terraform reads with file() and templatefile()', () => {
     expect(inventory.policies.map((p) => p.unresolved)).toEqual(['${file("p.json")}: p.json is outside the paths being linted, so it is not read; lint a folder that holds it to check it']);
   });
 
-  it('reports a missing or malformed file as an input error at the .tf line, without its content, and lints the rest', async () => {
+  it('reports a missing file at the .tf line and a malformed one at its own line, without its content, and lints the rest', async () => {
     const dir = tree({
       'main.tf': hcl(policyResource('gone', 'file("${path.module}/gone.json")'), policyResource('bad', 'file("bad.txt")'), policyResource('ok', 'file("ok.json")')),
       'bad.txt': '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow",X}]\n}',
@@ -247,12 +248,33 @@ describe('policies Terraform reads with file() and templatefile()', () => {
     const result = await lint([dir]);
     const main = join(dir, 'main.tf');
     expect(result.inputErrors).toEqual([
+      { file: join(dir, 'bad.txt'), line: 3, column: 36, message: `malformed JSON: expected a double-quoted property name; ${main}:6 reads it as a policy with file("bad.txt"), so fix the file` },
       { file: main, line: 1, column: null, message: 'file("${path.module}/gone.json"): gone.json does not exist; add the file or fix the path' },
-      { file: main, line: 6, column: null, message: `file("bad.txt"): ${join(dir, 'bad.txt')} is not valid JSON (line 3, column 36: expected a double-quoted property name); fix the file` },
     ]);
+    // Neither skipped as "not JSON" nor counted read: it is the one file that could not be read.
+    expect(result.skipped).toEqual([]);
+    expect(result.summary.filesRead).toBe(2);
     expect(result.findings.filter((f) => f.ruleId === 'admin-access').map((f) => [f.file, f.resource])).toEqual([[join(dir, 'ok.json'), 'aws_iam_policy.ok']]);
     // Not also judged invalid: the input error says what is wrong.
     expect(result.findings.filter((f) => f.ruleId === 'invalid-document')).toEqual([]);
+  });
+
+  it('reports a malformed .json a resource reads once, at its own line naming every reader, and not also as unchecked', async () => {
+    const dir = tree({
+      'main.tf': hcl(policyResource('p', 'file("${path.module}/p.json")')),
+      'more.tf': hcl(policyResource('q', 'file("p.json")'), policyResource('gone', 'file("${path.module}//gone.json")'), policyResource('again', 'file("${path.module}/gone.json")')),
+      'p.json': '{"Version":"2012-10-17","Statement":[{"Effect":"Allow",',
+    });
+    const result = await lint([dir]);
+    const [main, more] = [join(dir, 'main.tf'), join(dir, 'more.tf')];
+    expect(result.inputErrors).toEqual([
+      { file: more, line: 11, column: null, message: `file("\${path.module}/gone.json"): gone.json does not exist; add the file or fix the path (also read at ${more}:6)` },
+      { file: join(dir, 'p.json'), line: 1, column: 56, message: `malformed JSON: expected a double-quoted property name; ${main}:1 reads it as a policy with file("\${path.module}/p.json"), so fix the file (also read at ${more}:1)` },
+    ]);
+    // Two .tf files read, two files (p.json, gone.json) not: one error each.
+    expect(result.summary.filesRead).toBe(2);
+    expect(result.skipped).toEqual([]);
+    expect(uncheckedLines(result.inventory.policies, true)).toEqual([]);
   });
 
   it('merges a file a policy document data source names, at the data source\'s line, and says why one outside is not', async () => {

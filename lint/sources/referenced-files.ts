@@ -34,12 +34,20 @@ export type ReferencedDocument = { document: PolicyDocument; file: string; line:
 /** A policy file the walk read on its own, as one document: what it gave, to reuse rather than read again. */
 export type WalkedPolicy = (shown: string) => PolicyRecord | undefined;
 
-type Located = { shown: string } | { unresolved: string } | { problem: string; missing?: true };
-type Parsed = { document: PolicyDocument; line: number } | { problem: string };
+/** Why a referenced file gives no policy. `own`: the fault is the file's, at its own place there (malformed, unreadable), not the .tf's. */
+type Problem = { problem: string; own?: { line: number | null; column: number | null } };
+type Located = { shown: string } | { unresolved: string } | (Problem & { missing?: true });
+type Parsed = { document: PolicyDocument; line: number } | Problem;
+
+/** Why a policy read from a file is not checked when that file is reported as an input error: no "not checked" note repeats it. */
+export const REPORTED_AS_INPUT_ERROR = 'the file could not be read (reported as an input error)';
+
+/** At most this many other places that read a faulty file are named in its one error. */
+const OTHER_READERS_SHOWN = 3;
 
 /** Where a referenced file's JSON goes wrong. The validator's words end with the character found there: the file's content, kept out. */
-function malformed(parsed: { line: number; column: number; message: string }, shown: string): string {
-  return `${shown} is not valid JSON (line ${parsed.line}, column ${parsed.column}: ${validatorWords(parsed)}); fix the file`;
+function malformed(parsed: { line: number; column: number; message: string }): Problem {
+  return { problem: `malformed JSON: ${validatorWords(parsed)}`, own: { line: parsed.line, column: parsed.column } };
 }
 
 function validatorWords(parsed: { message: string }): string {
@@ -67,14 +75,16 @@ function notBeside(path: string, file: string): string {
 }
 
 export class ReferencedFiles {
-  /** Missing, unreadable and malformed referenced files, each named with the .tf line that reads it. */
-  readonly errors: InputError[] = [];
+  /** Shown paths of listed files whose own fault is reported here, naming who reads them: the walk's report of them is dropped. */
+  readonly faulty = new Set<string>();
   /** Shown paths of the files some policy was read from (their own plain-file records are then dropped). */
   readonly read = new Set<string>();
   /** Shown paths of the listed files templatefile() names: templates, which need not be JSON before they are rendered. */
   readonly templates = new Set<string>();
   private readonly located = new Map<string, Located>();
-  private readonly texts = new Map<string, { text: string } | { problem: string }>();
+  private readonly texts = new Map<string, { text: string } | Problem>();
+  /** One error per faulty file (or path), however many places read it; the places after the first are named in it. */
+  private readonly problems = new Map<string, { first: string; error: InputError; others: string[] }>();
   private readonly documents = new Map<string, Parsed>();
   private realRoots: string[] | undefined;
 
@@ -95,7 +105,7 @@ export class ReferencedFiles {
       this.documents.set(key, parsed);
     } else parsed = this.templateDocument(path, shown, reference.vars, trust);
     if ('unresolved' in parsed) return parsed;
-    if ('problem' in parsed) return this.fail(site, reference, parsed.problem);
+    if ('problem' in parsed) return this.fail(site, reference, parsed, { shown });
     this.read.add(shown);
     return { document: parsed.document, file: shown, line: parsed.line };
   }
@@ -105,17 +115,17 @@ export class ReferencedFiles {
     const where = this.where(reference, site);
     if ('unresolved' in where) return where;
     const { path, shown } = where;
-    const text = this.text(path, shown);
-    if ('problem' in text) return this.fail(site, reference, text.problem);
+    const text = this.text(path);
+    if ('problem' in text) return this.fail(site, reference, text, { shown });
     let rendered: RenderedTemplate | null = null;
     if (reference.vars !== null) {
       const template = renderTemplate(text.text, reference.vars);
-      if ('rejected' in template) return this.fail(site, reference, `${shown}: ${template.rejected}`);
+      if ('rejected' in template) return this.fail(site, reference, { problem: `${shown}: ${template.rejected}` }, null);
       if ('unresolved' in template) return { unresolved: `${template.unresolved} (${shown})` };
       rendered = template;
     }
     const parsed = parseJsonText(rendered?.text ?? text.text);
-    if (!parsed.ok) return this.fail(site, reference, rendered === null ? malformed(parsed, shown) : malformedRendering(parsed, shown, rendered));
+    if (!parsed.ok) return this.fail(site, reference, rendered === null ? malformed(parsed) : { problem: malformedRendering(parsed, shown, rendered) }, { shown });
     this.read.add(shown);
     return { value: parsed.value, file: shown };
   }
@@ -131,7 +141,7 @@ export class ReferencedFiles {
     if ('problem' in located) {
       // Missing beside the .tf is a fault only where the .tf's folder is the one Terraform reads it from.
       if (located.missing && !reference.moduleRelative) return { unresolved: notBeside(reference.path, site.file) };
-      return this.fail(site, reference, located.problem);
+      return this.fail(site, reference, located, { path });
     }
     if ('unresolved' in located) return located;
     if (reference.vars !== null) this.templates.add(located.shown);
@@ -142,12 +152,12 @@ export class ReferencedFiles {
   private fileDocument(path: string, shown: string, trust: boolean): Parsed {
     const walked = this.walked(shown);
     if (walked?.document && walked.origin.line !== null && (walked.kind === 'trust') === trust) return { document: walked.document, line: walked.origin.line };
-    const text = this.text(path, shown);
-    return 'problem' in text ? text : this.parse(text.text, shown, trust);
+    const text = this.text(path);
+    return 'problem' in text ? text : this.parse(text.text, trust);
   }
 
   private templateDocument(path: string, shown: string, vars: Record<string, unknown>, trust: boolean): Parsed | { unresolved: string } {
-    const text = this.text(path, shown);
+    const text = this.text(path);
     if ('problem' in text) return text;
     const rendered = renderTemplate(text.text, vars);
     if ('rejected' in rendered) return { problem: `${shown}: ${rendered.rejected}` };
@@ -163,27 +173,50 @@ export class ReferencedFiles {
     return parsed;
   }
 
-  private fail(site: ReferenceSite, reference: FileReference, problem: string): { unresolved: string } {
-    const message = `${reference.written}: ${problem}`;
-    if (!this.errors.some((e) => e.file === site.file && e.line === site.line && e.message === message)) {
-      this.errors.push({ file: site.file, line: site.line, column: null, message });
-    }
-    return { unresolved: 'the file could not be read (reported as an input error)' };
+  /** Missing, unreadable and malformed referenced files, one error each; a template's rendering, one per place that renders it. */
+  get errors(): InputError[] {
+    return [...this.problems.values()].map(({ error, others }) => {
+      if (others.length === 0) return error;
+      const more = others.length > OTHER_READERS_SHOWN ? ` and ${others.length - OTHER_READERS_SHOWN} more` : '';
+      return { ...error, message: `${error.message} (also read at ${others.slice(0, OTHER_READERS_SHOWN).join(', ')}${more})` };
+    });
   }
 
-  private parse(text: string, shown: string, trust: boolean): Parsed {
+  /**
+   * Reports why a reference gives no policy, once: a file's own fault (malformed, unreadable) at its
+   * own place, naming the .tf that reads it, where an editor jumps to the fix; a path's (missing, a
+   * folder) once per path at the first .tf line naming it; a rendering at each place that renders.
+   * `subject`: the file read (its shown path), or the path a reference names (absolute).
+   */
+  private fail(site: ReferenceSite, reference: FileReference, problem: Problem, subject: { shown: string } | { path: string } | null): { unresolved: string } {
+    const at = site.line === null ? site.file : `${site.file}:${site.line}`;
+    const own = problem.own !== undefined && subject !== null && 'shown' in subject ? { file: subject.shown, ...problem.own } : null;
+    const key = own !== null ? `own\u0000${own.file}` : subject !== null && 'path' in subject ? `path\u0000${subject.path}` : `site\u0000${at}\u0000${problem.problem}`;
+    const known = this.problems.get(key);
+    if (known !== undefined) {
+      if (known.first !== at && !known.others.includes(at)) known.others.push(at);
+    } else if (own !== null) {
+      this.faulty.add(own.file);
+      this.problems.set(key, { first: at, error: { ...own, message: `${problem.problem}; ${at} reads it as a policy with ${reference.written}, so fix the file` }, others: [] });
+    } else {
+      this.problems.set(key, { first: at, error: { file: site.file, line: site.line, column: null, message: `${reference.written}: ${problem.problem}` }, others: [] });
+    }
+    return { unresolved: REPORTED_AS_INPUT_ERROR };
+  }
+
+  private parse(text: string, trust: boolean): Parsed {
     const parsed = parseJsonText(text);
-    if (!parsed.ok) return { problem: malformed(parsed, shown) };
+    if (!parsed.ok) return malformed(parsed);
     return wholeTextDocument(text, parsed.value, trust);
   }
 
-  private text(path: string, shown: string): { text: string } | { problem: string } {
+  private text(path: string): { text: string } | Problem {
     let text = this.texts.get(path);
     if (text === undefined) {
       try {
         text = { text: stripBom(readFileSync(path, 'utf8')) };
       } catch (error) {
-        text = { problem: `${shown} cannot be read: ${describeFsError(error)}` };
+        text = { problem: `cannot read: ${describeFsError(error)}`, own: { line: null, column: null } };
       }
       this.texts.set(path, text);
     }
