@@ -156,6 +156,16 @@ describe('readPaths', () => {
     expect(forward.filesRead).toBe(3);
   });
 
+  it('reads a file named two ways (./, a trailing /, a folder and a file in it) once, under the same name whatever the order', async () => {
+    const dir = tree({ 'y/p.json': POLICY, 'y/q.json': POLICY });
+    const paths = [`${dir}/./y/p.json`, `${dir}/y/`, join(dir, 'y')];
+    const forward = await readPaths(paths);
+    const backward = await readPaths([...paths].reverse());
+    expect(forward.filesRead).toBe(2);
+    expect(forward.inventory.policies.map((p) => p.origin.file)).toEqual([`${dir}/./y/p.json`, join(dir, 'y/q.json')]);
+    expect(JSON.stringify(backward)).toBe(JSON.stringify(forward));
+  });
+
   it('calls onFile for every file it reads, in sorted order', async () => {
     const dir = tree({ 'b.json': POLICY, 'a/c.json': POLICY, 'A.json': POLICY });
     const seen: string[] = [];

@@ -6,7 +6,7 @@
  * runs the check, and only what it was asked to lint is read (a path given is read wherever it leads).
  */
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { InputError, SkippedFile } from './read-result';
 
 /** Folders that hold tools' caches and other people's code, never the policies under review. */
@@ -59,7 +59,14 @@ export function kindOf(stats: Stats): string {
 }
 
 export function listFiles(paths: string[]): FileList {
-  const files = new Set<string>();
+  // Absolute path -> the name shown. One file can be given as `./dir/p.json`, `dir/p.json` and
+  // within `dir`: it is read once, under the name that sorts first whatever the order of the paths.
+  const files = new Map<string, string>();
+  const add = (shown: string): void => {
+    const absolute = resolve(shown);
+    const known = files.get(absolute);
+    if (known === undefined || shown < known) files.set(absolute, shown);
+  };
   const errors: InputError[] = [];
   const skipped: SkippedFile[] = [];
   let realRoots: string[] | undefined;
@@ -91,7 +98,7 @@ export function listFiles(paths: string[]): FileList {
     }
     for (const entry of entries) {
       // Plain files need no stat call: the listing already says what they are.
-      if (entry.isFile()) files.add(join(shown, entry.name));
+      if (entry.isFile()) add(join(shown, entry.name));
       // Not only isSymbolicLink(): some file systems list every entry's type as unknown.
       else if (!entry.isDirectory() && leadsOutside(join(dir, entry.name))) {
         skipped.push({ file: join(shown, entry.name), reason: 'a link that leads outside the paths given, so it is not read; lint the folder it leads to, or give the link as a path' });
@@ -127,12 +134,12 @@ export function listFiles(paths: string[]): FileList {
       inner.add(real);
       walk(path, shown, inner);
     } else if (stats.isFile()) {
-      files.add(shown);
+      add(shown);
     } else {
       errors.push(fileError(shown, `cannot read: ${kindOf(stats)}, not a file; leave it out of the paths`));
     }
   };
 
   for (const path of paths) visit(path, path, new Set(), true);
-  return { files: [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), errors, skipped };
+  return { files: [...files.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), errors, skipped };
 }
