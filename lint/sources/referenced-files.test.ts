@@ -277,6 +277,17 @@ describe('policies Terraform reads with file() and templatefile()', () => {
     expect(uncheckedLines(result.inventory.policies, true)).toEqual([]);
   });
 
+  it('names a .tf read with file() as not JSON at the line that reads it, and keeps the .tf\'s own syntax error', async () => {
+    const dir = tree({ 'main.tf': hcl(policyResource('p', 'file("${path.module}/other.tf")')), 'other.tf': 'resource "aws_iam_user" "u" {\n  name =\n}\n' });
+    const result = await readPaths([dir]);
+    const [main, other] = [join(dir, 'main.tf'), join(dir, 'other.tf')];
+    expect(result.errors.map((e) => [e.file, e.line])).toEqual([
+      [main, 1],
+      [other, 2],
+    ]);
+    expect(result.errors[0]?.message).toBe(`file("\${path.module}/other.tf"): ${other} is not JSON, and Terraform gives the policy its text as it is (line 1, column 1: expected a value (object, array, string, number, true, false or null)); fix the path`);
+  });
+
   it('merges a file a policy document data source names, at the data source\'s line, and says why one outside is not', async () => {
     const dir = tree({
       'main.tf': hcl(

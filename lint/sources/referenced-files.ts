@@ -9,6 +9,7 @@ import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { PolicyDocument, PolicyRecord } from '../model/types';
 import type { FileReference } from './file-reference';
+import { isHclFile } from './formats';
 import { parseJsonText, stripBom } from './json-text';
 import { wholeTextDocument } from './policy-file';
 import type { InputError } from './read-result';
@@ -190,7 +191,8 @@ export class ReferencedFiles {
    */
   private fail(site: ReferenceSite, reference: FileReference, problem: Problem, subject: { shown: string } | { path: string } | null): { unresolved: string } {
     const at = site.line === null ? site.file : `${site.file}:${site.line}`;
-    const own = problem.own !== undefined && subject !== null && 'shown' in subject ? { file: subject.shown, ...problem.own } : null;
+    // A .tf named by file() is no JSON file gone wrong: it is read as HCL, with its own faults, and the fault is the reference's.
+    const own = problem.own !== undefined && subject !== null && 'shown' in subject && !isHclFile(subject.shown) ? { file: subject.shown, ...problem.own } : null;
     const key = own !== null ? `own\u0000${own.file}` : subject !== null && 'path' in subject ? `path\u0000${subject.path}` : `site\u0000${at}\u0000${problem.problem}`;
     const known = this.problems.get(key);
     if (known !== undefined) {
@@ -199,7 +201,9 @@ export class ReferencedFiles {
       this.faulty.add(own.file);
       this.problems.set(key, { first: at, error: { ...own, message: `${problem.problem}; ${at} reads it as a policy with ${reference.written}, so fix the file` }, others: [] });
     } else {
-      this.problems.set(key, { first: at, error: { file: site.file, line: site.line, column: null, message: `${reference.written}: ${problem.problem}` }, others: [] });
+      const json = problem.own?.line != null && subject !== null && 'shown' in subject;
+      const why = json ? `${subject.shown} is not JSON, and Terraform gives the policy its text as it is (line ${problem.own?.line}, column ${problem.own?.column}: ${problem.problem.replace(/^malformed JSON: /, '')}); fix the path` : problem.problem;
+      this.problems.set(key, { first: at, error: { file: site.file, line: site.line, column: null, message: `${reference.written}: ${why}` }, others: [] });
     }
     return { unresolved: REPORTED_AS_INPUT_ERROR };
   }
