@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyRecord } from '../model/types';
+import { REPORTED_AS_INPUT_ERROR } from '../sources/referenced-files';
 import { uncheckedLines } from './unchecked';
 
 function record(resource: string, unresolved: string | undefined, line: number | null): PolicyRecord {
@@ -22,6 +23,17 @@ describe('uncheckedLines', () => {
         'a template only Terraform renders); lint the plan (terraform show -json) to check them (--debug lists them with why)',
     ]);
     expect(uncheckedLines([policies[2] as PolicyRecord], false)).toEqual([]);
+  });
+
+  it('leaves out a policy, or a merged part, whose file is reported as an input error already', () => {
+    const gone = record('aws_iam_policy.gone', `\${file("gone.json")}: ${REPORTED_AS_INPUT_ERROR}`, 3);
+    const merged: PolicyRecord = {
+      ...record('aws_iam_policy.m', undefined, 4),
+      document: { version: '2012-10-17', id: null, statements: [], problems: [], size: null },
+      uncheckedParts: [`source_policy_documents[0] (\${file("bad.json")}) is not checked: ${REPORTED_AS_INPUT_ERROR}`],
+    };
+    expect(uncheckedLines([gone, merged], true)).toEqual([]);
+    expect(uncheckedLines([gone, ...policies], false)[0]).toMatch(/^note: 2 policies were not checked/);
   });
 
   it('lists each with its place and why under --debug', () => {
