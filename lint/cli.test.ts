@@ -106,9 +106,9 @@ describe('bad input: exit 2 naming the file and the place', () => {
     const dir = folder({ 'bad.json': '{"Statement": [' });
     const text = await run([dir]);
     expect(text.code).toBe(2);
-    expect(text.stdout.trim()).toBe('✖ no problems in the files read; 0 files read, 0 skipped, 1 could not be read');
+    expect(text.stdout.trim()).toBe('✖ no problems in the files read; 0 files read, 0 skipped, 1 input error');
     const github = await run(['--format', 'github', dir]);
-    expect(github.stdout.trim().split('\n').pop()).toBe('iam-policy-lint: no problems in the files read; 0 files read, 0 skipped, 1 could not be read');
+    expect(github.stdout.trim().split('\n').pop()).toBe('iam-policy-lint: no problems in the files read; 0 files read, 0 skipped, 1 input error');
   });
 
   it('one unreadable file does not hide the findings of the others: all reported, exit 2', async () => {
@@ -128,13 +128,13 @@ describe('bad input: exit 2 naming the file and the place', () => {
       expect(stderr.trim().split('\n')).toEqual([
         expect.stringMatching(/b-bad\.json:2:16: malformed JSON/),
         expect.stringMatching(/e-link\.json: cannot read: broken symbolic link/),
-        'iam-policy-lint: 2 files could not be read (above); the report covers the 3 read',
+        'iam-policy-lint: 2 input errors (above); the report covers the 3 files read',
       ]);
     }
     const github = (await run(['--format', 'github', dir])).stdout;
     expect(github).toMatch(/^::error file=[^\n]*b-bad\.json,line=2,col=16,title=unreadable input::malformed JSON/m);
     expect(github).toMatch(/^::error file=[^\n]*e-link\.json,title=unreadable input::cannot read/m);
-    expect(github.trim().split('\n').pop()).toMatch(/^iam-policy-lint: \d+ problems .*; 3 files read, 0 skipped, 2 could not be read$/);
+    expect(github.trim().split('\n').pop()).toMatch(/^iam-policy-lint: \d+ problems .*; 3 files read, 0 skipped, 2 input errors$/);
     const sarif = JSON.parse((await run(['--format', 'sarif', dir])).stdout) as {
       runs: { results: unknown[]; invocations: { executionSuccessful: boolean; toolExecutionNotifications: { level: string; locations: { physicalLocation: { region?: unknown } }[] }[] }[] }[];
     };

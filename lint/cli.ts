@@ -195,7 +195,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     for (const e of result.inputErrors) note(formatInputError(e));
     if (result.inputErrors.length > 0) {
       const n = result.inputErrors.length;
-      io.stderr.write(`${TOOL_NAME}: ${n} file${n === 1 ? '' : 's'} could not be read (above); the report covers the ${result.summary.filesRead} read\n`);
+      const read = result.summary.filesRead;
+      io.stderr.write(`${TOOL_NAME}: ${n} input error${n === 1 ? '' : 's'} (above); the report covers the ${read} file${read === 1 ? '' : 's'} read\n`);
     }
     if (debug) {
       for (const s of result.skipped) note(`skipped ${s.file}: ${s.reason}`);

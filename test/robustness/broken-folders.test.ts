@@ -45,7 +45,7 @@ function folder(): string {
 function errorLines(stderr: string, read: number): string[] {
   const lines = stderr.trim().split('\n').filter((l) => l !== '');
   const n = lines.length - 1;
-  expect(lines[n]).toBe(`iam-policy-lint: ${n} file${n === 1 ? '' : 's'} could not be read (above); the report covers the ${read} read`);
+  expect(lines[n]).toBe(`iam-policy-lint: ${n} input error${n === 1 ? '' : 's'} (above); the report covers the ${read} file${read === 1 ? '' : 's'} read`);
   return lines.slice(0, n);
 }
 

@@ -33,7 +33,7 @@ describe('the CLI never crashes', () => {
           // Errors name the file they are about; one closing line counts them.
           if (run.code === 2) {
             const lines = run.stderr.trim().split('\n');
-            expect(lines.pop()).toMatch(/^iam-policy-lint: \d+ files? could not be read \(above\); the report covers the \d+ read$/);
+            expect(lines.pop()).toMatch(/^iam-policy-lint: \d+ input errors? \(above\); the report covers the \d+ files? read$/);
             // Notes (policies only Terraform can produce) may come first; every other line names its file.
             for (const line of lines) expect(line.startsWith(dir) || line.startsWith('note: ')).toBe(true);
           }
