@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lint } from '../index';
 import { InventoryBuilder } from '../rules/testing';
 import { lintInventory } from './lint-inventory';
 import { markBoundaries } from './mark-boundaries';
@@ -84,5 +88,27 @@ describe('markBoundaries', () => {
   it('knows a policy file by its file name', () => {
     const { b, boundary } = roleCreatorAndBoundary('arn:aws:iam::210987654321:policy/eks-role-boundary', 'eks-role-boundary', 'file');
     expect(markBoundaries(b.inventory).policies.find((p) => p.key === boundary)?.boundary).toBe(true);
+  });
+
+  it("marks the policy a role's or user's permissions_boundary names, by reference or by ARN, in Terraform", async () => {
+    const writes = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:TerminateInstances', Resource: '*' }] });
+    const config = {
+      resource: {
+        aws_iam_policy: { cap: { name: 'app-cap', policy: writes }, named: { name: 'user-cap', policy: writes }, granted: { name: 'granted', policy: writes } },
+        aws_iam_role: { app: { name: 'app', assume_role_policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] }), permissions_boundary: '${aws_iam_policy.cap.arn}' } },
+        aws_iam_user: { ops: { name: 'ops', permissions_boundary: 'arn:aws:iam::210987654321:policy/user-cap' } },
+        aws_iam_user_policy_attachment: { ops: { user: '${aws_iam_user.ops.name}', policy_arn: '${aws_iam_policy.granted.arn}' } },
+      },
+    };
+    const dir = mkdtempSync(path.join(tmpdir(), 'iam-lint-boundary-'));
+    try {
+      writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify(config, null, 2));
+      const result = await lint([dir]);
+      const writesOn = result.findings.filter((f) => f.ruleId === 'write-without-constraint').map((f) => f.resource);
+      // The two boundaries cap; only the attached policy grants.
+      expect(writesOn).toEqual(['aws_iam_policy.granted']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,8 +5,9 @@
  * users it creates: judging it as a grant would report, say, the EC2 writes a node role may make
  * as writes someone holds. Only customer managed policies and policy files are such policies (a
  * condition naming an AWS managed policy, `arn:aws:iam::aws:policy/NAME`, names none of them); a
- * file's name is its file name without `.json` (policies/ names its boundaries so). A boundary set
- * through `permissions_boundary` on a role or user is not read yet.
+ * file's name is its file name without `.json` (policies/ names its boundaries so). A policy a
+ * role's or user's `permissions_boundary` names (Principal.permissionsBoundary) is one too, on the
+ * same terms.
  */
 import type { Inventory, PolicyDocument } from '../model/types';
 
@@ -42,13 +43,15 @@ function namedBoundaries(documents: Iterable<PolicyDocument>): Set<string> {
 
 export function markBoundaries(inventory: Inventory): Inventory {
   const names = namedBoundaries(inventory.policies.flatMap((p) => (p.document === null ? [] : [p.document])));
-  if (names.size === 0) return inventory;
+  const setOnPrincipals = new Set(inventory.principals.flatMap((p) => (p.permissionsBoundary === undefined ? [] : [p.permissionsBoundary])));
+  if (names.size === 0 && setOnPrincipals.size === 0) return inventory;
   const held = new Set<string>();
   for (const attachment of inventory.attachments) if (attachment.policy !== null) held.add(attachment.policy);
   for (const grant of inventory.inlineGrants) held.add(grant.policy);
   let marked = false;
   const policies = inventory.policies.map((policy) => {
-    if ((policy.kind !== 'managed' && policy.kind !== 'file') || policy.name === null || !names.has(policy.name) || held.has(policy.key)) return policy;
+    if ((policy.kind !== 'managed' && policy.kind !== 'file') || held.has(policy.key)) return policy;
+    if (!setOnPrincipals.has(policy.key) && (policy.name === null || !names.has(policy.name))) return policy;
     marked = true;
     return { ...policy, boundary: true as const };
   });

@@ -123,6 +123,8 @@ export interface Principal {
   name: string | null;
   origin: Origin;
   tags: Record<string, string>;
+  /** The PolicyRecord.key of the policy its `permissions_boundary` names, when that policy is in the input. */
+  permissionsBoundary?: string;
 }
 
 /** A managed policy attached to a principal. Either a policy we read, or an ARN we may resolve. */

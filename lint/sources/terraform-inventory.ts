@@ -402,25 +402,34 @@ class UnitLinker {
 
   private attach(principal: string, policyArn: unknown, r: TerraformResource, attribute: string): void {
     const origin = this.origin(r, attribute);
+    const record = this.customerPolicy(policyArn, r);
+    if (record) {
+      this.inventory.attachments.push({ principal, policy: record.key, arn: null, origin });
+      return;
+    }
+    this.inventory.attachments.push({ principal, policy: null, arn: typeof policyArn === 'string' ? policyArn : null, origin });
+  }
+
+  /** The customer managed policy in the input a policy ARN names: by reference (`aws_iam_policy.x.arn`) or by name. */
+  private customerPolicy(policyArn: unknown, r: TerraformResource): PolicyRecord | undefined {
     const ref = referenceIn(policyArn);
     if (ref !== null && ref.address.startsWith('aws_iam_policy.')) {
       const target = this.lookup(r, ref.address);
       const record = target && this.policyByResource.get(target);
-      if (record) {
-        this.inventory.attachments.push({ principal, policy: record.key, arn: null, origin });
-        return;
-      }
+      if (record) return record;
     }
-    const arn = typeof policyArn === 'string' ? policyArn : null;
-    if (arn !== null && !isAwsManagedPolicyArn(arn)) {
-      const byName = CUSTOMER_POLICY_ARN.exec(arn)?.[1];
-      const record = byName !== undefined ? this.policyByName.get(byName) : undefined;
-      if (record) {
-        this.inventory.attachments.push({ principal, policy: record.key, arn: null, origin });
-        return;
-      }
-    }
-    this.inventory.attachments.push({ principal, policy: null, arn, origin });
+    if (typeof policyArn !== 'string' || isAwsManagedPolicyArn(policyArn)) return undefined;
+    const byName = CUSTOMER_POLICY_ARN.exec(policyArn)?.[1];
+    return byName !== undefined ? this.policyByName.get(byName) : undefined;
+  }
+
+  /** A user's or role's `permissions_boundary`, when it names a policy in the input (lint/engine/mark-boundaries.ts). */
+  private addBoundary(r: TerraformResource): void {
+    const principal = this.principalByResource.get(r);
+    const value = r.body.permissions_boundary;
+    if (principal === undefined || value === undefined || value === null || value === '') return;
+    const record = this.customerPolicy(value, r);
+    if (record) principal.permissionsBoundary = record.key;
   }
 
   private addLinks(r: TerraformResource): void {
@@ -444,7 +453,10 @@ class UnitLinker {
     }
     switch (r.type) {
       case 'aws_iam_role':
+        this.addBoundary(r);
         return this.addRole(r);
+      case 'aws_iam_user':
+        return this.addBoundary(r);
       case 'aws_iam_policy_attachment':
         for (const [attribute, kind] of [['users', 'user'], ['groups', 'group'], ['roles', 'role']] as const) {
           for (const name of stringListAttr(body, attribute)) this.attach(this.principal(kind, name, r), body.policy_arn, r, 'policy_arn');
