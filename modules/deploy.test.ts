@@ -22,33 +22,14 @@ import {
   type AccessKeyMetadata,
 } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LeastPrivilegeUser, presetsFrom } from '.';
-import { fixturePresets, relativeStateStack } from '../test/fixtures/modules/stack';
+import { LeastPrivilegeUser } from '.';
+import { fixturePresets, functionsPresets, relativeStateStack } from '../test/fixtures/modules/stack';
 import { MOTO_ACCOUNT_ID, startMoto, type Moto } from '../test/support/moto';
 import { run, runOk, terraformEnv } from '../test/support/terraform';
 import { requireTool } from '../test/support/tools';
 
 const USER = 'deployer';
 
-/** A preset whose user makes function roles, only with its role boundary (as policies/ eks-eksctl, sst-deployer...). */
-const BOUNDARY_ARN = 'arn:${Partition}:iam::${AccountId}:policy/functions-role-boundary';
-const functionsPreset = presetsFrom(
-  {
-    functions: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Action: ['iam:CreateRole', 'iam:PutRolePolicy'],
-          Resource: 'arn:${Partition}:iam::${AccountId}:role/fn-*',
-          Condition: { StringEquals: { 'iam:PermissionsBoundary': BOUNDARY_ARN } },
-        },
-      ],
-    },
-  },
-  'deploy.test.ts',
-  { functions: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'logs:PutLogEvents', Resource: 'arn:${Partition}:logs:${Region}:${AccountId}:log-group:/aws/lambda/fn-*:*' }] } },
-);
 
 const haveTools = requireTool('terraform') && requireTool('moto_server');
 
@@ -78,7 +59,7 @@ describe.runIf(haveTools)('LeastPrivilegeUser deployed to moto_server', () => {
     // Two more users for the other secret stores and for attachment to the user; their serial stays 0.
     new LeastPrivilegeUser(stack, 'in-ssm', { userName: 'in-ssm', attachTo: 'user', presetSource: fixturePresets, presets: ['self-service'], accessKey: { secret: { store: 'ssm' } } });
     new LeastPrivilegeUser(stack, 'in-sm', { userName: 'in-sm', accessKey: { secret: { store: 'secretsmanager', recoveryWindowInDays: 0 } } });
-    new LeastPrivilegeUser(stack, 'fn', { userName: 'fn-deployer', presetSource: functionsPreset, presets: ['functions'], accessKey: false });
+    new LeastPrivilegeUser(stack, 'fn', { userName: 'fn-deployer', presetSource: functionsPresets, presets: ['functions'], accessKey: false });
     const out = Testing.fullSynth(stack);
     timings[`synth serial ${serial} (ms)`] = Math.round(performance.now() - started);
     copyFileSync(join(out, 'stacks', 'deploy', 'cdk.tf.json'), join(workdir, 'cdk.tf.json'));

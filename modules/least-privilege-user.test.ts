@@ -3,8 +3,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { LeastPrivilegeUser, PRESET_TAG, type LeastPrivilegeUserProps } from '.';
-import { evaluateJsonencode } from '../lint/sources/hcl-literal';
-import { all, fixturePresets, only, synthUser, type Json, type Synthesized } from '../test/fixtures/modules/stack';
+import { all, fixturePresets, only, policyDocument, synthUser, type Json, type Synthesized } from '../test/fixtures/modules/stack';
 
 const ACCOUNT = '${data.aws_caller_identity.current.account_id}';
 const PARTITION = '${data.aws_partition.current.partition}';
@@ -12,13 +11,6 @@ const REGION = '${data.aws_region.current.name}';
 
 function policies(synth: Synthesized): Record<string, Json> {
   return Object.fromEntries(all(synth, 'aws_iam_policy').map((p) => [String(p.name), p]));
-}
-
-/** The document Terraform will send, interpolations left as written (the linter's reader). */
-function document(policy: Json): { Statement: Json[] } {
-  const text = String(policy.policy);
-  expect(text).toMatch(/^\$\{jsonencode\(.*\)\}$/s);
-  return evaluateJsonencode(text.slice(2, -1)) as { Statement: Json[] };
 }
 
 describe('LeastPrivilegeUser: user', () => {
@@ -111,8 +103,8 @@ describe('LeastPrivilegeUser: grants', () => {
     const selfService = byName['deployer-self-service'];
     // IAM's own variable reaches IAM literally: `$${` is Terraform's escape for `${`.
     expect(String(selfService.policy)).toContain(`"Resource" = "arn:aws:iam::${ACCOUNT}:user/$\${aws:username}"`);
-    expect(document(selfService).Statement[0].Resource).toBe(`arn:aws:iam::${ACCOUNT}:user/\${aws:username}`);
-    expect(document(byName['deployer-bucket-reader']).Statement[0].Resource).toBe(`arn:${PARTITION}:s3:::logs-${ACCOUNT}-${REGION}/*`);
+    expect(policyDocument(selfService).Statement[0].Resource).toBe(`arn:aws:iam::${ACCOUNT}:user/\${aws:username}`);
+    expect(policyDocument(byName['deployer-bucket-reader']).Statement[0].Resource).toBe(`arn:${PARTITION}:s3:::logs-${ACCOUNT}-${REGION}/*`);
     expect(String(selfService.policy)).not.toContain('123456789012');
   });
 
@@ -167,7 +159,7 @@ describe('LeastPrivilegeUser: grants', () => {
 
   it('renders custom documents and refuses invalid ones naming the statement', () => {
     const ok = synthUser({ policies: { deploy: { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 'lambda:UpdateFunctionCode', Resource: 'arn:aws:lambda:${Region}:123456789012:function:app' } } } });
-    expect(document(policies(ok)['deployer-deploy']).Statement).toEqual({ Effect: 'Allow', Action: 'lambda:UpdateFunctionCode', Resource: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:app` });
+    expect(policyDocument(policies(ok)['deployer-deploy']).Statement).toEqual({ Effect: 'Allow', Action: 'lambda:UpdateFunctionCode', Resource: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:app` });
     const bad = { Version: '2012-10-17', Statement: [{ Sid: 'Fine', Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }, { Sid: 'Broken', Effect: 'Permit', Action: 's3:GetObject' }] };
     expect(() => synthUser({ policies: { deploy: bad } })).toThrow(/policies\.deploy \(custom document\) is not a valid IAM policy document; fix it:\n {2}- Statement\[1\] \(Sid "Broken"\): Effect must be "Allow" or "Deny"/);
     expect(() => synthUser({ policies: { deploy: { Statement: [] } } })).toThrow(/- document: Version is missing/);
@@ -196,7 +188,7 @@ describe('LeastPrivilegeUser: grants', () => {
     const synth = synthUser({ policies: { big: { Version: '2012-10-17', Statement: statements } } });
     const parts = Object.values(policies(synth));
     expect(parts.length).toBeGreaterThan(1);
-    const sids = parts.flatMap((p) => document(p).Statement.map((s) => s.Sid));
+    const sids = parts.flatMap((p) => policyDocument(p).Statement.map((s) => s.Sid));
     expect(sids).toEqual(statements.map((s) => s.Sid));
     expect(Object.keys(policies(synth))).toContain('deployer-big-1');
   });

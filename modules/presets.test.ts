@@ -1,10 +1,7 @@
-import { TerraformStack, Testing } from 'cdktf';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { describe, expect, it } from 'vitest';
-import { LeastPrivilegeUser } from '.';
 import { presetNames } from '../policies';
 import { evaluateJsonencode } from '../lint/sources/hcl-literal';
-import type { Synthesized } from '../test/fixtures/modules/stack';
+import { synthPresetUser } from '../test/fixtures/modules/stack';
 
 describe('the presets in policies/ through the construct', () => {
   const names = presetNames();
@@ -14,10 +11,7 @@ describe('the presets in policies/ through the construct', () => {
   });
 
   it.each(names)('%s synthesizes with every placeholder replaced', (name) => {
-    const stack = new TerraformStack(Testing.app(), 'presets');
-    new AwsProvider(stack, 'aws', {});
-    new LeastPrivilegeUser(stack, 'user', { userName: 'u', presets: [name] });
-    const synth = JSON.parse(Testing.synth(stack)) as Synthesized;
+    const synth = synthPresetUser(name);
     const texts = Object.values(synth.resource.aws_iam_policy).map((p) => String(p.policy));
     expect(texts.length).toBeGreaterThan(0);
     for (const text of texts) {

@@ -9,30 +9,13 @@ import { join } from 'node:path';
 import { Testing } from 'cdktf';
 import { GetPolicyCommand, IAMClient, ListPoliciesCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { presetsFrom, type LeastPrivilegeUserProps } from '.';
-import { relativeStateStack } from '../test/fixtures/modules/stack';
+import type { LeastPrivilegeUserProps } from '.';
+import { functionsPresets, relativeStateStack } from '../test/fixtures/modules/stack';
 import { MOTO_ACCOUNT_ID, startMoto, type Moto } from '../test/support/moto';
 import { run, runOk, terraformEnv } from '../test/support/terraform';
 import { requireTool } from '../test/support/tools';
 
 const BOUNDARY_ARN = `arn:aws:iam::${MOTO_ACCOUNT_ID}:policy/functions-role-boundary`;
-const functionsPreset = presetsFrom(
-  {
-    functions: {
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Action: 'iam:CreateRole',
-          Resource: 'arn:${Partition}:iam::${AccountId}:role/fn-*',
-          Condition: { StringEquals: { 'iam:PermissionsBoundary': 'arn:${Partition}:iam::${AccountId}:policy/functions-role-boundary' } },
-        },
-      ],
-    },
-  },
-  'role-boundaries.deploy.test.ts',
-  { functions: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'logs:PutLogEvents', Resource: 'arn:${Partition}:logs:${Region}:${AccountId}:log-group:/aws/lambda/fn-*:*' }] } },
-);
 
 const haveTools = requireTool('terraform') && requireTool('moto_server');
 
@@ -46,7 +29,7 @@ describe.runIf(haveTools)('role boundaries shared by stacks of one account (moto
   async function initStack(name: string, props: Partial<LeastPrivilegeUserProps>): Promise<string> {
     const dir = join(root, name);
     mkdirSync(dir);
-    const out = Testing.fullSynth(relativeStateStack(Testing.app(), { userName: name, presetSource: functionsPreset, presets: ['functions'], accessKey: false, ...props }, name));
+    const out = Testing.fullSynth(relativeStateStack(Testing.app(), { userName: name, presetSource: functionsPresets, presets: ['functions'], accessKey: false, ...props }, name));
     copyFileSync(join(out, 'stacks', name, 'cdk.tf.json'), join(dir, 'cdk.tf.json'));
     rmSync(out, { recursive: true, force: true });
     await runOk('terraform', ['init', '-input=false', '-no-color'], { cwd: dir, env });

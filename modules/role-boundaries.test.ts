@@ -2,55 +2,22 @@ import { AnnotationMetadataEntryType, TerraformStack, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { describe, expect, it } from 'vitest';
 import { LeastPrivilegeUser, presetsFrom, type LeastPrivilegeUserProps } from '.';
-import { evaluateJsonencode } from '../lint/sources/hcl-literal';
 import { loadPreset, presetNames } from '../policies';
-import { all, type Json, type Synthesized } from '../test/fixtures/modules/stack';
+import { all, functionsPresets, policyDocument, synthesized, synthPresetUser, type Json, type Synthesized } from '../test/fixtures/modules/stack';
 
 const ACCOUNT = '${data.aws_caller_identity.current.account_id}';
 const PARTITION = '${data.aws_partition.current.partition}';
 const REGION = '${data.aws_region.current.name}';
 
-const FUNCTION_ROLES = `arn:\${Partition}:iam::\${AccountId}:role/fn-*`;
-const BOUNDARY_ARN = `arn:\${Partition}:iam::\${AccountId}:policy/functions-role-boundary`;
-
-/** A preset whose user makes function roles, bounded as the presets in policies/ are. */
-const functionsPreset = presetsFrom(
-  {
-    functions: {
-      Version: '2012-10-17',
-      Statement: [
-        { Sid: 'Roles', Effect: 'Allow', Action: ['iam:CreateRole', 'iam:PutRolePolicy'], Resource: FUNCTION_ROLES, Condition: { StringEquals: { 'iam:PermissionsBoundary': BOUNDARY_ARN } } },
-        { Sid: 'Pass', Effect: 'Allow', Action: 'iam:PassRole', Resource: FUNCTION_ROLES, Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } } },
-      ],
-    },
-    reader: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' }] },
-  },
-  'role-boundaries.test.ts',
-  {
-    functions: {
-      Version: '2012-10-17',
-      Statement: [{ Sid: 'Logs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: 'arn:${Partition}:logs:${Region}:${AccountId}:log-group:/aws/lambda/fn-*:*' }],
-    },
-  },
-);
-
 function synthStack(users: Partial<LeastPrivilegeUserProps>[]): { synth: Synthesized; constructs: LeastPrivilegeUser[] } {
   const stack = new TerraformStack(Testing.app(), 'boundaries');
   new AwsProvider(stack, 'aws', {});
-  const constructs = users.map((props, i) => new LeastPrivilegeUser(stack, `u${i}`, { userName: `u${i}`, presetSource: functionsPreset, ...props }));
-  const parsed = JSON.parse(Testing.synth(stack)) as Partial<Synthesized>;
-  return { synth: { resource: parsed.resource ?? {}, data: parsed.data ?? {}, output: parsed.output ?? {} }, constructs };
+  const constructs = users.map((props, i) => new LeastPrivilegeUser(stack, `u${i}`, { userName: `u${i}`, presetSource: functionsPresets, ...props }));
+  return { synth: synthesized(stack), constructs };
 }
 
 function policyNamed(synth: Synthesized, name: string): Json | undefined {
   return all(synth, 'aws_iam_policy').find((p) => p.name === name);
-}
-
-/** The document Terraform will send, interpolations as written. */
-function documentOf(policy: Json): { Statement: Json[] } {
-  const text = String(policy.policy);
-  expect(text).toMatch(/^\$\{jsonencode\(.*\)\}$/s);
-  return evaluateJsonencode(text.slice(2, -1)) as { Statement: Json[] };
 }
 
 describe('LeastPrivilegeUser: role boundaries of presets whose users create roles', () => {
@@ -58,11 +25,11 @@ describe('LeastPrivilegeUser: role boundaries of presets whose users create role
     const { synth, constructs } = synthStack([{ presets: ['functions'], path: '/ci/' }]);
     const boundary = policyNamed(synth, 'functions-role-boundary');
     expect(boundary).toMatchObject({ path: '/' });
-    expect(documentOf(boundary!).Statement).toEqual([
+    expect(policyDocument(boundary!).Statement).toEqual([
       { Sid: 'Logs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `arn:${PARTITION}:logs:${REGION}:${ACCOUNT}:log-group:/aws/lambda/fn-*:*` },
     ]);
     // The user's grant names the same ARN in its condition, rendered the same way.
-    const grant = documentOf(policyNamed(synth, 'u0-functions')!);
+    const grant = policyDocument(policyNamed(synth, 'u0-functions')!);
     expect(grant.Statement[0]).toMatchObject({ Condition: { StringEquals: { 'iam:PermissionsBoundary': `arn:${PARTITION}:iam::${ACCOUNT}:policy/functions-role-boundary` } } });
     // Only presets: the boundary is never attached to the user or its group.
     expect(all(synth, 'aws_iam_group_policy_attachment').map((a) => a.policy_arn)).not.toContain(expect.stringContaining('functions-role-boundary'));
@@ -105,7 +72,7 @@ describe('LeastPrivilegeUser: role boundaries of presets whose users create role
     const userIn = (stackName: string, props: Partial<LeastPrivilegeUserProps> = {}) => {
       const stack = new TerraformStack(app, stackName);
       new AwsProvider(stack, 'aws', {});
-      const user = new LeastPrivilegeUser(stack, 'u', { userName: `u-${stackName}`, presetSource: functionsPreset, presets: ['functions'], ...props });
+      const user = new LeastPrivilegeUser(stack, 'u', { userName: `u-${stackName}`, presetSource: functionsPresets, presets: ['functions'], ...props });
       return user.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN).map((m) => String(m.data));
     };
     expect(userIn('first')).toEqual([]);
@@ -116,16 +83,16 @@ describe('LeastPrivilegeUser: role boundaries of presets whose users create role
     // Another app is another deployment: nothing to compare with.
     const other = new TerraformStack(Testing.app(), 'first');
     new AwsProvider(other, 'aws', {});
-    const alone = new LeastPrivilegeUser(other, 'u', { userName: 'u', presetSource: functionsPreset, presets: ['functions'] });
+    const alone = new LeastPrivilegeUser(other, 'u', { userName: 'u', presetSource: functionsPresets, presets: ['functions'] });
     expect(alone.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN)).toEqual([]);
   });
 
   it('names the construct that holds the boundary\'s id instead of failing on a duplicate id', () => {
     const stack = new TerraformStack(Testing.app(), 'ids');
     new AwsProvider(stack, 'aws', {});
-    new LeastPrivilegeUser(stack, 'functions-role-boundary', { userName: 'other', presetSource: functionsPreset, presets: ['reader'] });
+    new LeastPrivilegeUser(stack, 'functions-role-boundary', { userName: 'other', presetSource: functionsPresets, presets: ['reader'] });
     for (const create of [true, false]) {
-      expect(() => new LeastPrivilegeUser(stack, `u-${String(create)}`, { userName: 'u', presetSource: functionsPreset, presets: ['functions'], createRoleBoundaries: create })).toThrow(
+      expect(() => new LeastPrivilegeUser(stack, `u-${String(create)}`, { userName: 'u', presetSource: functionsPresets, presets: ['functions'], createRoleBoundaries: create })).toThrow(
         'presets: "functions": stack ids already has a construct with id "functions-role-boundary", the id its role boundary takes: give that construct another id',
       );
     }
@@ -154,17 +121,14 @@ describe('the presets in policies/ that let their users create roles', () => {
   });
 
   it.each(bounded)('%s: the stack holds the boundary policy and the user\'s role writes are conditioned on its ARN', (name) => {
-    const stack = new TerraformStack(Testing.app(), 'presets');
-    new AwsProvider(stack, 'aws', {});
-    new LeastPrivilegeUser(stack, 'user', { userName: 'u', presets: [name] });
-    const synth = JSON.parse(Testing.synth(stack)) as Synthesized;
+    const synth = synthPresetUser(name);
     const boundary = policyNamed(synth, `${name}-role-boundary`);
     expect(boundary, `${name}-role-boundary`).toBeDefined();
-    expect(documentOf(boundary!).Statement.length).toBe(loadPreset(name).roleBoundary!.document.Statement.length);
+    expect(policyDocument(boundary!).Statement.length).toBe(loadPreset(name).roleBoundary!.document.Statement.length);
     const rendered = `arn:${PARTITION}:iam::${ACCOUNT}:policy/${name}-role-boundary`;
     const conditioned = all(synth, 'aws_iam_policy')
       .filter((p) => p.name !== `${name}-role-boundary`)
-      .flatMap((p) => documentOf(p).Statement)
+      .flatMap((p) => policyDocument(p).Statement)
       .filter((s) => JSON.stringify(s.Condition ?? {}).includes('iam:PermissionsBoundary'));
     expect(conditioned.length).toBeGreaterThan(0);
     for (const statement of conditioned) expect(statement.Condition).toMatchObject({ StringEquals: { 'iam:PermissionsBoundary': rendered } });
