@@ -5,6 +5,7 @@
  * no constraining Condition. Actions that only take `*` are left out: they cannot be scoped,
  * so a finding would ask for something IAM cannot express.
  */
+import { isAtLeast } from '../model/severity';
 import type { PolicyDocument, Severity } from '../model/types';
 import type { Catalog } from './catalog';
 import credentialsFile from './data/credentials-exposure.json';
@@ -46,8 +47,6 @@ function riskIndex(catalog: Catalog): WantedIds {
   });
 }
 
-const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
 /**
  * The risk classes whose rule runs at `atLeast` or above (all, when `enabledRules` is absent: every
  * rule at its default, and the three risk rules default to warning), in a fixed order.
@@ -56,7 +55,7 @@ export function riskClassesRunning(enabledRules: ReadonlyMap<string, Severity> |
   if (enabledRules === undefined) return [...CLASSES];
   return CLASSES.filter((riskClass) => {
     const severity = enabledRules.get(riskClass);
-    return severity !== undefined && RANK[severity] >= RANK[atLeast];
+    return severity !== undefined && isAtLeast(severity, atLeast);
   });
 }
 
